@@ -1,0 +1,17 @@
+namespace HaLbDeploy.Core.Model;
+
+/// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier.</summary>
+public sealed record Inventory(
+    string SourcePath,
+    string ClusterName,
+    VirtualIp Vip,
+    string DefaultInterface,
+    int VirtualRouterId,
+    bool VirtualRouterIdDerived,
+    int AdvertIntSeconds,
+    VrrpSettings Vrrp,
+    IReadOnlyList<LbNode> Nodes,
+    int FrontendPort,
+    IReadOnlyList<Backend> Backends,
+    HealthCheck HealthCheck,
+    HaproxyTimeouts Timeouts);

@@ -1,0 +1,7 @@
+namespace HaLbDeploy.Core.Model;
+
+public enum VrrpMode
+{
+    Unicast,
+    Multicast,
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using HaLbDeploy.Core.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace HaLbDeploy.Core.Model;
+
+/// <summary>
+/// Typed reads from one YAML mapping that record where each field was written and report, instead of throwing,
+/// every missing, mistyped or unknown key. <see cref="RejectUnknownKeys"/> must be called once all fields are read.
+/// </summary>
+internal sealed class YamlSection
+{
+    private readonly YamlMappingNode _mapping;
+    private readonly ProblemCollector _problems;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    public YamlSection(YamlMappingNode mapping, string path, ProblemCollector problems)
+    {
+        _mapping = mapping;
+        Path = path;
+        _problems = problems;
+        problems.SourceMap.Record(path, PositionOf(mapping));
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name })
+                problems.SourceMap.Record(FieldPath(name), PositionOf(value));
+        }
+    }
+
+    public string Path { get; }
+
+    public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    public bool Has(string key) => Find(key) is not null;
+
+    public string? String(string key, bool required = false, string? fix = null)
+    {
+        var scalar = Scalar(key, required, fix ?? $"add `{key}:`");
+        if (scalar is null) return null;
+        if (string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            _problems.Error("empty-value", FieldPath(key), "is empty", fix ?? $"give `{key}` a value");
+            return null;
+        }
+        return scalar.Value;
+    }
+
+    public int? Int(string key, bool required = false, string? fix = null)
+    {
+        var scalar = Scalar(key, required, fix ?? $"add `{key}:`");
+        if (scalar is null) return null;
+        if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
+        _problems.Error("not-a-number", FieldPath(key), $"'{scalar.Value}' is not a whole number", $"write a whole number, e.g. `{key}: 1`");
+        return null;
+    }
+
+    public bool? Bool(string key)
+    {
+        var scalar = Scalar(key, required: false, fix: "");
+        if (scalar is null) return null;
+        switch (scalar.Value?.ToLowerInvariant())
+        {
+            case "true" or "yes" or "on": return true;
+            case "false" or "no" or "off": return false;
+            default:
+                _problems.Error("not-a-boolean", FieldPath(key), $"'{scalar.Value}' is not true or false", $"write `{key}: true` or `{key}: false`");
+                return null;
+        }
+    }
+
+    public Duration? Duration(string key, string example)
+    {
+        var scalar = Scalar(key, required: false, fix: "");
+        if (scalar is null) return null;
+        if (Model.Duration.TryParse(scalar.Value ?? "", out var value)) return value;
+        _problems.Error("not-a-duration", FieldPath(key), $"'{scalar.Value}' is not a duration", $"write a number with a unit ms, s, m or h, e.g. `{key}: {example}`");
+        return null;
+    }
+
+    /// <summary>An IPv4 address (IPv6 is not supported by the rendered configuration yet).</summary>
+    public IPAddress? Address(string key, bool required = false, string? fix = null)
+    {
+        var text = String(key, required, fix);
+        if (text is null) return null;
+        if (TryParseIPv4(text, out var address)) return address;
+        _problems.Error("bad-address", FieldPath(key), $"'{text}' is not an IPv4 address", "write four numbers 0-255 separated by dots, e.g. 192.168.88.91");
+        return null;
+    }
+
+    public YamlSection? Section(string key, bool required = false, string? fix = null)
+    {
+        var node = Find(key);
+        _known.Add(key);
+        if (node is null)
+        {
+            if (required) MissingField(key, fix ?? $"add a `{key}:` section");
+            return null;
+        }
+        if (node is YamlMappingNode mapping) return new YamlSection(mapping, FieldPath(key), _problems);
+        _problems.Error("not-a-section", FieldPath(key), $"must be a section of `key: value` lines, found {Describe(node)}", $"indent the fields of `{key}` under it");
+        return null;
+    }
+
+    public IReadOnlyList<YamlSection> List(string key, bool required = false, string? fix = null)
+    {
+        var node = Find(key);
+        _known.Add(key);
+        if (node is null)
+        {
+            if (required) MissingField(key, fix ?? $"add a `{key}:` list");
+            return [];
+        }
+        if (node is not YamlSequenceNode sequence)
+        {
+            _problems.Error("not-a-list", FieldPath(key), $"must be a list, found {Describe(node)}", $"write each entry of `{key}` on its own line starting with `- `");
+            return [];
+        }
+        var items = new List<YamlSection>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemPath = $"{FieldPath(key)}[{i}]";
+            if (sequence.Children[i] is YamlMappingNode item)
+                items.Add(new YamlSection(item, itemPath, _problems));
+            else
+                _problems.ErrorAt(PositionOf(sequence.Children[i]), "not-a-section", itemPath, $"must be a section of `key: value` lines, found {Describe(sequence.Children[i])}", "write the entry as `- name: ...` with its fields indented below");
+        }
+        return items;
+    }
+
+    /// <summary>Reports every key that no read asked for, with the closest known key as a suggestion.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var (key, _) in _mapping.Children)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (_known.Contains(name)) continue;
+            var suggestion = DidYouMean.Suggest(name, _known);
+            var fix = suggestion is null
+                ? $"remove it; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}"
+                : $"did you mean `{suggestion}`?";
+            _problems.ErrorAt(PositionOf(key), "unknown-key", FieldPath(name), $"unknown key '{name}'", fix);
+        }
+    }
+
+    /// <summary>Marks a key as known without reading it (used where a sibling key decides).</summary>
+    public void Allow(string key) => _known.Add(key);
+
+    internal static bool TryParseIPv4(string text, out IPAddress address)
+    {
+        address = IPAddress.None;
+        var parts = text.Split('.');
+        if (parts.Length != 4 || parts.Any(p => p.Length is 0 or > 3 || !p.All(char.IsAsciiDigit) || int.Parse(p, CultureInfo.InvariantCulture) > 255))
+            return false;
+        if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetwork) return false;
+        address = parsed;
+        return true;
+    }
+
+    internal static SourcePosition PositionOf(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
+
+    private YamlScalarNode? Scalar(string key, bool required, string fix)
+    {
+        var node = Find(key);
+        _known.Add(key);
+        if (node is null)
+        {
+            if (required) MissingField(key, fix);
+            return null;
+        }
+        if (node is YamlScalarNode scalar) return scalar;
+        _problems.Error("not-a-value", FieldPath(key), $"must be a single value, found {Describe(node)}", $"write `{key}: VALUE` on one line");
+        return null;
+    }
+
+    private void MissingField(string key, string fix) =>
+        _problems.Error("missing-field", FieldPath(key), "is required but missing", fix);
+
+    private YamlNode? Find(string key) =>
+        _mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: var v } && v == key).Value;
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a section",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "something else",
+    };
+}

@@ -1,0 +1,193 @@
+using System.Net;
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Validation;
+
+/// <summary>
+/// The rules that need the whole inventory: ranges, uniqueness, subnet fit and the keepalived traps
+/// (8-character auth_pass, a tracking weight that can never move the VIP, nopreempt with MASTER, vrrp_strict).
+/// Fields that already failed to parse are skipped so one mistake is reported once.
+/// </summary>
+public sealed class InventoryValidator(ProblemCollector problems)
+{
+    public const int MaxAuthSecretLength = 8;
+
+    public void Validate(Model.Inventory inventory)
+    {
+        CheckRanges(inventory);
+        CheckNodes(inventory);
+        CheckBackends(inventory);
+        CheckVip(inventory);
+        CheckVrrp(inventory);
+        CheckTimeouts(inventory);
+    }
+
+    private void CheckRanges(Model.Inventory inventory)
+    {
+        if (!inventory.VirtualRouterIdDerived)
+            Range("virtual_router_id", inventory.VirtualRouterId, 1, 255, "pick a number 1-255 unique on this L2 segment, or leave it out to derive one from the cluster name");
+        Range("advert_int", inventory.AdvertIntSeconds, 1, 255, "use 1 (seconds) unless you have a reason for slower adverts");
+        Range("frontend.port", inventory.FrontendPort, 1, 65535, "use the API server port, normally 6443");
+        Range("health_check.fall", inventory.HealthCheck.Fall, 1, 100, "use 2 or 3");
+        Range("health_check.rise", inventory.HealthCheck.Rise, 1, 100, "use 2 or 3");
+        if (inventory.HealthCheck.Interval.Milliseconds < 100 && !problems.HasErrorAt("health_check.interval"))
+            problems.Error("out-of-range", "health_check.interval", $"{inventory.HealthCheck.Interval} is too short", "use 500ms to 2s");
+    }
+
+    private void CheckNodes(Model.Inventory inventory)
+    {
+        var nodes = inventory.Nodes;
+        if (nodes.Count == 0 && !problems.HasErrorAt("nodes"))
+            problems.Error("no-nodes", "nodes", "lists no LB node", "list at least two nodes with name, address and priority");
+        if (nodes.Count == 1)
+            problems.Warning("single-node", "nodes", "only one LB node: the VIP has nowhere to move", "add a second node for high availability");
+
+        for (var i = 0; i < nodes.Count; i++)
+            Range($"nodes[{i}].priority", nodes[i].Priority, 1, 254, "use 1-254; give every node a different priority, the highest wins");
+        Unique(nodes, n => n.Name, i => $"nodes[{i}].name", "node name", "give every node its own name");
+        Unique(nodes, n => n.Address.ToString(), i => $"nodes[{i}].address", "node address", "give every node its own address");
+        Unique(nodes, n => n.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), i => $"nodes[{i}].priority", "priority",
+            "give every node a different priority so the VIP holder is never decided by address order");
+    }
+
+    private void CheckBackends(Model.Inventory inventory)
+    {
+        var backends = inventory.Backends;
+        if (backends.Count == 0 && !problems.HasErrorAt("backends"))
+            problems.Error("no-backends", "backends", "lists no API server", "list the control-plane nodes with name, address and port 6443");
+        for (var i = 0; i < backends.Count; i++)
+            Range($"backends[{i}].port", backends[i].Port, 1, 65535, "use the API server port, normally 6443");
+        Unique(backends, b => b.Name, i => $"backends[{i}].name", "backend name", "give every backend its own name");
+        Unique(backends, b => $"{b.Address}:{b.Port}", i => $"backends[{i}].address", "backend address and port", "list each API server once");
+    }
+
+    private void CheckVip(Model.Inventory inventory)
+    {
+        if (problems.HasErrorAt("vip")) return;
+        var vip = inventory.Vip;
+        for (var i = 0; i < inventory.Nodes.Count; i++)
+        {
+            var field = $"nodes[{i}].address";
+            var node = inventory.Nodes[i];
+            if (problems.HasErrorAt(field)) continue;
+            if (node.Address.Equals(vip.Address))
+                problems.Error("vip-is-node-address", field, $"{node.Address} is the VIP itself", "give the VIP an unused address of the subnet");
+            else if (!vip.SharesSubnetWith(node.Address))
+                problems.Error("node-outside-vip-subnet", field, $"{node.Address} is outside the VIP's subnet {vip}",
+                    "put the VIP in the subnet of the nodes' interface, or fix the VIP prefix length");
+        }
+        for (var i = 0; i < inventory.Backends.Count; i++)
+        {
+            if (IPAddress.TryParse(inventory.Backends[i].Address, out var address) && address.Equals(vip.Address))
+                problems.Error("vip-is-backend-address", $"backends[{i}].address", $"{address} is the VIP itself", "the VIP must be an address no host owns");
+        }
+    }
+
+    private void CheckVrrp(Model.Inventory inventory)
+    {
+        var vrrp = inventory.Vrrp;
+        if (vrrp.AuthSecret is { } secret && secret.Length > MaxAuthSecretLength)
+        {
+            problems.Error("auth-secret-too-long", AuthField(), $"the VRRP secret has {secret.Length} characters; keepalived uses only the first {MaxAuthSecretLength} and silently drops the rest",
+                $"use a secret of at most {MaxAuthSecretLength} characters");
+        }
+        if (vrrp.Mode == VrrpMode.Multicast && !IsMulticast(vrrp.MulticastGroup))
+            problems.Error("bad-multicast-group", "vrrp.multicast_group", $"{vrrp.MulticastGroup} is not a multicast address", "use 224.0.0.18 (the VRRP group) or another 224.0.0.0/4 address");
+        if (vrrp.Strict && !vrrp.Accept)
+            problems.Error("strict-without-accept", "vrrp.strict", "vrrp_strict without accept makes the VIP holder drop all traffic to the VIP",
+                "set `accept: true` beside `strict: true`, or better leave `strict` off");
+        if (!vrrp.Preempt)
+        {
+            for (var i = 0; i < inventory.Nodes.Count; i++)
+            {
+                if (inventory.Nodes[i].InitialState == VrrpInitialState.Master)
+                    problems.Error("nopreempt-with-master", $"nodes[{i}].state", "keepalived ignores nopreempt on a node that starts as MASTER",
+                        "remove `state: MASTER` (all nodes start BACKUP) or set `vrrp.preempt: true`");
+            }
+        }
+        CheckTrackWeight(inventory);
+        Range("vrrp.health_tracking.interval", vrrp.TrackIntervalSeconds, 1, 60, "use 1 or 2 (seconds)");
+        Range("vrrp.health_tracking.fall", vrrp.TrackFall, 1, 100, "use 2");
+        Range("vrrp.health_tracking.rise", vrrp.TrackRise, 1, 100, "use 2");
+
+        string AuthField() => vrrp.AuthSecret!.Origin switch
+        {
+            var o when o.StartsWith("env", StringComparison.Ordinal) => "vrrp.auth.secret_env",
+            var o when o.StartsWith("file", StringComparison.Ordinal) => "vrrp.auth.secret_file",
+            _ => "vrrp.auth.secret",
+        };
+    }
+
+    /// <summary>
+    /// With a negative weight, a node whose haproxy dies only loses the VIP when its lowered priority falls below
+    /// the next node's. If the weight is smaller than the largest gap between neighbouring priorities, the VIP never
+    /// moves for that pair (the recipe's 100/90/80 with weight -2).
+    /// </summary>
+    private void CheckTrackWeight(Model.Inventory inventory)
+    {
+        const string field = "vrrp.health_tracking.weight";
+        var weight = inventory.Vrrp.TrackWeight;
+        if (problems.HasErrorAt(field) || weight == 0) return;
+        if (weight > 0)
+        {
+            problems.Error("track-weight-positive", field, $"a positive weight ({weight}) raises healthy nodes instead of lowering a failed one",
+                "use `weight: 0` (a failed node goes to FAULT and releases the VIP) or a negative weight larger than the priority gaps");
+            return;
+        }
+        var priorities = inventory.Nodes.Select(n => n.Priority).Distinct().OrderDescending().ToList();
+        if (priorities.Count < 2) return;
+        var gaps = priorities.Zip(priorities.Skip(1), (high, low) => (High: high, Low: low, Gap: high - low)).ToList();
+        var widest = gaps.MaxBy(g => g.Gap);
+        if (-weight <= widest.Gap)
+        {
+            problems.Error("track-weight-cannot-move-vip", field,
+                $"weight {weight} can never move the VIP: a node with priority {widest.High} whose haproxy dies drops only to {widest.High + weight}, still above {widest.Low}",
+                $"use `weight: 0` (recommended), or a weight below -{widest.Gap} such as {-(widest.Gap + 1)}");
+        }
+    }
+
+    private void CheckTimeouts(Model.Inventory inventory)
+    {
+        var minimum = Duration.FromSeconds(30);
+        foreach (var (name, value) in new[] { ("client", inventory.Timeouts.Client), ("server", inventory.Timeouts.Server) })
+        {
+            var field = $"timeouts.{name}";
+            if (problems.HasErrorAt(field)) continue;
+            if (value.Milliseconds <= 0)
+                problems.Error("out-of-range", field, "must be longer than 0", "use 15m");
+            else if (value.Milliseconds < minimum.Milliseconds)
+                problems.Warning("timeout-too-short", field, $"{value} cuts idle `kubectl logs -f` and `exec` sessions", "use at least 35s; 15m suits long streams");
+        }
+        if (inventory.Timeouts.Connect.Milliseconds <= 0 && !problems.HasErrorAt("timeouts.connect"))
+            problems.Error("out-of-range", "timeouts.connect", "must be longer than 0", "use 5s");
+    }
+
+    private static bool IsMulticast(IPAddress address) => address.GetAddressBytes()[0] is >= 224 and <= 239;
+
+    private void Range(string field, int value, int min, int max, string fix)
+    {
+        if (problems.HasErrorAt(field)) return;
+        if (value < min || value > max)
+            problems.Error("out-of-range", field, $"{value} is outside {min}-{max}", fix);
+    }
+
+    private void Unique<T>(IReadOnlyList<T> items, Func<T, string> key, Func<int, string> field, string what, string fix)
+    {
+        var firstIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = field(i);
+            var value = key(items[i]);
+            if (problems.HasErrorAt(path) || value.Length == 0) continue;
+            if (firstIndex.TryGetValue(value, out var first))
+            {
+                var at = problems.SourceMap.Find(field(first));
+                problems.Error("duplicate", path, $"{what} '{value}' is already used at line {at.Line}", fix);
+            }
+            else
+            {
+                firstIndex[value] = i;
+            }
+        }
+    }
+}

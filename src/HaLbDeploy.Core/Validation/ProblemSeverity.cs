@@ -1,0 +1,7 @@
+namespace HaLbDeploy.Core.Validation;
+
+public enum ProblemSeverity
+{
+    Warning,
+    Error,
+}

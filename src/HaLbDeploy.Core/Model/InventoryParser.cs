@@ -243,9 +243,9 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
         return new HaproxyTimeouts(connect, client, server);
     }
 
-    private static SshSettings Defaults() => new(
+    private SshSettings Defaults() => new(
         InventoryDefaults.SshUser, InventoryDefaults.SshPort, null, null, null, Become: false, null,
-        InventoryDefaults.KnownHosts, HostKeyPolicy.Strict, InventoryDefaults.SshConnectTimeout, null);
+        ResolvePath(InventoryDefaults.KnownHosts), HostKeyPolicy.Strict, InventoryDefaults.SshConnectTimeout, null);
 
     private string? EnvName(YamlSection section, string key)
     {

@@ -15,6 +15,7 @@ internal sealed class YamlSection
     private readonly YamlMappingNode _mapping;
     private readonly ProblemCollector _problems;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly List<(string Key, string Fix)> _missing = [];
 
     public YamlSection(YamlMappingNode mapping, string path, ProblemCollector problems)
     {
@@ -129,19 +130,27 @@ internal sealed class YamlSection
         return items;
     }
 
-    /// <summary>Reports every key that no read asked for, with the closest known key as a suggestion.</summary>
+    /// <summary>
+    /// Reports every key that no read asked for, with the closest known key as a suggestion, then the required keys
+    /// that are missing. A missing key that a misspelt one stands for is reported once, as the misspelling.
+    /// </summary>
     public void RejectUnknownKeys()
     {
+        var present = _mapping.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? "").ToHashSet(StringComparer.Ordinal);
+        var covered = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (key, _) in _mapping.Children)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (_known.Contains(name)) continue;
-            var suggestion = DidYouMean.Suggest(name, _known);
+            var suggestion = DidYouMean.Suggest(name, _known.Where(k => !present.Contains(k)));
+            if (suggestion is not null) covered.Add(suggestion);
             var fix = suggestion is null
                 ? $"remove it; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}"
                 : $"did you mean `{suggestion}`?";
             _problems.ErrorAt(PositionOf(key), "unknown-key", FieldPath(name), $"unknown key '{name}'", fix);
         }
+        foreach (var (key, fix) in _missing.Where(m => !covered.Contains(m.Key)))
+            _problems.Error("missing-field", FieldPath(key), "is required but missing", fix);
     }
 
     /// <summary>Marks a key as known without reading it (used where a sibling key decides).</summary>
@@ -174,8 +183,7 @@ internal sealed class YamlSection
         return null;
     }
 
-    private void MissingField(string key, string fix) =>
-        _problems.Error("missing-field", FieldPath(key), "is required but missing", fix);
+    private void MissingField(string key, string fix) => _missing.Add((key, fix));
 
     private YamlNode? Find(string key) =>
         _mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: var v } && v == key).Value;

@@ -17,7 +17,7 @@ public sealed class SourceMap
         {
             if (_positions.TryGetValue(path, out var position)) return position;
         }
-        return SourcePosition.WholeFile;
+        return _positions.GetValueOrDefault("", SourcePosition.WholeFile);
     }
 
     private static string Parent(string path)

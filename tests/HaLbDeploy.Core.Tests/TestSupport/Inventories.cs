@@ -1,0 +1,50 @@
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Tests.TestSupport;
+
+/// <summary>A small valid inventory with known line numbers, and a way to load variants of it.</summary>
+public static class Inventories
+{
+    // Line numbers matter: the tests point at them.
+    public const string Valid = """
+        cluster: prod
+        vip: 10.0.0.100/24
+        interface: eth0
+        virtual_router_id: 51
+        advert_int: 1
+        vrrp:
+          mode: unicast
+          preempt: true
+          auth:
+            secret_env: HALB_VRRP_SECRET
+          health_tracking:
+            weight: 0
+        ssh:
+          user: root
+          port: 22
+        nodes:
+          - name: lb1
+            address: 10.0.0.11
+            priority: 100
+          - name: lb2
+            address: 10.0.0.12
+            priority: 90
+        backends:
+          - name: m1
+            address: 10.0.0.21
+            port: 6443
+          - name: m2
+            address: 10.0.0.22
+            port: 6443
+        """;
+
+    public static InventoryLoadResult Load(string yaml, FakeInventoryEnvironment? environment = null) =>
+        new InventoryLoader(environment ?? new FakeInventoryEnvironment()).LoadText(yaml + "\n", "inv.yaml", "/inv");
+
+    /// <summary>The valid inventory with one exact piece of text replaced; fails loudly if the piece is absent.</summary>
+    public static string ValidWith(string find, string replace)
+    {
+        if (!Valid.Contains(find, StringComparison.Ordinal)) throw new ArgumentException($"'{find}' is not in the valid inventory");
+        return Valid.Replace(find, replace, StringComparison.Ordinal);
+    }
+}

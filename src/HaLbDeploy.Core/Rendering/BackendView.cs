@@ -1,0 +1,3 @@
+namespace HaLbDeploy.Core.Rendering;
+
+internal sealed record BackendView(string Name, string Address, int Port);

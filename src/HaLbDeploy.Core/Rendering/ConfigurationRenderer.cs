@@ -1,0 +1,78 @@
+using System.Globalization;
+using Fluid;
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Rendering;
+
+/// <summary>
+/// Renders the files of each LB node from an inventory: haproxy.cfg, the haproxy check script and keepalived.conf.
+/// Pure and byte-stable: the same inventory and templates always give the same bytes, with no time or host in them.
+/// </summary>
+public sealed class ConfigurationRenderer(TemplateSet templates)
+{
+    private static readonly TemplateOptions Options = CreateOptions();
+
+    public static ConfigurationRenderer WithBuiltInTemplates() => new(TemplateSet.BuiltIn());
+
+    public IReadOnlyList<NodeConfiguration> RenderAll(Inventory inventory) =>
+        inventory.Nodes.Select(node => Render(inventory, node)).ToList();
+
+    public NodeConfiguration Render(Inventory inventory, LbNode node)
+    {
+        var model = TemplateModelBuilder.Build(inventory, node);
+        var secret = inventory.Vrrp.AuthSecret?.Reveal();
+        RenderedFile File(string path, string templateName, string mode)
+        {
+            var content = RenderTemplate(templateName, model);
+            var containsSecret = secret is not null && content.Contains(secret, StringComparison.Ordinal);
+            return new RenderedFile(path, content, mode, "root", "root", containsSecret);
+        }
+
+        // haproxy reads its config as root before dropping privileges, so 0644 is enough and lets operators
+        // read it; keepalived.conf holds auth_pass and stays 0640. The script must not be writable by anyone
+        // but root, or keepalived's enable_script_security refuses to run it.
+        return new NodeConfiguration(node,
+        [
+            File(NodePaths.HaproxyConfig, TemplateNames.HaproxyConfig, "0644"),
+            File(NodePaths.HaproxyCheckScript, TemplateNames.HaproxyCheckScript, "0755"),
+            File(NodePaths.KeepalivedConfig, TemplateNames.KeepalivedConfig, "0640"),
+        ]);
+    }
+
+    private string RenderTemplate(string templateName, TemplateModel model)
+    {
+        var loaded = templates.Get(templateName);
+        try
+        {
+            return OutputNormalizer.Normalize(loaded.Template.Render(new TemplateContext(model, Options)));
+        }
+        catch (Exception e) when (e is FluidException or InvalidOperationException)
+        {
+            throw new TemplateException(loaded.Name, loaded.Origin, e.Message, e);
+        }
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions
+        {
+            // A misspelt variable or filter must fail loudly, never render as an empty string in a config.
+            StrictVariables = true,
+            StrictFilters = true,
+            // "-%}" eats only the rest of its own line, so a tag on a line of its own leaves no blank line.
+            Greedy = false,
+            CultureInfo = CultureInfo.InvariantCulture,
+            MaxSteps = 100_000,
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.Register<TemplateModel>();
+        options.MemberAccessStrategy.Register<NodeView>();
+        options.MemberAccessStrategy.Register<VirtualIpView>();
+        options.MemberAccessStrategy.Register<VrrpView>();
+        options.MemberAccessStrategy.Register<BackendView>();
+        options.MemberAccessStrategy.Register<HealthCheckView>();
+        options.MemberAccessStrategy.Register<TimeoutsView>();
+        options.MemberAccessStrategy.Register<PathsView>();
+        return options;
+    }
+}

@@ -1,0 +1,17 @@
+namespace HaLbDeploy.Core.Rendering;
+
+/// <summary>
+/// What every template sees, already formatted as text the configuration languages accept. Members reach the
+/// templates in snake_case: <c>{{ node.name }}</c>, <c>{{ health_check.path }}</c>, <c>{% for backend in backends %}</c>.
+/// </summary>
+internal sealed record TemplateModel(
+    string Cluster,
+    NodeView Node,
+    IReadOnlyList<string> Peers,
+    VirtualIpView Vip,
+    VrrpView Vrrp,
+    int FrontendPort,
+    IReadOnlyList<BackendView> Backends,
+    HealthCheckView HealthCheck,
+    TimeoutsView Timeouts,
+    PathsView Paths);

@@ -1,0 +1,76 @@
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Rendering;
+
+/// <summary>Turns the typed inventory into the plain <see cref="TemplateModel"/> of one node.</summary>
+internal static class TemplateModelBuilder
+{
+    public static TemplateModel Build(Inventory inventory, LbNode node)
+    {
+        if (!inventory.Nodes.Any(n => n.Name == node.Name))
+            throw new ArgumentException($"node {node.Name} is not in the inventory of cluster {inventory.ClusterName}", nameof(node));
+
+        return new TemplateModel(
+            Cluster: inventory.ClusterName,
+            Node: new NodeView(
+                node.Name,
+                node.Address.ToString(),
+                node.Priority,
+                node.Interface,
+                node.InitialState == VrrpInitialState.Master ? "MASTER" : "BACKUP"),
+            Peers: inventory.Nodes.Where(n => n.Name != node.Name).Select(n => n.Address.ToString()).ToList(),
+            Vip: new VirtualIpView(inventory.Vip.Address.ToString(), inventory.Vip.PrefixLength, inventory.Vip.ToString()),
+            Vrrp: BuildVrrp(inventory),
+            FrontendPort: inventory.FrontendPort,
+            Backends: inventory.Backends.Select(b => new BackendView(b.Name, b.Address, b.Port)).ToList(),
+            HealthCheck: new HealthCheckView(
+                inventory.HealthCheck.Path,
+                inventory.HealthCheck.Interval.ToString(),
+                inventory.HealthCheck.Fall,
+                inventory.HealthCheck.Rise),
+            Timeouts: new TimeoutsView(
+                inventory.Timeouts.Connect.ToString(),
+                inventory.Timeouts.Client.ToString(),
+                inventory.Timeouts.Server.ToString()),
+            Paths: new PathsView(NodePaths.HaproxyCheckScript, NodePaths.HaproxyAdminSocket));
+    }
+
+    private static VrrpView BuildVrrp(Inventory inventory)
+    {
+        var vrrp = inventory.Vrrp;
+        var multicast = vrrp.Mode == VrrpMode.Multicast;
+        return new VrrpView(
+            Instance: "VI_" + inventory.ClusterName,
+            VirtualRouterId: inventory.VirtualRouterId,
+            AdvertInt: inventory.AdvertIntSeconds,
+            Unicast: !multicast,
+            MulticastGroup: vrrp.MulticastGroup.ToString(),
+            CustomMulticastGroup: multicast && !vrrp.MulticastGroup.Equals(InventoryDefaults.MulticastGroup),
+            Preempt: vrrp.Preempt,
+            Strict: vrrp.Strict,
+            Accept: vrrp.Accept,
+            Authenticate: vrrp.AuthSecret is not null,
+            AuthPass: vrrp.AuthSecret is null ? "" : QuotableSecret(vrrp.AuthSecret),
+            TrackWeight: vrrp.TrackWeight,
+            TrackInterval: vrrp.TrackIntervalSeconds,
+            TrackFall: vrrp.TrackFall,
+            TrackRise: vrrp.TrackRise);
+    }
+
+    /// <summary>
+    /// The secret, which the template writes inside double quotes: keepalived cuts an unquoted auth_pass at
+    /// '#' or '!' (a comment) and has no escape for '"' or '\' inside quotes, so those are refused here rather
+    /// than rendered into a password the peers silently disagree on.
+    /// </summary>
+    private static string QuotableSecret(Secret secret)
+    {
+        var value = secret.Reveal();
+        if (value.Any(c => c is < ' ' or > '~' or '"' or '\\'))
+        {
+            throw new ArgumentException(
+                $"the VRRP secret from {secret.Origin} contains a character keepalived cannot read back from auth_pass (a double quote, a backslash, or a character outside printable ASCII)",
+                nameof(secret));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,13 @@
+namespace HaLbDeploy.Core.Rendering;
+
+/// <summary>The file names of the templates, built in under playbooks/templates/ and overridable by name.</summary>
+public static class TemplateNames
+{
+    public const string HaproxyConfig = "haproxy.cfg.liquid";
+
+    public const string KeepalivedConfig = "keepalived.conf.liquid";
+
+    public const string HaproxyCheckScript = "check_haproxy.sh.liquid";
+
+    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyCheckScript, KeepalivedConfig];
+}

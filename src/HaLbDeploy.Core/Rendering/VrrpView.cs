@@ -1,0 +1,28 @@
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Rendering;
+
+/// <summary>
+/// keepalived settings shared by all nodes. <see cref="AuthPass"/> is the revealed secret (empty without
+/// authentication), so <see cref="ToString"/> masks it.
+/// </summary>
+/// <param name="CustomMulticastGroup">Multicast mode with a group other than keepalived's default 224.0.0.18.</param>
+internal sealed record VrrpView(
+    string Instance,
+    int VirtualRouterId,
+    int AdvertInt,
+    bool Unicast,
+    string MulticastGroup,
+    bool CustomMulticastGroup,
+    bool Preempt,
+    bool Strict,
+    bool Accept,
+    bool Authenticate,
+    string AuthPass,
+    int TrackWeight,
+    int TrackInterval,
+    int TrackFall,
+    int TrackRise)
+{
+    public override string ToString() => $"VrrpView {{ Instance = {Instance}, Authenticate = {Authenticate}, AuthPass = {Secret.Mask} }}";
+}

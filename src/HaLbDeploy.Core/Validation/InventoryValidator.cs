@@ -91,6 +91,15 @@ public sealed class InventoryValidator(ProblemCollector problems)
             problems.Error("auth-secret-too-long", AuthField(), $"the VRRP secret has {secret.Length} characters; keepalived uses only the first {MaxAuthSecretLength} and silently drops the rest",
                 $"use a secret of at most {MaxAuthSecretLength} characters");
         }
+        if (vrrp.AuthSecret is { } written && written.Reveal().Any(c => c is '"' or '\\' || c < ' ' || c > '~'))
+        {
+            problems.Error("auth-secret-characters", AuthField(), "the VRRP secret contains a quote, a backslash or a character outside printable ASCII, which keepalived.conf cannot carry",
+                "use letters, digits and punctuation other than \" and \\");
+        }
+        if (vrrp.Strict && vrrp.Mode == VrrpMode.Unicast)
+            problems.Error("strict-with-unicast", "vrrp.strict", "vrrp_strict forbids unicast peers (keepalived.conf(5))", "set `mode: multicast` or leave `strict` off (recommended)");
+        if (vrrp.Strict && vrrp.AuthSecret is not null)
+            problems.Error("strict-with-auth", "vrrp.strict", "vrrp_strict forbids VRRP authentication (keepalived.conf(5))", "remove `auth:` or leave `strict` off (recommended)");
         if (vrrp.Mode == VrrpMode.Multicast && !IsMulticast(vrrp.MulticastGroup))
             problems.Error("bad-multicast-group", "vrrp.multicast_group", $"{vrrp.MulticastGroup} is not a multicast address", "use 224.0.0.18 (the VRRP group) or another 224.0.0.0/4 address");
         if (vrrp.Strict && !vrrp.Accept)

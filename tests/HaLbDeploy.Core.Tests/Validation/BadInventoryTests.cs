@@ -33,7 +33,6 @@ public sealed class BadInventoryTests
         { "two secret sources", "secret_env: HALB_VRRP_SECRET", "secret_env: HALB_VRRP_SECRET\n    secret: abc", 10, 5, "auth-source", "vrrp.auth", "names more than one secret source" },
         { "weight too small to move the VIP", "weight: 0", "weight: -2", 12, 13, "track-weight-cannot-move-vip", "vrrp.health_tracking.weight", "drops only to 98, still above 90" },
         { "positive tracking weight", "weight: 0", "weight: 5", 12, 13, "track-weight-positive", "vrrp.health_tracking.weight", "a positive weight (5)" },
-        { "strict without accept", "  mode: unicast", "  mode: unicast\n  strict: true", 8, 11, "strict-without-accept", "vrrp.strict", "drop all traffic to the VIP" },
         { "unknown VRRP mode", "mode: unicast", "mode: broadcast", 7, 9, "bad-value", "vrrp.mode", "'broadcast' is not a VRRP mode" },
         { "backend port zero", "address: 10.0.0.21\n    port: 6443", "address: 10.0.0.21\n    port: 0", 26, 11, "out-of-range", "backends[0].port", "0 is outside 1-65535" },
         { "VIP is a node's address", "vip: 10.0.0.100/24", "vip: 10.0.0.11/24", 18, 14, "vip-is-node-address", "nodes[0].address", "10.0.0.11 is the VIP itself" },
@@ -110,6 +109,42 @@ public sealed class BadInventoryTests
         var error = Assert.Single(Inventories.Load(yaml).Errors);
 
         Assert.Equal((20, 12, "nopreempt-with-master", "nodes[0].state"), (error.Line, error.Column, error.Code, error.Field));
+    }
+
+    [Fact]
+    public void Strict_mode_without_accept_is_rejected()
+    {
+        var yaml = Inventories.ValidWith("  mode: unicast", "  mode: multicast\n  strict: true").Replace("  auth:\n    secret_env: HALB_VRRP_SECRET\n", "");
+
+        var error = Assert.Single(Inventories.Load(yaml).Errors);
+
+        Assert.Equal(("strict-without-accept", "vrrp.strict", 8, 11), (error.Code, error.Field, error.Line, error.Column));
+        Assert.Empty(Inventories.Load(yaml.Replace("strict: true", "strict: true\n  accept: true")).Errors);
+    }
+
+    [Fact]
+    public void Strict_mode_with_unicast_peers_and_authentication_is_rejected_twice()
+    {
+        var yaml = Inventories.ValidWith("  mode: unicast", "  mode: unicast\n  strict: true\n  accept: true");
+
+        var codes = Inventories.Load(yaml).Errors.Select(e => e.Code).Order();
+
+        Assert.Equal(["strict-with-auth", "strict-with-unicast"], codes);
+    }
+
+    [Theory]
+    [InlineData("ab\"cd")]
+    [InlineData("ab\\cd")]
+    [InlineData("abé")]
+    public void A_secret_keepalived_conf_cannot_carry_is_rejected_without_showing_it(string secret)
+    {
+        var environment = new FakeInventoryEnvironment();
+        environment.Variables["HALB_VRRP_SECRET"] = secret;
+
+        var error = Assert.Single(Inventories.Load(Inventories.Valid, environment).Errors);
+
+        Assert.Equal(("auth-secret-characters", 10, 17), (error.Code, error.Line, error.Column));
+        Assert.DoesNotContain(secret, error.ToString());
     }
 
     [Fact]

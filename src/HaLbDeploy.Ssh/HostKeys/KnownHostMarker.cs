@@ -1,0 +1,10 @@
+namespace HaLbDeploy.Ssh.HostKeys;
+
+public enum KnownHostMarker
+{
+    /// <summary>An ordinary line: the key is trusted for the hosts it names.</summary>
+    None,
+
+    /// <summary>"@revoked": the key must never be accepted.</summary>
+    Revoked,
+}

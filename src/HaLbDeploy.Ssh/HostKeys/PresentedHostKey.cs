@@ -1,0 +1,27 @@
+namespace HaLbDeploy.Ssh.HostKeys;
+
+/// <summary>The public host key a server showed during key exchange.</summary>
+public sealed class PresentedHostKey
+{
+    private readonly byte[] blob;
+
+    public PresentedHostKey(byte[] blob)
+    {
+        this.blob = blob.ToArray();
+        KeyType = SshPublicKeyBlob.TryReadKeyType(blob) ?? "unknown";
+        Fingerprint = SshKeyFingerprint.Sha256(blob);
+    }
+
+    /// <summary>The key type from the blob, e.g. "ssh-rsa" (also when the signature algorithm was rsa-sha2-512).</summary>
+    public string KeyType { get; }
+
+    public string Fingerprint { get; }
+
+    public ReadOnlySpan<byte> Blob => blob;
+
+    public string Base64 => Convert.ToBase64String(blob);
+
+    public bool HasSameKeyAs(KnownHostEntry entry) => entry.KeyBlob.AsSpan().SequenceEqual(blob);
+
+    public override string ToString() => $"{KeyType} {Fingerprint}";
+}

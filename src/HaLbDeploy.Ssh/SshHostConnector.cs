@@ -1,0 +1,45 @@
+using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Model;
+using Serilog;
+
+namespace HaLbDeploy.Ssh;
+
+/// <summary>
+/// Opens one <see cref="SshHostSession"/> per node with SSH.NET. Secrets are read from the environment variables the
+/// inventory names, now; a missing one fails the connect with its name (never a value).
+/// </summary>
+public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHostConnector
+{
+    private readonly SshConnectorOptions options = options ?? new SshConnectorOptions();
+
+    public async Task<IHostSession> ConnectAsync(LbNode node, CancellationToken cancellationToken) =>
+        await OpenAsync(node, cancellationToken);
+
+    /// <summary>Like <see cref="ConnectAsync"/>, typed as the SSH session.</summary>
+    public async Task<SshHostSession> OpenAsync(LbNode node, CancellationToken cancellationToken)
+    {
+        var credentials = SshCredentialReader.Read(node, options.Environment);
+        var login = SshLoginBuilder.Build(node, credentials, options.Environment);
+        var dialer = new SshNodeDialer(node, login, options);
+        var logger = options.Logger ?? Log.Logger;
+        var started = options.TimeProvider.GetTimestamp();
+        var shell = await dialer.DialAsync(cancellationToken);
+        try
+        {
+            var command = await SudoModeProbe.ChooseAsync(shell, node, credentials.BecomePassword, cancellationToken);
+            logger.Debug("{Node:l}: connected as {User:l} in {ElapsedMs} ms; scripts run with '{CommandLine:l}'", node.Name, node.Ssh.User,
+                (long)options.TimeProvider.GetElapsedTime(started).TotalMilliseconds, command.CommandLine);
+            return new SshHostSession(node.Name, node.Ssh, dialer, shell, command, credentials.BecomePassword, options);
+        }
+        catch (Exception e) when (e is not (HostConnectionException or OperationCanceledException))
+        {
+            shell.Dispose();
+            throw new HostConnectionException(node.Name, $"checking sudo for user {node.Ssh.User} failed: {e.Message}", e);
+        }
+        catch
+        {
+            shell.Dispose();
+            throw;
+        }
+    }
+}

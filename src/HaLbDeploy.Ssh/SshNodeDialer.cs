@@ -1,0 +1,140 @@
+using System.Net.Sockets;
+using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Ssh.HostKeys;
+using Polly;
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using Serilog;
+
+namespace HaLbDeploy.Ssh;
+
+/// <summary>
+/// Connects to one node with SSH.NET: verifies the host key (pinned fingerprint or known_hosts, see
+/// <see cref="HostKeyVerifier"/>), logs in, and retries network faults. Every failure leaves as a
+/// <see cref="HostConnectionException"/>. A reconnect must present the same key as the first connect of the run.
+/// </summary>
+internal sealed class SshNodeDialer : IRemoteShellDialer
+{
+    private readonly LbNode node;
+    private readonly SshLogin login;
+    private readonly SshConnectorOptions options;
+    private readonly ResiliencePipeline retry;
+    private string? firstSeenFingerprint;
+
+    public SshNodeDialer(LbNode node, SshLogin login, SshConnectorOptions options)
+    {
+        this.node = node;
+        this.login = login;
+        this.options = options;
+        retry = SshRetryPipelines.ForConnect(options.ConnectRetry, options.TimeProvider, attempt =>
+            Logger.Debug("{Node:l}: connect attempt {Attempt} failed ({Reason:l}), trying again in {DelayMs} ms",
+                node.Name, attempt.FailedAttempt, Describe(attempt.Fault), (int)attempt.Delay.TotalMilliseconds));
+    }
+
+    private ILogger Logger => options.Logger ?? Log.Logger;
+
+    private string Host => node.Address.ToString();
+
+    private int Port => node.Ssh.Port;
+
+    public async Task<IRemoteShell> DialAsync(CancellationToken cancellationToken)
+    {
+        var attempts = 0;
+        try
+        {
+            return await retry.ExecuteAsync(async ct =>
+            {
+                attempts++;
+                return await DialOnceAsync(ct);
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is not (HostConnectionException or OperationCanceledException))
+        {
+            var tries = attempts == 1 ? "" : $" (tried {attempts} times)";
+            throw new HostConnectionException(node.Name, $"cannot connect to {KnownHostName.Format(Host, Port)}{tries}: {Describe(e)}", e);
+        }
+    }
+
+    private async Task<IRemoteShell> DialOnceAsync(CancellationToken cancellationToken)
+    {
+        var ssh = node.Ssh;
+        var knownHosts = KnownHostsFile.Load(ssh.KnownHostsPath);
+        foreach (var note in knownHosts.Notes) Logger.Debug("{Node:l}: {KnownHosts:l} {Note:l}", node.Name, ssh.KnownHostsPath, note);
+
+        var info = new ConnectionInfo(Host, Port, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
+        PreferKnownKeyTypes(info, knownHosts);
+        var client = new SshClient(info) { KeepAliveInterval = options.KeepAliveInterval };
+
+        HostKeyDecision? decision = null;
+        PresentedHostKey? presented = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            presented = new PresentedHostKey(e.HostKey);
+            decision = HostKeyVerifier.Decide(new HostKeyCheck(Host, Port, presented, knownHosts,
+                AcceptNew: options.AcceptNewHostKeys || ssh.HostKeyPolicy == HostKeyPolicy.AcceptNew,
+                PinnedFingerprint: ssh.HostKeyFingerprint ?? firstSeenFingerprint,
+                PinnedOrigin: ssh.HostKeyFingerprint is not null ? "host_key_fingerprint" : "the key it presented earlier in this run"));
+            e.CanTrust = decision.IsTrusted;
+        };
+
+        try
+        {
+            await client.ConnectAsync(cancellationToken);
+        }
+        catch (Exception e) when (decision is { IsTrusted: false })
+        {
+            client.Dispose();
+            throw new HostConnectionException(node.Name, decision.Message, e);
+        }
+        catch (SshAuthenticationException e)
+        {
+            client.Dispose();
+            RecordNewKey(decision, presented);
+            throw new HostConnectionException(node.Name, $"login as {ssh.User} failed, offered {login.Description}: {e.Message}", e);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        RecordNewKey(decision, presented);
+        if (decision is not null) Logger.Debug("{Node:l}: {HostKeyDecision:l}", node.Name, decision.Message);
+        firstSeenFingerprint ??= presented?.Fingerprint;
+        return new SshClientShell(client);
+    }
+
+    private void PreferKnownKeyTypes(ConnectionInfo info, KnownHostsFile knownHosts)
+    {
+        var knownTypes = knownHosts.EntriesFor(Host, Port).Where(e => e.Marker == KnownHostMarker.None).Select(e => e.KeyType).ToHashSet();
+        var algorithms = info.HostKeyAlgorithms;
+        var ordered = HostKeyAlgorithmPreference.Order(algorithms.Keys, knownTypes)
+            .Select(name => KeyValuePair.Create(name, algorithms[name])).ToList();
+        algorithms.Clear();
+        foreach (var (name, factory) in ordered) algorithms.Add(name, factory);
+    }
+
+    private void RecordNewKey(HostKeyDecision? decision, PresentedHostKey? presented)
+    {
+        if (decision is not { ShouldRecord: true } || presented is null) return;
+        try
+        {
+            KnownHostsRecorder.Append(node.Ssh.KnownHostsPath, Host, Port, presented);
+            Logger.Information("{Node:l}: recorded new host key {HostKey:l} in {KnownHosts:l}", node.Name, presented.ToString(), node.Ssh.KnownHostsPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Logger.Warning("{Node:l}: could not record the new host key in {KnownHosts:l}: {Reason:l}", node.Name, node.Ssh.KnownHostsPath, e.Message);
+        }
+    }
+
+    private string Describe(Exception fault) => fault switch
+    {
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused } => $"connection refused (is sshd listening on port {Port}?)",
+        SocketException { SocketErrorCode: SocketError.TimedOut } => "the TCP connection timed out",
+        SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable } => "no route to the host",
+        SshOperationTimeoutException => $"no answer within {node.Ssh.ConnectTimeout}",
+        _ => fault.Message,
+    };
+}

@@ -1,0 +1,45 @@
+using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Ssh;
+
+/// <summary>
+/// When a sudo password is configured, finds out at connect time whether sudo wants it, and whether it is right.
+/// This matters for safety: the password goes first on standard input, and if sudo did not read it, `sh -s` would
+/// run the password as a command (and echo it in an error). So a node whose sudo needs no password gets `sudo -n`.
+/// </summary>
+internal static class SudoModeProbe
+{
+    public const string NeedsPasswordProbe = "sudo -n true";
+    public const string PasswordCheck = "sudo -S -p '' -- true";
+
+    public static async Task<RemoteShellCommand> ChooseAsync(IRemoteShell shell, LbNode node, Secret? becomePassword, CancellationToken cancellationToken)
+    {
+        var wanted = RemoteShellCommand.For(node.Ssh);
+        if (wanted.Mode != BecomeMode.SudoWithPassword || becomePassword is null) return wanted;
+
+        var probe = await shell.ExecuteAsync(NeedsPasswordProbe, ReadOnlyMemory<byte>.Empty, cancellationToken);
+        if (probe.ExitStatus == 0) return new RemoteShellCommand(BecomeMode.SudoWithoutPassword);
+        var failure = SudoFailureDetector.Detect(probe.ExitStatus ?? -1, probe.StandardError);
+        if (failure != SudoFailure.PasswordRequired) throw Refusal(node, failure, probe);
+
+        var input = System.Text.Encoding.UTF8.GetBytes(becomePassword.Reveal() + "\n");
+        try
+        {
+            var check = await shell.ExecuteAsync(PasswordCheck, input, cancellationToken);
+            if (check.ExitStatus == 0) return wanted;
+            throw Refusal(node, SudoFailureDetector.Detect(check.ExitStatus ?? -1, check.StandardError), check);
+        }
+        finally
+        {
+            Array.Clear(input);
+        }
+    }
+
+    private static HostConnectionException Refusal(LbNode node, SudoFailure? failure, RemoteCommandResult result) =>
+        new(node.Name, failure is { } known
+            ? SudoFailureDetector.Explain(known, node.Ssh)
+            : $"checking sudo for user {node.Ssh.User} failed with exit {result.ExitStatus?.ToString() ?? "signal " + result.ExitSignal}: {FirstLine(result.StandardError)}");
+
+    private static string FirstLine(string text) => text.Trim().Split('\n')[0];
+}

@@ -1,0 +1,15 @@
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Ssh.Tests.TestSupport;
+
+/// <summary>Environment variables from a dictionary, so credential tests touch no real state.</summary>
+public sealed class FakeEnvironment(string homeDirectory = "/home/tester") : IInventoryEnvironment
+{
+    public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+    public string HomeDirectory => homeDirectory;
+
+    public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
+
+    public string? ReadFile(string path) => null;
+}

@@ -1,0 +1,16 @@
+namespace HaLbDeploy.Core.Planning;
+
+/// <summary>The closed set of things apply can do to a node. Each has a plan symbol, see <see cref="ChangeSymbols"/>.</summary>
+public enum ChangeKind
+{
+    InstallPackage,
+    AllowFirewall,
+    SetSelinuxBoolean,
+    CreateFile,
+    UpdateFile,
+    FixFileAttributes,
+    EnableUnit,
+    StartUnit,
+    ReloadUnit,
+    RestartUnit,
+}

@@ -1,0 +1,19 @@
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Rendering;
+
+namespace HaLbDeploy.Core.Planning;
+
+/// <summary>What apply must do on one node to reach the desired configuration; no changes means "no change".</summary>
+public sealed record NodePlan(LbNode Node, NodeFacts Facts, NodeConfiguration Desired, IReadOnlyList<Change> Changes)
+{
+    public bool HasChanges => Changes.Count > 0;
+
+    public IEnumerable<Change> Of(params ChangeKind[] kinds) => Changes.Where(c => kinds.Contains(c.Kind));
+
+    /// <summary>Files to write: new ones, changed ones and ones whose owner or mode drifted.</summary>
+    public IReadOnlyList<RenderedFile> FilesToWrite =>
+        Of(ChangeKind.CreateFile, ChangeKind.UpdateFile, ChangeKind.FixFileAttributes).Select(c => Desired.File(c.Target)).ToList();
+
+    public bool Touches(ChangeKind kind, string target) => Changes.Any(c => c.Kind == kind && c.Target == target);
+}

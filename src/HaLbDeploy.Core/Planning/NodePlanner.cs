@@ -1,0 +1,95 @@
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Rendering;
+
+namespace HaLbDeploy.Core.Planning;
+
+/// <summary>
+/// Compares a node's desired configuration with its facts and lists the changes, pyinfra-style: it runs
+/// nothing, and a node already converged yields no change at all (which makes apply idempotent and plan honest).
+/// </summary>
+public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
+{
+    public static readonly string[] Packages = ["keepalived", "haproxy"];
+
+    /// <param name="currentContent">The node's current text of a managed file, for diffs; null when not fetched.</param>
+    public NodePlan Plan(NodeConfiguration desired, NodeFacts facts, Func<string, string?>? currentContent = null)
+    {
+        var node = desired.Node;
+        var changes = new List<Change>();
+        PlanPackages(facts, changes);
+        PlanFirewall(node, facts, changes);
+        PlanSelinux(facts, changes);
+        foreach (var file in desired.Files) PlanFile(file, facts.File(file.Path), currentContent, changes);
+        PlanUnit("haproxy", [NodePaths.HaproxyConfig], facts, changes);
+        PlanUnit("keepalived", [NodePaths.KeepalivedConfig], facts, changes);
+        return new NodePlan(node, facts, desired, changes);
+    }
+
+    private static void PlanPackages(NodeFacts facts, List<Change> changes)
+    {
+        var installed = new Dictionary<string, string?> { ["keepalived"] = facts.KeepalivedVersion, ["haproxy"] = facts.HaproxyVersion };
+        foreach (var package in Packages.Where(p => installed[p] is null))
+            changes.Add(new Change(ChangeKind.InstallPackage, package, $"install package {package}"));
+    }
+
+    private void PlanFirewall(LbNode node, NodeFacts facts, List<Change> changes)
+    {
+        if (!facts.Firewall.IsRunning) return;
+        if (!facts.Firewall.AllowsVrrpOn(node.Interface))
+            changes.Add(new Change(ChangeKind.AllowFirewall, "vrrp", $"firewalld: allow protocol vrrp on {node.Interface}"));
+        var port = $"{inventory.FrontendPort}/tcp";
+        if (!facts.Firewall.AllowsTcpPortOn(node.Interface, inventory.FrontendPort))
+            changes.Add(new Change(ChangeKind.AllowFirewall, port, $"firewalld: allow {port} on {node.Interface}"));
+    }
+
+    private static void PlanSelinux(NodeFacts facts, List<Change> changes)
+    {
+        if (facts.Selinux == SelinuxMode.Enforcing && facts.HaproxyConnectAny != true)
+            changes.Add(new Change(ChangeKind.SetSelinuxBoolean, "haproxy_connect_any", "SELinux: setsebool -P haproxy_connect_any 1"));
+    }
+
+    private void PlanFile(RenderedFile file, ManagedFileState? state, Func<string, string?>? currentContent, List<Change> changes)
+    {
+        var name = Path.GetFileName(file.Path);
+        if (state is null || !state.Exists)
+        {
+            var added = file.Content.Count(c => c == '\n');
+            changes.Add(new Change(ChangeKind.CreateFile, file.Path, $"{name} created (+{added})",
+                UnifiedDiff.Between("", masker.Mask(file.Content), file.Path)));
+            return;
+        }
+        if (state.Sha256 != ContentDigest.Of(file.Content))
+        {
+            var old = currentContent?.Invoke(file.Path);
+            if (old is null)
+            {
+                changes.Add(new Change(ChangeKind.UpdateFile, file.Path, $"{name} changed"));
+                return;
+            }
+            var diff = UnifiedDiff.Between(masker.Mask(old), masker.Mask(file.Content), file.Path);
+            var (plus, minus) = UnifiedDiff.Count(diff);
+            changes.Add(new Change(ChangeKind.UpdateFile, file.Path, $"{name} changed (+{plus} -{minus})", diff));
+            return;
+        }
+        if (NormalMode(state.Mode) != NormalMode(file.Mode) || state.Owner != file.Owner || state.Group != file.Group)
+        {
+            changes.Add(new Change(ChangeKind.FixFileAttributes, file.Path,
+                $"{name} attributes {state.Mode} {state.Owner}:{state.Group} -> {NormalMode(file.Mode)} {file.Owner}:{file.Group}"));
+        }
+    }
+
+    private static void PlanUnit(string unit, string[] configPaths, NodeFacts facts, List<Change> changes)
+    {
+        var state = facts.Unit(unit);
+        var configChanged = changes.Any(c => c.Kind is ChangeKind.CreateFile or ChangeKind.UpdateFile && configPaths.Contains(c.Target));
+        if (state is not { Enabled: true })
+            changes.Add(new Change(ChangeKind.EnableUnit, unit, $"enable {unit}"));
+        if (state is not { Active: true })
+            changes.Add(new Change(ChangeKind.StartUnit, unit, $"start {unit}"));
+        else if (configChanged)
+            changes.Add(new Change(ChangeKind.ReloadUnit, unit, $"reload {unit} (configuration changed)"));
+    }
+
+    private static string? NormalMode(string? mode) => mode?.TrimStart('0').PadLeft(3, '0');
+}

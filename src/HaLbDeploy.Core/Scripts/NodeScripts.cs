@@ -1,0 +1,228 @@
+using System.Text;
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Core.Shell;
+
+namespace HaLbDeploy.Core.Scripts;
+
+/// <summary>
+/// Turns a node plan into POSIX sh scripts, run as root with the text on stdin. Pure: tests check facts in,
+/// commands out. Files are staged beside their target as PATH.halb-new (root-owned, mode set before any content
+/// is written, under umask 077), validated there with the node's own haproxy/keepalived, and only then swapped
+/// in by rename, with the old file kept as PATH.halb-bak.
+/// </summary>
+public static class NodeScripts
+{
+    public const string StagedSuffix = ".halb-new";
+    public const string BackupSuffix = ".halb-bak";
+    private const string Prelude = "set -u\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nexport PATH LC_ALL=C\n";
+
+    /// <summary>Installs the missing packages with the node's package manager, non-interactively.</summary>
+    public static string InstallPackages(PackageManager manager, IReadOnlyList<string> packages)
+    {
+        var names = string.Join(' ', packages.Select(ShellQuote.Single));
+        var command = manager switch
+        {
+            PackageManager.Apt => $"export DEBIAN_FRONTEND=noninteractive\napt-get update -q\napt-get install -y -q -o Dpkg::Options::=--force-confold {names}",
+            PackageManager.Dnf => $"dnf install -y -q {names}",
+            PackageManager.Yum => $"yum install -y -q {names}",
+            _ => throw new ArgumentException($"no package manager to install {names} with", nameof(manager)),
+        };
+        return Wrap(Prelude + "set -e\n" + command + "\n");
+    }
+
+    /// <summary>firewalld rules (runtime and permanent) and the SELinux boolean the plan asks for.</summary>
+    public static string HostSettings(NodePlan plan)
+    {
+        var script = new StringBuilder(Prelude).Append("set -e\n");
+        foreach (var change in plan.Of(ChangeKind.AllowFirewall))
+        {
+            var rule = change.Target == "vrrp" ? "--add-protocol=vrrp" : $"--add-port={ShellQuote.Single(change.Target)}";
+            var zone = $"$(firewall-cmd --get-zone-of-interface={ShellQuote.Single(plan.Node.Interface)} 2>/dev/null || firewall-cmd --get-default-zone)";
+            script.Append($"zone={zone}\n");
+            script.Append($"firewall-cmd -q --zone=\"$zone\" {rule}\n");
+            script.Append($"firewall-cmd -q --permanent --zone=\"$zone\" {rule}\n");
+        }
+        if (plan.Of(ChangeKind.SetSelinuxBoolean).Any())
+            script.Append("setsebool -P haproxy_connect_any 1\n");
+        return Wrap(script.ToString());
+    }
+
+    /// <summary>
+    /// Writes every file to PATH.halb-new and validates the new haproxy.cfg and keepalived.conf with the node's
+    /// binaries. On any failure all staged files are removed and the script exits with
+    /// <see cref="ScriptMarkers.ExitInvalidConfig"/> or <see cref="ScriptMarkers.ExitWriteFailed"/>: nothing live changed.
+    /// </summary>
+    public static string Stage(IReadOnlyList<RenderedFile> files)
+    {
+        var script = new StringBuilder(Prelude).Append("umask 077\n");
+        script.Append("discard() {\n");
+        foreach (var file in files) script.Append($"  rm -f {Q(file.Path + StagedSuffix)} {Q(file.Path + StagedSuffix + ".check")}\n");
+        script.Append("}\n");
+        foreach (var file in files)
+        {
+            var staged = Q(file.Path + StagedSuffix);
+            var dir = Path.GetDirectoryName(file.Path)!;
+            script.Append($"[ -d {Q(dir)} ] || install -d -m 0755 -o root -g root {Q(dir)} || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
+            script.Append($"rm -f {staged}\n");
+            // The file is created 0600 root by umask before the first byte: a secret is never readable by others.
+            script.Append($"base64 -d > {staged} <<'HALB_EOF' || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
+            script.Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(file.Content), Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n"));
+            script.Append("\nHALB_EOF\n");
+            script.Append($"chown {Q(file.Owner + ":" + file.Group)} {staged} && chmod {file.Mode} {staged} || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
+        }
+        script.Append("invalid=0\n");
+        foreach (var file in files)
+        {
+            var staged = file.Path + StagedSuffix;
+            if (file.Path == NodePaths.HaproxyConfig)
+                AppendValidation(script, file.Path, $"haproxy -c -q -f {Q(staged)}");
+            else if (file.Path == NodePaths.KeepalivedConfig)
+                AppendKeepalivedValidation(script, files, staged);
+        }
+        script.Append($"if [ \"$invalid\" -ne 0 ]; then discard; exit {ScriptMarkers.ExitInvalidConfig}; fi\n");
+        script.Append($"rm -f {Q(NodePaths.KeepalivedConfig + StagedSuffix + ".check")}\n");
+        script.Append($"echo '{ScriptMarkers.Done}'\n");
+        return Wrap(script.ToString());
+    }
+
+    /// <summary>Removes staged files of an aborted rollout.</summary>
+    public static string Discard(IReadOnlyList<RenderedFile> files) =>
+        Wrap(Prelude + string.Concat(files.Select(f => $"rm -f {Q(f.Path + StagedSuffix)}\n")));
+
+    /// <summary>
+    /// Swaps the staged files in (backup, atomic rename), enables and starts or reloads the units the plan names,
+    /// and waits up to <paramref name="activeTimeoutSeconds"/> for them to be active. If anything fails, the
+    /// backups are renamed back, the units restarted on the old configuration, and the script exits with
+    /// <see cref="ScriptMarkers.ExitRolledBack"/>. A haproxy reload counts only when a new worker appears: a
+    /// master that fails to load the new file keeps its old workers while systemd still calls the reload done.
+    /// </summary>
+    public static string Activate(NodePlan plan, int frontendPort, int activeTimeoutSeconds = 10)
+    {
+        var files = plan.FilesToWrite;
+        var units = new[] { "haproxy", "keepalived" };
+        var touched = units.Where(u => plan.Changes.Any(c => c.Target == u && c.Kind is ChangeKind.StartUnit or ChangeKind.ReloadUnit or ChangeKind.RestartUnit)).ToList();
+        var script = new StringBuilder(Prelude);
+
+        script.Append("rollback() {\n");
+        foreach (var file in files)
+        {
+            var live = Q(file.Path);
+            var backup = Q(file.Path + BackupSuffix);
+            script.Append($"  if [ -f {backup} ]; then mv -f {backup} {live}; elif [ -f {Q(file.Path + ".halb-created")} ]; then rm -f {live}; fi\n");
+            script.Append($"  rm -f {Q(file.Path + ".halb-created")} {Q(file.Path + StagedSuffix)}\n");
+        }
+        foreach (var unit in touched)
+            script.Append($"  if [ -f {Q(ConfigOf(unit))} ]; then systemctl restart {unit}; else systemctl stop {unit}; fi\n");
+        script.Append($"  echo '{ScriptMarkers.RolledBack}'\n  exit {ScriptMarkers.ExitRolledBack}\n}}\n");
+
+        foreach (var file in files)
+        {
+            var live = Q(file.Path);
+            var staged = Q(file.Path + StagedSuffix);
+            var backup = Q(file.Path + BackupSuffix);
+            if (plan.Touches(ChangeKind.FixFileAttributes, file.Path))
+            {
+                script.Append($"chown {Q(file.Owner + ":" + file.Group)} {live} && chmod {file.Mode} {live} || rollback\n");
+                script.Append($"rm -f {staged}\n");
+                continue;
+            }
+            script.Append($"[ -f {staged} ] || {{ echo 'staged file {file.Path}{StagedSuffix} is missing' >&2; rollback; }}\n");
+            script.Append($"if [ -e {live} ]; then cp -p {live} {backup} || rollback; else : > {Q(file.Path + ".halb-created")}; fi\n");
+            script.Append($"mv -f {staged} {live} || rollback\n");
+        }
+
+        var enable = plan.Of(ChangeKind.EnableUnit).Select(c => c.Target).ToList();
+        if (enable.Count > 0) script.Append($"systemctl enable -q {string.Join(' ', enable)} || rollback\n");
+        var ticks = activeTimeoutSeconds * 10;
+        script.Append("haproxy_workers() {\n  main=$(systemctl show -p MainPID haproxy 2>/dev/null | cut -d= -f2)\n  [ -n \"$main\" ] && [ \"$main\" != 0 ] && ps -o pid= --ppid \"$main\" 2>/dev/null | tr -d ' ' | sort | tr '\\n' ' '\n}\n");
+        script.Append($"wait_for() {{\n  i=0\n  until eval \"$1\"; do\n    i=$((i + 1)); [ \"$i\" -le {ticks} ] || {{ echo \"timed out waiting for: $1\" >&2; rollback; }}\n    sleep 0.1\n  done\n}}\n");
+        foreach (var unit in units)
+        {
+            if (plan.Touches(ChangeKind.StartUnit, unit) || plan.Touches(ChangeKind.RestartUnit, unit))
+            {
+                script.Append($"systemctl restart {unit} || rollback\n");
+            }
+            else if (plan.Touches(ChangeKind.ReloadUnit, unit) && unit == "haproxy")
+            {
+                script.Append("before=$(haproxy_workers)\n");
+                script.Append("systemctl reload haproxy || rollback\n");
+                script.Append("wait_for 'now=$(haproxy_workers); [ -n \"$now\" ] && [ \"$now\" != \"$before\" ]'\n");
+            }
+            else if (plan.Touches(ChangeKind.ReloadUnit, unit))
+            {
+                script.Append($"systemctl reload {unit} || rollback\n");
+            }
+        }
+        foreach (var unit in touched) script.Append($"wait_for 'systemctl is-active -q {unit}'\n");
+        if (touched.Contains("haproxy"))
+            script.Append($"wait_for 'ss -ltn \"sport = :{frontendPort}\" 2>/dev/null | grep -q LISTEN'\n");
+        foreach (var file in files) script.Append($"rm -f {Q(file.Path + ".halb-created")}\n");
+        script.Append($"echo '{ScriptMarkers.Done}'\n");
+        return Wrap(script.ToString());
+    }
+
+    /// <summary>Prints the current content of files as base64 sections, for diffs in plan.</summary>
+    public static string ReadFiles(IEnumerable<string> paths)
+    {
+        var script = new StringBuilder(Prelude);
+        foreach (var path in paths)
+            script.Append($"echo '@@halb file {path}'\nif [ -f {Q(path)} ]; then base64 {Q(path)}; else echo '@@halb missing'; fi\necho '@@halb end'\n");
+        return Wrap(script.ToString());
+    }
+
+    /// <summary>Parses the output of <see cref="ReadFiles"/> into path → text.</summary>
+    public static IReadOnlyDictionary<string, string> ParseFiles(string output)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? current = null;
+        var missing = false;
+        var base64 = new StringBuilder();
+        foreach (var line in output.Split('\n'))
+        {
+            if (line.StartsWith("@@halb file ", StringComparison.Ordinal)) { current = line["@@halb file ".Length..]; base64.Clear(); missing = false; }
+            else if (line == "@@halb missing") missing = true;
+            else if (line == "@@halb end" && current is not null)
+            {
+                if (missing) { current = null; continue; }
+                try { files[current] = Encoding.UTF8.GetString(Convert.FromBase64String(base64.ToString())); }
+                catch (FormatException) { /* unreadable: no diff for this file */ }
+                current = null;
+            }
+            else if (current is not null) base64.Append(line.Trim());
+        }
+        return files;
+    }
+
+    private static void AppendValidation(StringBuilder script, string livePath, string command)
+    {
+        script.Append($"if ! out=$({command} 2>&1); then\n  echo '{ScriptMarkers.Invalid}{livePath}'\n  printf '%s\\n' \"$out\"\n  invalid=1\nfi\n");
+    }
+
+    /// <summary>
+    /// keepalived -t disables (and fails on) a track script it cannot find. When the check script is staged too,
+    /// the configuration is checked through a copy that points at the staged script, so the new pair is what is validated.
+    /// </summary>
+    private static void AppendKeepalivedValidation(StringBuilder script, IReadOnlyList<RenderedFile> files, string stagedConfig)
+    {
+        var target = stagedConfig;
+        if (files.Any(f => f.Path == NodePaths.HaproxyCheckScript))
+        {
+            target = stagedConfig + ".check";
+            var from = NodePaths.HaproxyCheckScript.Replace("/", "\\/", StringComparison.Ordinal);
+            script.Append($"sed 's/{from}\"/{from}{StagedSuffix}\"/' {Q(stagedConfig)} > {Q(target)}\n");
+        }
+        AppendValidation(script, NodePaths.KeepalivedConfig, $"keepalived -t -f {Q(target)}");
+    }
+
+    /// <summary>
+    /// The script arrives on sh's stdin: a command that reads stdin (apt-get, systemctl asking for a password)
+    /// would swallow the rest of it. So the whole body is one function, run with stdin from /dev/null.
+    /// </summary>
+    private static string Wrap(string body) => $"halb_main() {{\n{body}}}\nhalb_main </dev/null\n";
+
+    private static string ConfigOf(string unit) => unit == "haproxy" ? NodePaths.HaproxyConfig : NodePaths.KeepalivedConfig;
+
+    private static string Q(string text) => ShellQuote.Single(text);
+}

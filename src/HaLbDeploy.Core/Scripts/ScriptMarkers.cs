@@ -1,0 +1,18 @@
+namespace HaLbDeploy.Core.Scripts;
+
+/// <summary>Lines our node scripts print so the orchestrator can tell outcomes apart from tool output.</summary>
+public static class ScriptMarkers
+{
+    public const string Invalid = "@@halb invalid ";
+    public const string RolledBack = "@@halb rolled-back";
+    public const string Done = "@@halb done";
+
+    /// <summary>Exit codes of the apply scripts.</summary>
+    public const int ExitInvalidConfig = 3;
+    public const int ExitRolledBack = 4;
+    public const int ExitWriteFailed = 5;
+
+    /// <summary>The paths named by "@@halb invalid PATH" lines, with the tool output that followed each.</summary>
+    public static IReadOnlyList<string> InvalidPaths(string output) =>
+        output.Split('\n').Where(l => l.StartsWith(Invalid, StringComparison.Ordinal)).Select(l => l[Invalid.Length..].Trim()).ToList();
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Planning;
+
+namespace HaLbDeploy.Core.Tests.Planning;
+
+public sealed class RolloutOrderTests
+{
+    private static LbNode Node(string name, int priority) =>
+        new(name, IPAddress.Loopback, priority, "eth0", VrrpInitialState.Backup, null!);
+
+    [Fact]
+    public void The_vip_holder_goes_last_and_the_others_from_lowest_priority_up()
+    {
+        var nodes = new[] { Node("lb1", 100), Node("lb2", 90), Node("lb3", 80) };
+
+        var order = RolloutOrder.For(nodes, n => n.Name == "lb2");
+
+        Assert.Equal(["lb3", "lb1", "lb2"], order.Select(n => n.Name));
+    }
+
+    [Fact]
+    public void Without_a_holder_nodes_go_from_lowest_priority_to_highest()
+    {
+        var order = RolloutOrder.For([Node("lb1", 100), Node("lb3", 80), Node("lb2", 90)], _ => false);
+
+        Assert.Equal(["lb3", "lb2", "lb1"], order.Select(n => n.Name));
+    }
+}

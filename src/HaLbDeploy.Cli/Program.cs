@@ -1,1 +1,3 @@
-return 0;
+using HaLbDeploy.Cli;
+
+return await CliApplication.RunAsync(args, CliConsole.System);

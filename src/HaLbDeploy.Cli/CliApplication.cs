@@ -1,0 +1,34 @@
+using System.CommandLine;
+using HaLbDeploy.Cli.Commands;
+
+namespace HaLbDeploy.Cli;
+
+/// <summary>Builds the command tree and runs it; bad command lines exit 2 like bad inventories.</summary>
+public static class CliApplication
+{
+    public static RootCommand CreateRoot(CliConsole console) => new(
+        """
+        halb-deploy: builds and proves a highly available load balancer (keepalived VRRP + haproxy) in front of a
+        Kubernetes control plane, over SSH, from one inventory file.
+
+        Exit codes: 0 ok, 1 failed or unhealthy, 2 bad input (nothing touched), 3 plan: changes pending, 130 interrupted.
+        """)
+    {
+        ValidateCommand.Create(console),
+        RenderCommand.Create(console),
+        ConvergeCommand.CreatePlan(console),
+        ConvergeCommand.CreateApply(console),
+    };
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var parse = CreateRoot(console).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) console.Error.WriteLine($"error: {error.Message}");
+            console.Error.WriteLine("See 'halb-deploy --help' or 'halb-deploy COMMAND --help'.");
+            return ExitCodes.UsageError;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+    }
+}

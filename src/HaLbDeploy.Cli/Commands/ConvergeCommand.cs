@@ -1,0 +1,69 @@
+using System.CommandLine;
+using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Core.Orchestration;
+using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Ssh;
+
+namespace HaLbDeploy.Cli.Commands;
+
+/// <summary>`halb-deploy plan` and `halb-deploy apply`: one code path, plan being apply that changes nothing.</summary>
+public static class ConvergeCommand
+{
+    public static Command CreatePlan(CliConsole console) => Create(console, "plan",
+        "Show what apply would change on each node, with unified diffs (secrets masked); changes nothing. Exit 0 nothing pending, 3 changes pending, 1 a node failed, 2 bad input.",
+        alwaysDryRun: true);
+
+    public static Command CreateApply(CliConsole console) => Create(console, "apply",
+        "Converge every LB node: install keepalived and haproxy, validate and swap in the configs, start or reload the units, one node at a time with the VIP holder last. Exit 0 done, 1 failed, 2 bad input.",
+        alwaysDryRun: false);
+
+    private static Command Create(CliConsole console, string name, string description, bool alwaysDryRun)
+    {
+        var inventory = SharedOptions.Inventory();
+        var output = SharedOptions.Output();
+        var templates = SharedOptions.Templates();
+        var verbose = SharedOptions.Verbose();
+        var logFile = SharedOptions.LogFile();
+        var acceptNew = new Option<bool>("--accept-new-host-keys") { Description = "Accept and record host keys of nodes not yet in known_hosts. A changed key is always refused." };
+        var parallel = new Option<int>("--parallel") { DefaultValueFactory = _ => 8, Description = "How many nodes to connect to, read and stage at once (the rollout itself is one node at a time)." };
+        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
+        var healthTimeout = new Option<int>("--health-timeout") { DefaultValueFactory = _ => 30, Description = "Seconds to wait after each node for its services and exactly one VIP holder." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "The same as `plan`: show the changes, make none." };
+
+        var command = new Command(name, description) { inventory, output, templates, acceptNew, parallel, healthTimeout, verbose, logFile };
+        if (!alwaysDryRun) command.Options.Add(dryRun);
+        command.SetAction(async (parse, ct) =>
+        {
+            var json = parse.GetValue(output) == OutputFormat.Json;
+            var result = InventoryGate.Load(parse.GetValue(inventory)!);
+            InventoryGate.PrintProblems(result, console.Error);
+            if (result.Inventory is not { } valid) return ExitCodes.UsageError;
+
+            IReadOnlyList<NodeConfiguration> desired;
+            try
+            {
+                var set = parse.GetValue(templates) is { } dir ? TemplateSet.WithOverrides(dir.FullName) : TemplateSet.BuiltIn();
+                desired = new ConfigurationRenderer(set).RenderAll(valid);
+            }
+            catch (TemplateException e)
+            {
+                console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            var isDryRun = alwaysDryRun || parse.GetValue(dryRun);
+            using var logger = Logging.Create(parse.GetValue(verbose), parse.GetValue(logFile));
+            var progress = new ConsoleProgress(console.Error, logger);
+            var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(acceptNew), Logger = logger });
+            var options = new ConvergeOptions(isDryRun, parse.GetValue(parallel), TimeSpan.FromSeconds(parse.GetValue(healthTimeout)));
+            var report = await new Converger(valid, desired, connector, progress, TimeProvider.System, options).RunAsync(ct);
+
+            if (json) JsonOutput.Write(console.Out, RunReport.From(isDryRun ? "plan" : "apply", report));
+            else ConvergeReportPrinter.Print(report, console.Out, showDiffs: isDryRun);
+            if (ct.IsCancellationRequested) return ExitCodes.Interrupted;
+            if (!report.Succeeded) return ExitCodes.Failed;
+            return isDryRun && report.HasPendingChanges ? ExitCodes.ChangesPending : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

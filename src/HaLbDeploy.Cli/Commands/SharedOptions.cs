@@ -1,0 +1,35 @@
+using System.CommandLine;
+using HaLbDeploy.Cli.Output;
+
+namespace HaLbDeploy.Cli.Commands;
+
+/// <summary>Options several commands share; each call makes a fresh instance for one command.</summary>
+public static class SharedOptions
+{
+    public static Option<FileInfo> Inventory() => new("--inventory", "-i")
+    {
+        Required = true,
+        Description = "The inventory YAML file describing the LB nodes, the VIP and the API servers.",
+    };
+
+    public static Option<OutputFormat> Output() => new("--output", "-o")
+    {
+        DefaultValueFactory = _ => OutputFormat.Text,
+        Description = "text for people, json for machines.",
+    };
+
+    public static Option<DirectoryInfo?> Templates() => new("--templates")
+    {
+        Description = "A directory of template overrides (same file names as playbooks/templates); missing ones fall back to the built-in templates.",
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Log every step and command to stderr (secrets are redacted).",
+    };
+
+    public static Option<FileInfo?> LogFile() => new("--log-file")
+    {
+        Description = "Also write a detailed log (every command run and its exit code, secrets redacted) to this file.",
+    };
+}

@@ -1,0 +1,7 @@
+namespace HaLbDeploy.Cli.Output;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+}

@@ -1,0 +1,123 @@
+#!/usr/bin/python3
+"""Fake Kubernetes API server for the halb test lab.
+
+serve: HTTPS on :6443 with /readyz, /healthz and /livez answering 200 "ok".
+       While FLAG_FILE exists, /readyz answers 500 (checked on every request).
+probe: GET https://ADDR/readyz for each ADDR once (bounded timeout), print the
+       status per address, exit 0 only if every one answered 200.
+"""
+import argparse
+import http.server
+import os
+import socket
+import ssl
+import sys
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "halb-lab-api"
+    sys_version = ""
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == "/readyz" and os.path.exists(self.server.flag_file):
+            self.reply(500, "[-]halb-lab unhealthy switch is on\nreadyz check failed\n")
+        elif path in ("/readyz", "/healthz", "/livez"):
+            self.reply(200, "ok")
+        elif path == "/":
+            self.reply(200, self.server.node_name + "\n")
+        else:
+            self.reply(404, "not found\n")
+
+    def reply(self, code, body):
+        data = body.encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("X-Halb-Lab-Server", self.server.node_name)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, fmt, *args):
+        # health checks arrive every second from every LB node: stay quiet.
+        pass
+
+
+class TlsServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def finish_request(self, request, client_address):
+        # The TLS handshake runs here, in the request's thread, so a client that
+        # connects and stays silent cannot block accept().
+        request.settimeout(15)
+        try:
+            tls = self.ctx.wrap_socket(request, server_side=True)
+        except (ssl.SSLError, OSError):
+            return
+        try:
+            self.RequestHandlerClass(tls, client_address, self)
+        except (ssl.SSLError, OSError):
+            pass
+        finally:
+            try:
+                tls.close()
+            except OSError:
+                pass
+
+
+def serve(args):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(args.cert, args.key)
+    srv = TlsServer((args.bind, args.port), Handler)
+    srv.ctx = ctx
+    srv.flag_file = args.flag_file
+    srv.node_name = args.name
+    print(f"{args.name}: serving https on {args.bind}:{args.port}", flush=True)
+    srv.serve_forever()
+
+
+def probe(args):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False
+    ctx.verify_mode = ssl.CERT_NONE
+    ok = True
+    for addr in args.addresses:
+        host, _, port = addr.rpartition(":")
+        try:
+            with socket.create_connection((host, int(port)), timeout=args.timeout) as raw:
+                with ctx.wrap_socket(raw) as s:
+                    s.settimeout(args.timeout)
+                    s.sendall(f"GET /readyz HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+                    head = s.recv(64).decode(errors="replace")
+            code = head.split(" ", 2)[1] if head.startswith("HTTP/") else "bad-reply"
+        except (OSError, ssl.SSLError) as e:
+            code = f"down({e.__class__.__name__})"
+        print(f"{addr} {code}")
+        ok = ok and code == "200"
+    return 0 if ok else 1
+
+
+def main():
+    p = argparse.ArgumentParser()
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("serve")
+    s.add_argument("--name", required=True)
+    s.add_argument("--cert", required=True)
+    s.add_argument("--key", required=True)
+    s.add_argument("--flag-file", required=True)
+    s.add_argument("--bind", default="0.0.0.0")
+    s.add_argument("--port", type=int, default=6443)
+    q = sub.add_parser("probe")
+    q.add_argument("--timeout", type=float, default=2.0)
+    q.add_argument("addresses", nargs="+")
+    args = p.parse_args()
+    if args.cmd == "serve":
+        serve(args)
+        return 0
+    return probe(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

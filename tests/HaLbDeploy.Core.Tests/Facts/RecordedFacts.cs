@@ -13,9 +13,17 @@ public static class RecordedFacts
     public const string Debian12Fresh = "debian12-lab-fresh.txt";
     public const string Debian12KeepalivedOnly = "debian12-lab-lb1-keepalived-only-vip.txt";
     public const string Debian12Chroot = "debian12-rootfs-chroot-nothing-installed.txt";
+    public const string Debian12ConvergedVipHolder = "debian12-lab-lb1-converged-vip.txt";
+    public const string Debian12ConvergedVipHolderOneMinuteEarlier = "debian12-lab-lb1-converged-vip-one-minute-earlier.txt";
+    public const string Debian12ConvergedVipHolderEarlierRun = "debian12-lab-lb1-converged-vip-earlier-run.txt";
+    public const string Debian12ConvergedBackup = "debian12-lab-lb2-converged-backup.txt";
 
     public static IReadOnlyList<string> All { get; } =
-        [CentOs7, Rocky8, Alma9, Ubuntu2204, Ubuntu2404, Debian12Fresh, Debian12KeepalivedOnly, Debian12Chroot];
+    [
+        CentOs7, Rocky8, Alma9, Ubuntu2204, Ubuntu2404, Debian12Fresh, Debian12KeepalivedOnly, Debian12Chroot,
+        Debian12ConvergedVipHolder, Debian12ConvergedVipHolderOneMinuteEarlier, Debian12ConvergedVipHolderEarlierRun,
+        Debian12ConvergedBackup,
+    ];
 
     public static string Text(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Facts", "recorded", name));

@@ -115,6 +115,7 @@ public sealed partial class ApplyLabTests
     public async Task Apply_works_as_a_non_root_sudo_user(string user, string sudoPassword)
     {
         Environment.SetEnvironmentVariable("HALB_TEST_SUDO_PASSWORD", LabFacts.ReadSecret(LabFacts.SudoPasswordFile));
+        using (var asRoot = LabInventory.AsIs()) Assert.Equal(0, (await LabCli.RunAsync("apply", "-i", asRoot.Path)).ExitCode);
         using var inventory = LabInventory.With(("  user: root\n", $"  user: {user}\n  become: true\n{sudoPassword}"));
         await LabNodeShell.RunAsync("lb3", "sed -i 's/timeout server 15m/timeout server 2m/' /etc/haproxy/haproxy.cfg");
 

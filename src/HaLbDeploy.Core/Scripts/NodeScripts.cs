@@ -131,6 +131,9 @@ public static class NodeScripts
             script.Append($"[ -f {staged} ] || {{ echo 'staged file {file.Path}{StagedSuffix} is missing' >&2; rollback; }}\n");
             script.Append($"if [ -e {live} ]; then cp -p {live} {backup} || rollback; else : > {Q(file.Path + ".halb-created")}; fi\n");
             script.Append($"mv -f {staged} {live} || rollback\n");
+            // On SELinux nodes a renamed file keeps the label of where it was made; give it its policy label
+            // (the check script must be keepalived_unconfined_script_exec_t to run systemctl).
+            script.Append($"if command -v restorecon >/dev/null 2>&1; then restorecon -F {live} 2>/dev/null || true; fi\n");
         }
 
         var enable = plan.Of(ChangeKind.EnableUnit).Select(c => c.Target).ToList();

@@ -58,6 +58,7 @@ public sealed class NodeScriptsTests
         var backup = script.IndexOf("cp -p '/etc/haproxy/haproxy.cfg' '/etc/haproxy/haproxy.cfg.halb-bak'", StringComparison.Ordinal);
         var rename = script.IndexOf("mv -f '/etc/haproxy/haproxy.cfg.halb-new' '/etc/haproxy/haproxy.cfg'", StringComparison.Ordinal);
         Assert.True(backup >= 0 && rename > backup, script);
+        Assert.True(script.IndexOf("restorecon -F '/etc/haproxy/haproxy.cfg'", StringComparison.Ordinal) > rename, "relabel after the rename");
         Assert.Contains("systemctl reload haproxy || rollback", script);
         Assert.Contains("[ \"$now\" != \"$before\" ]", script);
         Assert.Contains("sport = :6443", script);

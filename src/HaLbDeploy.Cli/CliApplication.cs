@@ -29,6 +29,9 @@ public static class CliApplication
             console.Error.WriteLine("See 'halb-deploy --help' or 'halb-deploy COMMAND --help'.");
             return ExitCodes.UsageError;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        // Signals are handled by the caller (see GracefulInterruption), which hands us the token: System.CommandLine's
+        // own handling would end the process 2 s after Ctrl+C, possibly in the middle of a node's swap.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(configuration, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
 using HaLbDeploy.Cli;
 
-return await CliApplication.RunAsync(args, CliConsole.System);
+using var interruption = new GracefulInterruption(Console.Error);
+return await CliApplication.RunAsync(args, CliConsole.System, interruption.Token);

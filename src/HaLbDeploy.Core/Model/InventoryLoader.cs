@@ -70,6 +70,7 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
             problems.Error("empty-file", "", "the file is empty", "start from inventory/example.yaml");
             return null;
         }
+        Parser? parser = null;
         try
         {
             if (CountAliases(text) > MaxAliases)
@@ -78,7 +79,8 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
                 return null;
             }
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            parser = new Parser(new StringReader(text));
+            stream.Load(parser);
             if (stream.Documents.Count != 1)
             {
                 problems.Error("document-count", "", $"the file holds {stream.Documents.Count} YAML documents", "keep exactly one document (remove extra `---` lines)");
@@ -98,9 +100,11 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
             problems.ErrorAt(new SourcePosition((int)e.Start.Line, (int)e.Start.Column), "yaml-syntax", "", TrimReason(reason), fix);
             return null;
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            problems.Error("yaml-syntax", "", $"the YAML is malformed: {e.Message}", "fix the YAML syntax (an unclosed bracket or quote)");
+            // YamlDotNet reports some malformed documents with these instead of a YamlException (found by fuzzing).
+            var at = parser?.Current is { } current ? new SourcePosition((int)current.Start.Line, (int)current.Start.Column) : SourcePosition.WholeFile;
+            problems.ErrorAt(at, "yaml-syntax", "", "the YAML is malformed here", "fix the YAML syntax (indentation, an unclosed bracket or quote, a key without a name)");
             return null;
         }
     }

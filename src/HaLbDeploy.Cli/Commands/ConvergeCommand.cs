@@ -3,6 +3,7 @@ using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Core.Orchestration;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Ssh;
+using Spectre.Console;
 
 namespace HaLbDeploy.Cli.Commands;
 
@@ -53,10 +54,19 @@ public static class ConvergeCommand
 
             var isDryRun = alwaysDryRun || parse.GetValue(dryRun);
             using var logger = Logging.Create(parse.GetValue(verbose), parse.GetValue(logFile));
-            var progress = new ConsoleProgress(console.Error, logger);
             var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(acceptNew), Logger = logger });
             var options = new ConvergeOptions(isDryRun, parse.GetValue(parallel), TimeSpan.FromSeconds(parse.GetValue(healthTimeout)));
-            var report = await new Converger(valid, desired, connector, progress, TimeProvider.System, options).RunAsync(ct);
+            ConvergeReport report;
+            if (console.IsErrorTerminal && !json)
+            {
+                var live = new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), valid.Nodes.Select(n => n.Name), logger);
+                report = await live.ShowWhileAsync(() => new Converger(valid, desired, connector, live, TimeProvider.System, options).RunAsync(ct));
+            }
+            else
+            {
+                var progress = new ConsoleProgress(console.Error, logger);
+                report = await new Converger(valid, desired, connector, progress, TimeProvider.System, options).RunAsync(ct);
+            }
 
             if (json) JsonOutput.Write(console.Out, RunReport.From(isDryRun ? "plan" : "apply", report));
             else ConvergeReportPrinter.Print(report, console.Out, showDiffs: isDryRun);

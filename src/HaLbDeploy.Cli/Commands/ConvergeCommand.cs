@@ -29,9 +29,11 @@ public static class ConvergeCommand
         var parallel = new Option<int>("--parallel") { DefaultValueFactory = _ => 8, Description = "How many nodes to connect to, read and stage at once (the rollout itself is one node at a time)." };
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
         var healthTimeout = new Option<int>("--health-timeout") { DefaultValueFactory = _ => 30, Description = "Seconds to wait after each node for its services and exactly one VIP holder." };
+        var commandTimeout = new Option<int>("--command-timeout") { DefaultValueFactory = _ => 300, Description = "Seconds one script on a node may run before it is stopped and the node counts as failed." };
+        commandTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--command-timeout must be at least 1"); });
         var dryRun = new Option<bool>("--dry-run") { Description = "The same as `plan`: show the changes, make none." };
 
-        var command = new Command(name, description) { inventory, output, templates, acceptNew, parallel, healthTimeout, verbose, logFile };
+        var command = new Command(name, description) { inventory, output, templates, acceptNew, parallel, healthTimeout, commandTimeout, verbose, logFile };
         if (!alwaysDryRun) command.Options.Add(dryRun);
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +56,12 @@ public static class ConvergeCommand
 
             var isDryRun = alwaysDryRun || parse.GetValue(dryRun);
             using var logger = Logging.Create(parse.GetValue(verbose), parse.GetValue(logFile));
-            var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(acceptNew), Logger = logger });
+            var connector = new SshHostConnector(new SshConnectorOptions
+            {
+                AcceptNewHostKeys = parse.GetValue(acceptNew),
+                CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(commandTimeout)),
+                Logger = logger,
+            });
             var options = new ConvergeOptions(isDryRun, parse.GetValue(parallel), TimeSpan.FromSeconds(parse.GetValue(healthTimeout)));
             ConvergeReport report;
             if (console.IsErrorTerminal && !json)

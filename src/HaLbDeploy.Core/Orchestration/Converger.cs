@@ -31,6 +31,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         catch (OperationCanceledException)
         {
             _errors.Add("interrupted: the run stopped; nodes already done keep their new configuration, the rest their old one");
+            await DiscardStagedAsync(nodes);
         }
         finally
         {

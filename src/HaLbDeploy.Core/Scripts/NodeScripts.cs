@@ -103,7 +103,9 @@ public static class NodeScripts
         var files = plan.FilesToWrite;
         var units = new[] { "haproxy", "keepalived" };
         var touched = units.Where(u => plan.Changes.Any(c => c.Target == u && c.Kind is ChangeKind.StartUnit or ChangeKind.ReloadUnit or ChangeKind.RestartUnit)).ToList();
-        var script = new StringBuilder(Prelude);
+        // A dropped connection must not cut the swap in half: sshd hangs up the session, so the script ignores
+        // SIGHUP (and SIGPIPE on its now closed output) and runs to its end, finished or rolled back.
+        var script = new StringBuilder(Prelude).Append("trap '' HUP PIPE\n");
 
         script.Append("rollback() {\n");
         foreach (var file in files)

@@ -83,7 +83,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         foreach (var lbNode in order)
         {
             var node = Find(nodes, lbNode);
-            if (!await ActivateAsync(node, ct) || !await WaitHealthyAsync(nodes, node, ct))
+            if (!await GuardAsync(node, "rollout", () => ActivateAsync(node, ct)) || !await GuardAsync(node, "rollout", () => WaitHealthyAsync(nodes, node, ct)))
             {
                 node.Outcome = NodeOutcome.Failed;
                 await DiscardStagedAsync(nodes.Where(n => n.Outcome is null).ToList());
@@ -154,8 +154,20 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
     private async Task<bool> InstallPackagesAsync(NodeContext node, CancellationToken ct)
     {
         var packages = node.Plan!.Of(ChangeKind.InstallPackage).Select(c => c.Target).ToList();
-        progress.Report("packages", node.Name, $"installing {string.Join(", ", packages)} with {node.Facts.PackageManager.ToString().ToLowerInvariant()}");
-        var result = await node.Session!.ChangeAsync("install packages", NodeScripts.InstallPackages(node.Facts.PackageManager, packages), ct);
+        var manager = node.Facts.PackageManager;
+        ScriptResult result;
+        if (inventory.Packages.Source == PackageSource.Files)
+        {
+            var files = inventory.Packages.FilesOf(PackageFormats.For(manager) ?? throw new InvalidOperationException($"no package format for {manager}"));
+            result = await new PackageFileInstaller(node.Session!, progress, node.Name).InstallAsync(manager, files, packages, ct);
+            if (result.ExitCode == ScriptMarkers.ExitPackageDigestMismatch)
+                return Fail(node, $"the copies of {string.Join(", ", ScriptMarkers.BadDigestFiles(result.StandardOutput))} on the node differ from the files sent; nothing was installed");
+        }
+        else
+        {
+            progress.Report("packages", node.Name, $"installing {string.Join(", ", packages)} with {manager.ToString().ToLowerInvariant()}");
+            result = await node.Session!.ChangeAsync("install packages", NodeScripts.InstallPackages(manager, packages), ct);
+        }
         if (!result.Succeeded) return Fail(node, $"installing {string.Join(", ", packages)} failed (exit {result.ExitCode}): {Tail(result.StandardError + result.StandardOutput)}");
         progress.Report("packages", node.Name, $"installed {string.Join(", ", packages)}");
         return true;
@@ -249,15 +261,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
             var clock = Stopwatch.StartNew();
             try
             {
-                return await step(node, ct);
-            }
-            catch (HostConnectionException e)
-            {
-                return Fail(node, e.Message.StartsWith(node.Name + ":", StringComparison.Ordinal) ? e.Message[(node.Name.Length + 1)..].Trim() : e.Message);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return Fail(node, $"{phase} failed: {_masker.Mask(e.Message)}");
+                return await GuardAsync(node, phase, () => step(node, ct));
             }
             finally
             {
@@ -266,6 +270,23 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
             }
         }));
         return outcomes.All(ok => ok);
+    }
+
+    /// <summary>A node's step that throws (connection lost, timeout, anything) fails that node, never the process.</summary>
+    private async Task<bool> GuardAsync(NodeContext node, string phase, Func<Task<bool>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (HostConnectionException e)
+        {
+            return Fail(node, e.Message.StartsWith(node.Name + ":", StringComparison.Ordinal) ? e.Message[(node.Name.Length + 1)..].Trim() : e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(node, $"{phase} failed: {_masker.Mask(e.Message)}");
+        }
     }
 
     private bool Fail(NodeContext node, string message)

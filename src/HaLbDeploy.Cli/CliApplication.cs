@@ -18,6 +18,8 @@ public static class CliApplication
         RenderCommand.Create(console),
         ConvergeCommand.CreatePlan(console),
         ConvergeCommand.CreateApply(console),
+        VerifyCommand.Create(console),
+        FailoverTestCommand.Create(console),
     };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

@@ -1,0 +1,71 @@
+namespace HaLbDeploy.Core.Failover;
+
+/// <summary>
+/// How long a takeover may take, from keepalived's timers (VRRPv2, RFC 3768): a backup declares the master dead
+/// after 3 x advert_int + skew, skew = (256 - priority) / 256 s; a master that stops gracefully sends priority 0
+/// and the backup then waits only its skew. keepalived's track script needs interval x fall to see haproxy down
+/// (the first failing run comes at most one interval after the crash) and interval x rise to see it back.
+/// Every bound adds <see cref="Margin"/> for scheduling, gratuitous ARP and the measurement's own resolution.
+/// </summary>
+public static class FailoverBounds
+{
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
+
+    public static TimeSpan Skew(VrrpTiming timing, int priority) =>
+        TimeSpan.FromSeconds((256 - priority) / 256.0 * (timing.Version3 ? timing.AdvertInterval.TotalSeconds : 1.0));
+
+    public static TimeSpan MasterDown(VrrpTiming timing, int priority) => 3 * timing.AdvertInterval + Skew(timing, priority);
+
+    /// <summary>From the fault to the moment the next node holds the VIP.</summary>
+    /// <param name="newHolder">The node expected to take over (the highest priority among the others) and its priority.</param>
+    public static TimingBound Takeover(FailoverMode mode, VrrpTiming timing, string newHolder, int priority)
+    {
+        var skew = Part("skew", Skew(timing, priority), $"{newHolder}, priority {priority}");
+        var masterDown = $"3 x advert_int {TimeText.Seconds(timing.AdvertInterval)} + {skew.Text}";
+        var detect = $"track interval {TimeText.Seconds(timing.TrackInterval)} x fall {timing.TrackFall}";
+        return mode switch
+        {
+            FailoverMode.Stop => Sum(skew.Value, $"{skew.Text} (priority 0 sent on stop)"),
+            FailoverMode.KillHaproxy when timing.TrackWeight == 0 =>
+                Sum(timing.TrackInterval * timing.TrackFall + skew.Value, $"{detect} + {skew.Text} (FAULT sends priority 0)"),
+            FailoverMode.KillHaproxy =>
+                Sum(timing.TrackInterval * timing.TrackFall + MasterDown(timing, priority), $"{detect} + {masterDown}"),
+            _ => Sum(MasterDown(timing, priority), masterDown),
+        };
+    }
+
+    /// <summary>
+    /// From the restore (keepalived started, link up, haproxy started) to the moment the restored node holds the
+    /// VIP again: with preempt it ignores the lower-priority adverts of the current master and takes over when its
+    /// own master-down timer runs out. After haproxy was down (kill-haproxy) or the node booted (power-off: haproxy
+    /// starts alongside keepalived), keepalived first needs rise x interval of passing track checks.
+    /// </summary>
+    public static TimingBound Failback(FailoverMode mode, VrrpTiming timing, string restored, int priority)
+    {
+        var skew = Part("skew", Skew(timing, priority), $"{restored}, priority {priority}");
+        var masterDown = $"3 x advert_int {TimeText.Seconds(timing.AdvertInterval)} + {skew.Text}";
+        return mode is FailoverMode.KillHaproxy or FailoverMode.PowerOff
+            ? Sum(timing.TrackInterval * timing.TrackRise + MasterDown(timing, priority), $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {masterDown}")
+            : Sum(MasterDown(timing, priority), masterDown);
+    }
+
+    /// <summary>The longest stretch without a successful probe that a takeover with <paramref name="takeover"/> allows.</summary>
+    public static TimingBound ProbeGap(TimingBound takeover, TimeSpan probeInterval) =>
+        new(takeover.Value + probeInterval, $"takeover bound {TimeText.Seconds(takeover.Value)} + probe interval {TimeText.Seconds(probeInterval)}");
+
+    /// <summary>When the VIP should not move (or moves by preemption, which needs no outage).</summary>
+    public static TimingBound NoOutage(TimeSpan probeInterval) =>
+        new(Margin + probeInterval, $"margin {TimeText.Seconds(Margin)} + probe interval {TimeText.Seconds(probeInterval)}");
+
+    /// <summary>
+    /// Two holders for a moment can be a measuring artefact (samples every <paramref name="sampleInterval"/>, node
+    /// clocks known to <paramref name="clockUncertainty"/>), or the few milliseconds of a preemption handover.
+    /// </summary>
+    public static TimingBound TwoHolderAllowance(TimeSpan sampleInterval, TimeSpan clockUncertainty) =>
+        new(2 * sampleInterval + clockUncertainty, $"2 x sample interval {TimeText.Seconds(sampleInterval)} + clock uncertainty {TimeText.Seconds(clockUncertainty)}");
+
+    private static (TimeSpan Value, string Text) Part(string name, TimeSpan value, string note) => (value, $"{name} {TimeText.Seconds(value)} ({note})");
+
+    private static TimingBound Sum(TimeSpan value, string explanation) => new(value + Margin, $"{explanation} + margin {TimeText.Seconds(Margin)}");
+
+}

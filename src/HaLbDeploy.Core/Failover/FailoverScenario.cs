@@ -1,0 +1,26 @@
+namespace HaLbDeploy.Core.Failover;
+
+/// <summary>What a failover test set out to do, and the settings its bounds come from.</summary>
+/// <param name="HolderBefore">The node that held the VIP when the test started (verify said exactly one did).</param>
+/// <param name="ClockUncertainty">How well the nodes' clocks are known relative to the control host (half the best round trip).</param>
+public sealed record FailoverScenario(
+    string FaultedNode,
+    FailoverMode Mode,
+    string HolderBefore,
+    IReadOnlyList<NodePriority> Nodes,
+    VrrpTiming Timing,
+    TimeSpan SampleInterval,
+    TimeSpan ProbeInterval,
+    TimeSpan ClockUncertainty)
+{
+    public bool FaultedNodeHeldVip => FaultedNode == HolderBefore;
+
+    public int PriorityOf(string node) => Nodes.First(n => n.Name == node).Priority;
+
+    /// <summary>The node keepalived will pick when the faulted node is out: the highest priority among the rest.</summary>
+    public NodePriority ExpectedTakeover => Nodes.Where(n => n.Name != FaultedNode).MaxBy(n => n.Priority)!;
+
+    /// <summary>Where the VIP should end up once the node is back: with preempt the highest priority overall.</summary>
+    public string ExpectedHolderAfterRestore(string holderAtRestore) =>
+        Timing.Preempt ? Nodes.MaxBy(n => n.Priority)!.Name : holderAtRestore;
+}

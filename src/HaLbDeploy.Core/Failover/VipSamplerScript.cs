@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net;
+
+namespace HaLbDeploy.Core.Failover;
+
+/// <summary>
+/// A read-only sampler that runs on a node for a bounded time and prints, every interval, the node's clock and
+/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show`, matched by a shell `case` (three
+/// small processes per sample, about 5 ms). Sampling on the node, with the node's own timestamps, is far more
+/// precise than asking over SSH each time (an exec costs a session setup); the output comes back when the run
+/// ends, which is fine because the analysis happens afterwards. It also prints when keepalived's main process
+/// started (from /proc: start ticks against /proc/uptime), so a failback after a reboot can be measured from
+/// there. Stops by itself after the duration (and a hard cap on samples); exits 0.
+/// </summary>
+public static class VipSamplerScript
+{
+    public const string Description = "sample VIP holder";
+
+    public static string Build(IPAddress vip, TimeSpan duration, TimeSpan interval)
+    {
+        var durationNs = (long)duration.TotalMilliseconds * 1_000_000L;
+        var maxSamples = (int)Math.Ceiling(duration / interval) + 10;
+        var sleep = interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        return $$"""
+            halb_sampler() {
+            PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+            LC_ALL=C
+            export PATH LC_ALL
+            halb_vip=' {{vip}}/'
+            halb_now=$(date +%s%N)
+            halb_end=$((halb_now + {{durationNs.ToString(CultureInfo.InvariantCulture)}}))
+            echo "@@halb sampler 1 $halb_now"
+            halb_pid=$(systemctl show -p MainPID keepalived.service 2>/dev/null | cut -d= -f2)
+            if [ -n "$halb_pid" ] && [ "$halb_pid" != 0 ] && [ -r "/proc/$halb_pid/stat" ] && read -r halb_up _ < /proc/uptime; then
+              halb_stat=$(cat "/proc/$halb_pid/stat" 2>/dev/null)
+              halb_rest=${halb_stat##*) }
+              set -- $halb_rest
+              shift 19
+              halb_hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+              halb_up_ms=$(( ${halb_up%.*} * 1000 + (1${halb_up#*.} - 100) * 10 ))
+              echo "keepalived-started $(( halb_now / 1000000 - halb_up_ms + $1 * 1000 / halb_hz ))"
+            else
+              echo 'keepalived-started -'
+            fi
+            halb_n=0
+            while [ "$halb_n" -lt {{maxSamples.ToString(CultureInfo.InvariantCulture)}} ]; do
+              halb_t=$(date +%s%N)
+              [ "$halb_t" -lt "$halb_end" ] || break
+              case "$(ip -o -4 addr show 2>/dev/null)" in
+                *"$halb_vip"*) echo "s $halb_t 1" ;;
+                *) echo "s $halb_t 0" ;;
+              esac
+              halb_n=$((halb_n + 1))
+              sleep {{sleep}}
+            done
+            echo '@@halb end'
+            }
+            halb_sampler </dev/null
+            exit 0
+
+            """;
+    }
+
+    /// <summary>Tolerant: lines it cannot read are skipped; never throws.</summary>
+    public static SamplerOutput Parse(string output)
+    {
+        long? keepalived = null;
+        var samples = new List<RawHolderSample>();
+        var complete = false;
+        foreach (var raw in (output ?? "").Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            if (line == "@@halb end") complete = true;
+            else if (line.StartsWith("keepalived-started ", StringComparison.Ordinal))
+                keepalived = long.TryParse(line["keepalived-started ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : null;
+            else if (line.StartsWith("s ", StringComparison.Ordinal))
+            {
+                var words = line.Split(' ');
+                if (words.Length == 3 && words[1].Length >= 16 && long.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ns) && words[2] is "0" or "1")
+                    samples.Add(new RawHolderSample(ns, words[2] == "1"));
+            }
+        }
+        return new SamplerOutput(keepalived, samples, complete);
+    }
+}

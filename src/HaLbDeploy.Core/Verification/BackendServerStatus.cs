@@ -1,0 +1,21 @@
+namespace HaLbDeploy.Core.Verification;
+
+/// <summary>One server line of haproxy's `show stat`: an API server as one haproxy sees it.</summary>
+/// <param name="Proxy">The backend section, e.g. "kube-apiserver".</param>
+/// <param name="Server">The server name, the backend's name in the inventory (api1).</param>
+/// <param name="Status">haproxy's words: "UP", "UP 1/2" (going down), "DOWN", "DOWN 1/2" (coming up), "MAINT", "DRAIN", "NOLB", "no check".</param>
+/// <param name="CheckStatus">The last health check's result, e.g. "L7OK", "L7STS", "L4CON", "L6TOUT"; empty when unknown.</param>
+/// <param name="CheckCode">The HTTP status of the last check (200, 500), when there was one.</param>
+/// <param name="Address">ip:port haproxy connects to; empty when not reported.</param>
+public sealed record BackendServerStatus(string Proxy, string Server, string Status, string CheckStatus, int? CheckCode, string Address)
+{
+    /// <summary>In rotation: "UP" or "UP n/m" (one failed check, still serving). "no check" servers are assumed up.</summary>
+    public bool IsUp => Status.StartsWith("UP", StringComparison.Ordinal) || Status == "no check";
+
+    /// <summary>"UP", or e.g. "DOWN (L7STS 500)" with the reason of the last check.</summary>
+    public string Describe()
+    {
+        if (IsUp || CheckStatus.Length == 0) return Status;
+        return CheckCode is { } code ? $"{Status} ({CheckStatus} {code})" : $"{Status} ({CheckStatus})";
+    }
+}

@@ -1,0 +1,8 @@
+namespace HaLbDeploy.Core.Verification;
+
+/// <summary>One API server of the inventory across all nodes' haproxy.</summary>
+public sealed record BackendVerification(string Name, string Address, IReadOnlyList<BackendOnNode> Nodes)
+{
+    /// <summary>Some node's haproxy has it UP.</summary>
+    public bool UpSomewhere => Nodes.Any(n => n.Status?.IsUp == true);
+}

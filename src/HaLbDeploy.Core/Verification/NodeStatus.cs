@@ -1,0 +1,39 @@
+namespace HaLbDeploy.Core.Verification;
+
+/// <summary>
+/// What one LB node looks like right now, as <see cref="NodeStatusScript"/> read it in one round trip. A node that
+/// could not be reached has <see cref="Reachable"/> false and the reason in <see cref="Error"/>; its other facts are unknown.
+/// </summary>
+public sealed record NodeStatus
+{
+    public required string Node { get; init; }
+
+    public bool Reachable { get; init; } = true;
+
+    /// <summary>Why the node could not be read (connection, sudo, a script that failed).</summary>
+    public string? Error { get; init; }
+
+    public ServiceStatus Keepalived { get; init; } = ServiceStatus.Unknown("keepalived");
+
+    public ServiceStatus Haproxy { get; init; } = ServiceStatus.Unknown("haproxy");
+
+    /// <summary>The VRRP interface is up with carrier; null when it was not reported (missing interface: false).</summary>
+    public bool? LinkUp { get; init; }
+
+    /// <summary>Some interface of the node carries the VIP.</summary>
+    public bool HoldsVip { get; init; }
+
+    /// <summary>keepalived's own track script (check_haproxy.sh), run by us: null when it is missing.</summary>
+    public bool? TrackCheckPassed { get; init; }
+
+    /// <summary>The servers haproxy knows, with their health; empty when the stats socket could not be read.</summary>
+    public IReadOnlyList<BackendServerStatus> Backends { get; init; } = [];
+
+    /// <summary>Why the backend states are unknown (no socket, no client to read it); null when they were read.</summary>
+    public string? StatsError { get; init; }
+
+    /// <summary>The program that read the stats socket on the node (socat, python3, perl, ...).</summary>
+    public string? StatsClient { get; init; }
+
+    public static NodeStatus Unreachable(string node, string error) => new() { Node = node, Reachable = false, Error = error };
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Core.Shell;
+
+namespace HaLbDeploy.Core.Verification;
+
+/// <summary>
+/// The one read-only POSIX sh script verify runs on each node: unit states, the VRRP interface's link, the node's
+/// IPv4 addresses, the result of keepalived's own track script, and haproxy's view of the backends from its stats
+/// socket. Nothing is installed for this: the socket is read with the first client the node already has (socat,
+/// python3, RHEL's platform-python, python 2 on CentOS 7, or perl, which Debian and Ubuntu always carry as
+/// perl-base). Every command is guarded and time-limited, and the script always exits 0.
+/// </summary>
+public static class NodeStatusScript
+{
+    public const string Description = "read node status";
+
+    private const string StatsBegin = "@@halb stats";
+    private const string StatsEnd = "@@halb stats-end";
+    private const string EndMarker = "@@halb end";
+
+    /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
+    public static string Build(string interfaceName) => $$"""
+        halb_status() {
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+        LC_ALL=C
+        export PATH LC_ALL
+        halb_has() { command -v "$1" >/dev/null 2>&1; }
+        halb_limited() { if halb_has timeout; then timeout 10 "$@"; else "$@"; fi; }
+        echo '@@halb verify 1'
+        for halb_unit in keepalived haproxy; do
+          halb_enabled=$(halb_limited systemctl is-enabled "$halb_unit.service" 2>/dev/null)
+          halb_active=$(halb_limited systemctl is-active "$halb_unit.service" 2>/dev/null)
+          echo "unit $halb_unit ${halb_enabled:-not-found} ${halb_active:-unknown}"
+        done
+        halb_link=$(ip -o link show dev {{ShellQuote.Single(interfaceName)}} 2>/dev/null)
+        if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
+        ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
+        if [ -x {{Q(NodePaths.HaproxyCheckScript)}} ]; then
+          if halb_limited {{Q(NodePaths.HaproxyCheckScript)}} >/dev/null 2>&1; then echo 'track pass'; else echo 'track fail'; fi
+        else
+          echo 'track missing'
+        fi
+        halb_sock={{Q(NodePaths.HaproxyAdminSocket)}}
+        halb_py='import socket,sys
+        s=socket.socket(socket.AF_UNIX,socket.SOCK_STREAM)
+        s.settimeout(5)
+        s.connect(sys.argv[1])
+        s.sendall(b"show stat\n")
+        d=b""
+        while True:
+            c=s.recv(65536)
+            if not c: break
+            d+=c
+        sys.stdout.write(d.decode("ascii","replace"))'
+        halb_pl='use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!\n"; print $s "show stat\n"; print while <$s>;'
+        if [ ! -S "$halb_sock" ]; then
+          echo "stats-error no stats socket at $halb_sock"
+        elif halb_has socat; then
+          echo 'stats-client socat'; echo '{{StatsBegin}}'
+          printf 'show stat\n' | halb_limited socat -t 5 - "UNIX-CONNECT:$halb_sock" 2>&1
+          echo '{{StatsEnd}}'
+        elif halb_has python3; then
+          echo 'stats-client python3'; echo '{{StatsBegin}}'
+          halb_limited python3 -c "$halb_py" "$halb_sock" 2>&1
+          echo '{{StatsEnd}}'
+        elif [ -x /usr/libexec/platform-python ]; then
+          echo 'stats-client platform-python'; echo '{{StatsBegin}}'
+          halb_limited /usr/libexec/platform-python -c "$halb_py" "$halb_sock" 2>&1
+          echo '{{StatsEnd}}'
+        elif halb_has python; then
+          echo 'stats-client python'; echo '{{StatsBegin}}'
+          halb_limited python -c "$halb_py" "$halb_sock" 2>&1
+          echo '{{StatsEnd}}'
+        elif halb_has perl; then
+          echo 'stats-client perl'; echo '{{StatsBegin}}'
+          halb_limited perl -e "$halb_pl" "$halb_sock" 2>&1
+          echo '{{StatsEnd}}'
+        else
+          echo 'stats-error no client for the stats socket (socat, python3 or perl)'
+        fi
+        echo '{{EndMarker}}'
+        }
+        halb_status </dev/null
+        exit 0
+
+        """;
+
+    /// <summary>Types the script's output. Tolerant: what is missing stays unknown; never throws.</summary>
+    public static NodeStatus Parse(string node, IPAddress vip, string output)
+    {
+        var lines = (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        var status = new NodeStatus { Node = node };
+        var addressLines = new List<string>();
+        var stats = new List<string>();
+        var inStats = false;
+        var complete = false;
+        string? statsError = null, statsClient = null;
+        foreach (var line in lines)
+        {
+            if (inStats)
+            {
+                if (line == StatsEnd) inStats = false;
+                else stats.Add(line);
+                continue;
+            }
+            if (line == StatsBegin) inStats = true;
+            else if (line == EndMarker) complete = true;
+            else if (line.StartsWith("unit ", StringComparison.Ordinal)) status = WithUnit(status, line);
+            else if (line == "link-missing") status = status with { LinkUp = false };
+            else if (line.StartsWith("link ", StringComparison.Ordinal))
+                status = status with { LinkUp = IpOutputParser.ParseLinks([line["link ".Length..]]).FirstOrDefault().LinkUp };
+            else if (line.StartsWith("addr ", StringComparison.Ordinal)) addressLines.Add(line["addr ".Length..]);
+            else if (line.StartsWith("track ", StringComparison.Ordinal))
+                status = status with { TrackCheckPassed = line["track ".Length..] switch { "pass" => true, "fail" => false, _ => null } };
+            else if (line.StartsWith("stats-client ", StringComparison.Ordinal)) statsClient = line["stats-client ".Length..].Trim();
+            else if (line.StartsWith("stats-error ", StringComparison.Ordinal)) statsError = line["stats-error ".Length..].Trim();
+        }
+
+        var holds = IpOutputParser.ParseAddresses(addressLines).Any(a => a.Address.Address.Equals(vip));
+        IReadOnlyList<BackendServerStatus> backends = [];
+        if (statsClient is not null)
+        {
+            backends = HaproxyStatParser.Parse(string.Join('\n', stats));
+            if (backends.Count == 0 && statsError is null)
+            {
+                var said = string.Join(' ', stats.Where(l => l.Trim().Length > 0)).Trim();
+                statsError = said.Length > 0 ? $"{statsClient} could not read the stats socket: {said}" : $"the stats socket gave no server lines ({statsClient})";
+            }
+        }
+        else if (statsError is null && complete)
+        {
+            statsError = "the stats socket was not read";
+        }
+        if (!complete) statsError ??= "the status output ended early";
+        return status with
+        {
+            HoldsVip = holds,
+            Backends = backends,
+            StatsClient = statsClient,
+            StatsError = statsError,
+            Error = complete ? null : "the status script's output ended before its end marker",
+        };
+    }
+
+    private static NodeStatus WithUnit(NodeStatus status, string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 4) return status;
+        var unit = new ServiceStatus(words[1], words[2], words[3]);
+        return words[1] switch
+        {
+            "keepalived" => status with { Keepalived = unit },
+            "haproxy" => status with { Haproxy = unit },
+            _ => status,
+        };
+    }
+
+    private static string Q(string text) => ShellQuote.Single(text);
+}

@@ -1,0 +1,20 @@
+namespace HaLbDeploy.Core.Verification;
+
+/// <summary>
+/// The verdict of one verify round. <see cref="Healthy"/> only when exactly one node holds the VIP, every node's
+/// keepalived and haproxy are enabled and active, each node's haproxy has at least one backend UP, and the VIP
+/// answers. <see cref="Problems"/> make it unhealthy; <see cref="Warnings"/> (a backend down while others are up,
+/// backends that could not be read) do not.
+/// </summary>
+public sealed record VerificationReport(
+    DateTimeOffset At,
+    bool Healthy,
+    string Summary,
+    IReadOnlyList<string> Problems,
+    IReadOnlyList<string> Warnings,
+    string Vip,
+    IReadOnlyList<string> VipHolders,
+    IReadOnlyList<NodeVerification> Nodes,
+    IReadOnlyList<BackendVerification> Backends,
+    string VipTarget,
+    VipProbeResult? VipProbe);

@@ -1,0 +1,105 @@
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Verification;
+
+/// <summary>
+/// The verify verdict as a pure function: node statuses and the VIP probe in, a report out. The VIP rules come
+/// first because they decide what clients see: none = "VIP down", two or more = "split brain" naming every holder.
+/// </summary>
+public static class VerificationRules
+{
+    public static VerificationReport Judge(Inventory inventory, IReadOnlyList<NodeStatus> statuses, string vipTarget, VipProbeResult? probe, DateTimeOffset at)
+    {
+        var problems = new List<string>();
+        var warnings = new List<string>();
+        var vip = inventory.Vip.Address.ToString();
+        var byName = statuses.ToDictionary(s => s.Node, StringComparer.Ordinal);
+        var nodes = inventory.Nodes.Select(n =>
+        {
+            var status = byName.GetValueOrDefault(n.Name) ?? NodeStatus.Unreachable(n.Name, "not read");
+            return new NodeVerification(n.Name, n.Address.ToString(), n.Priority, status, VrrpStateDeriver.Derive(status));
+        }).ToList();
+        var holders = nodes.Where(n => n.Status.Reachable && n.Status.HoldsVip).Select(n => n.Node).ToList();
+        var unreachable = nodes.Where(n => !n.Status.Reachable).ToList();
+
+        if (holders.Count >= 2) problems.Add($"split brain: {string.Join(", ", holders)} hold the VIP {vip}");
+        else if (holders.Count == 0)
+            problems.Add(unreachable.Count == 0
+                ? $"VIP down: no node holds {vip}"
+                : $"VIP down: no reachable node holds {vip} ({string.Join(", ", unreachable.Select(n => n.Node))} could not be read)");
+
+        foreach (var node in nodes) CheckNode(node, problems, warnings);
+        var backends = inventory.Backends.Select(b => new BackendVerification(b.Name, $"{b.Address}:{b.Port}",
+            nodes.Select(n => new BackendOnNode(n.Node, n.Status.Backends.FirstOrDefault(s => s.Server == b.Name))).ToList())).ToList();
+        CheckBackends(nodes, backends, warnings);
+        CheckProbe(vipTarget, probe, problems, warnings);
+
+        var healthy = problems.Count == 0;
+        var summary = healthy
+            ? $"OK: {holders[0]} holds the VIP {vip}; {nodes.Count}/{nodes.Count} nodes healthy; " +
+              $"{backends.Count(b => b.UpSomewhere)}/{backends.Count} backends UP" + (warnings.Count > 0 ? $"; {Plural(warnings.Count, "warning")}" : "")
+            : $"UNHEALTHY: {problems[0]}" + (problems.Count > 1 ? $" (+{Plural(problems.Count - 1, "more problem")})" : "");
+        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe);
+    }
+
+    private static void CheckNode(NodeVerification node, List<string> problems, List<string> warnings)
+    {
+        var status = node.Status;
+        if (!status.Reachable)
+        {
+            problems.Add($"{node.Node}: unreachable: {status.Error}");
+            return;
+        }
+        if (status.Error is not null)
+        {
+            problems.Add($"{node.Node}: {status.Error}");
+            return;
+        }
+        foreach (var unit in new[] { status.Keepalived, status.Haproxy })
+        {
+            if (!unit.IsActive) problems.Add($"{node.Node}: {unit.Name} is {unit.Active}");
+            if (!unit.IsEnabled) problems.Add($"{node.Node}: {unit.Name} is {(unit.Enabled == "not-found" ? "not installed" : unit.Enabled)} (not enabled: it would not start at boot)");
+        }
+        if (status.HoldsVip && !status.Keepalived.IsActive)
+            problems.Add($"{node.Node} holds the VIP but keepalived is not running: the address was left behind and nothing will move it");
+        if (status.LinkUp == false) problems.Add($"{node.Node}: the VRRP interface is down (keepalived is in FAULT)");
+        if (status.Keepalived.IsActive && status.TrackCheckPassed == false && status.Haproxy.IsActive)
+            problems.Add($"{node.Node}: keepalived's track script fails although haproxy is active (the node is in FAULT)");
+        if (!status.Haproxy.IsActive) return;
+        if (status.StatsError is not null)
+        {
+            warnings.Add($"{node.Node}: backend states unknown: {status.StatsError}");
+            return;
+        }
+        if (status.Backends.Count > 0 && !status.Backends.Any(b => b.IsUp))
+            problems.Add($"{node.Node}: no backend is UP in haproxy ({string.Join(", ", status.Backends.Select(b => $"{b.Server} {b.Describe()}"))})");
+    }
+
+    private static void CheckBackends(List<NodeVerification> nodes, List<BackendVerification> backends, List<string> warnings)
+    {
+        var readable = nodes.Where(n => n.Status.Reachable && n.Status.Haproxy.IsActive && n.Status.StatsError is null && n.Status.Backends.Count > 0)
+            .Select(n => n.Node).ToHashSet(StringComparer.Ordinal);
+        foreach (var backend in backends)
+        {
+            var seen = backend.Nodes.Where(n => readable.Contains(n.Node)).ToList();
+            var missing = seen.Where(n => n.Status is null).Select(n => n.Node).ToList();
+            if (missing.Count > 0)
+                warnings.Add($"backend {backend.Name} ({backend.Address}) is not in haproxy's configuration on {string.Join(", ", missing)} (run apply)");
+            var down = seen.Where(n => n.Status is { IsUp: false }).ToList();
+            if (down.Count > 0)
+                warnings.Add($"backend {backend.Name} ({backend.Address}) is {string.Join("; ", down.GroupBy(n => n.Status!.Describe()).Select(g => $"{g.Key} on {string.Join(", ", g.Select(n => n.Node))}"))}");
+        }
+    }
+
+    private static void CheckProbe(string target, VipProbeResult? probe, List<string> problems, List<string> warnings)
+    {
+        if (probe is null) return;
+        if (!probe.Connected) problems.Add($"the VIP does not accept connections: {target}: {probe.Describe()}");
+        else if (!probe.TlsEstablished) problems.Add($"TLS through the VIP fails: {target}: {probe.Describe()}");
+        else if (probe.HttpStatus is 401 or 403)
+            warnings.Add($"{target} answered {probe.HttpStatus}: the API server does not allow anonymous readiness checks; TLS through the VIP works");
+        else if (!probe.Serves) problems.Add($"{target} through the VIP: {probe.Describe()}");
+    }
+
+    private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
+}

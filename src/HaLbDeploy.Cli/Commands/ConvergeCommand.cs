@@ -42,17 +42,7 @@ public static class ConvergeCommand
             InventoryGate.PrintProblems(result, console.Error);
             if (result.Inventory is not { } valid) return ExitCodes.UsageError;
 
-            IReadOnlyList<NodeConfiguration> desired;
-            try
-            {
-                var set = parse.GetValue(templates) is { } dir ? TemplateSet.WithOverrides(dir.FullName) : TemplateSet.BuiltIn();
-                desired = new ConfigurationRenderer(set).RenderAll(valid);
-            }
-            catch (TemplateException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.UsageError;
-            }
+            if (DesiredConfigurations.RenderOrReport(valid, parse.GetValue(templates), console.Error) is not { } desired) return ExitCodes.UsageError;
 
             var isDryRun = alwaysDryRun || parse.GetValue(dryRun);
             using var logger = Logging.Create(parse.GetValue(verbose), parse.GetValue(logFile));

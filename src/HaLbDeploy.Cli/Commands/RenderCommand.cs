@@ -28,17 +28,7 @@ public static class RenderCommand
             InventoryGate.PrintProblems(result, console.Error);
             if (result.Inventory is not { } valid) return ExitCodes.UsageError;
 
-            IReadOnlyList<NodeConfiguration> nodes;
-            try
-            {
-                var set = parse.GetValue(templates) is { } dir ? TemplateSet.WithOverrides(dir.FullName) : TemplateSet.BuiltIn();
-                nodes = new ConfigurationRenderer(set).RenderAll(valid);
-            }
-            catch (TemplateException e)
-            {
-                console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.UsageError;
-            }
+            if (DesiredConfigurations.RenderOrReport(valid, parse.GetValue(templates), console.Error) is not { } nodes) return ExitCodes.UsageError;
 
             var root = parse.GetValue(outDir)!.FullName;
             var written = new List<RenderedFileReport>();

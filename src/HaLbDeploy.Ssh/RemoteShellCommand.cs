@@ -68,20 +68,26 @@ public sealed record RemoteShellCommand(BecomeMode Mode)
         : settings.BecomePasswordEnv is null ? BecomeMode.SudoWithoutPassword
         : BecomeMode.SudoWithPassword);
 
-    /// <summary>The bytes sent on standard input. The caller should clear the array after sending it.</summary>
+    /// <summary>
+    /// The bytes sent on standard input. The caller should clear the array after sending it. Encoded straight into
+    /// one array: an upload script carries megabytes of package files, and every intermediate copy would cost as much.
+    /// </summary>
     public byte[] BuildStandardInput(string script, Secret? becomePassword)
     {
-        var text = new StringBuilder();
+        var prefix = new StringBuilder();
         if (Mode == BecomeMode.SudoWithPassword)
         {
             var password = becomePassword ?? throw new InvalidOperationException("sudo with a password needs the password");
-            text.Append(password.Reveal()).Append('\n');
-            for (var i = 0; i < PasswordGuardLineCount; i++) text.Append(PasswordGuardLine).Append('\n');
+            prefix.Append(password.Reveal()).Append('\n');
+            for (var i = 0; i < PasswordGuardLineCount; i++) prefix.Append(PasswordGuardLine).Append('\n');
         }
-        text.Append(script);
-        if (!script.EndsWith('\n')) text.Append('\n');
-        var bytes = Encoding.UTF8.GetBytes(text.ToString());
-        text.Clear();
+        var head = prefix.ToString();
+        prefix.Clear();
+        var newline = script.EndsWith('\n') ? 0 : 1;
+        var bytes = new byte[Encoding.UTF8.GetByteCount(head) + Encoding.UTF8.GetByteCount(script) + newline];
+        var at = Encoding.UTF8.GetBytes(head, bytes);
+        at += Encoding.UTF8.GetBytes(script, bytes.AsSpan(at));
+        if (newline == 1) bytes[at] = (byte)'\n';
         return bytes;
     }
 

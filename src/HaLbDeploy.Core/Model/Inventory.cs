@@ -14,4 +14,5 @@ public sealed record Inventory(
     int FrontendPort,
     IReadOnlyList<Backend> Backends,
     HealthCheck HealthCheck,
-    HaproxyTimeouts Timeouts);
+    HaproxyTimeouts Timeouts,
+    PackageSettings Packages);

@@ -33,6 +33,7 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
             .ToList();
         var healthCheck = ParseHealthCheck(doc.Section("health_check"));
         var timeouts = ParseTimeouts(doc.Section("timeouts"));
+        var packages = ParsePackages(doc.Section("packages"));
         doc.RejectUnknownKeys();
 
         return new Inventory(
@@ -48,7 +49,8 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
             FrontendPort: frontendPort,
             Backends: backends,
             HealthCheck: healthCheck,
-            Timeouts: timeouts);
+            Timeouts: timeouts,
+            Packages: packages);
     }
 
     private VirtualIp ParseVip(YamlSection doc)
@@ -243,6 +245,75 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
         return new HaproxyTimeouts(connect, client, server);
     }
 
+    private PackageSettings ParsePackages(YamlSection? section)
+    {
+        if (section is null) return PackageSettings.FromRepository;
+        var source = section.String("source") switch
+        {
+            null or "repository" => PackageSource.Repository,
+            "files" => PackageSource.Files,
+            var other => Invalid(section.FieldPath("source"), $"'{other}' is not a package source",
+                "write `source: repository` (the nodes' own repositories, the default) or `source: files` (package files from this host)", InventoryDefaults.Packages),
+        };
+        var files = section.List("files").Select(ParsePackageFile).ToList();
+        section.RejectUnknownKeys();
+        return new PackageSettings(source, files);
+    }
+
+    /// <summary>
+    /// A package file must be readable here, named like a .deb or .rpm, and match its `sha256:` when one is written.
+    /// Its digest is computed in any case: the node checks its copy against it before installing.
+    /// A file that fails gets an empty placeholder, so the list keeps its positions.
+    /// </summary>
+    private PackageFile ParsePackageFile(YamlSection entry)
+    {
+        var placeholder = new PackageFile("", "", 0, "", PackageFormat.Deb);
+        var written = entry.String("path", required: true, fix: "add `path: FILE.deb` or `path: FILE.rpm` (relative to the inventory file)");
+        var expected = entry.String("sha256");
+        entry.RejectUnknownKeys();
+        if (expected is not null && !Sha256Hex().IsMatch(expected))
+        {
+            problems.Error("bad-sha256", entry.FieldPath("sha256"), $"'{expected}' is not a SHA-256 digest", "write the 64 hex digits that `sha256sum FILE` prints");
+            expected = null;
+        }
+        if (written is null) return placeholder;
+        var pathField = entry.FieldPath("path");
+        var path = ResolvePath(written);
+        var name = Path.GetFileName(path);
+        PackageFormat format;
+        if (name.EndsWith(".deb", StringComparison.Ordinal)) format = PackageFormat.Deb;
+        else if (name.EndsWith(".rpm", StringComparison.Ordinal)) format = PackageFormat.Rpm;
+        else
+        {
+            problems.Error("bad-package-file", pathField, $"'{written}' is not a .deb or .rpm file", "list package files ending in .deb (for apt nodes) or .rpm (for dnf and yum nodes)");
+            return placeholder;
+        }
+        if (!PackageFileName().IsMatch(name))
+        {
+            problems.Error("bad-package-file", pathField, $"'{name}' has characters other than letters, digits and . _ + ~ % : -",
+                "rename the file the way its package manager names it, e.g. haproxy_2.6.12-1+deb12u4_amd64.deb");
+            return placeholder;
+        }
+        var digest = environment.DigestFile(path);
+        if (digest is null)
+        {
+            problems.Error("package-file-unreadable", pathField, $"cannot read {path}", "copy the package file there or fix the path (a relative path is relative to the inventory file)");
+            return placeholder;
+        }
+        if (digest.Length == 0)
+        {
+            problems.Error("package-file-empty", pathField, $"{path} is empty", "copy the package file again; an interrupted download leaves an empty file");
+            return placeholder;
+        }
+        if (expected is not null && !string.Equals(expected, digest.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Error("sha256-mismatch", entry.FieldPath("sha256"), $"{name} has SHA-256 {digest.Sha256}, not the one written here",
+                "check that it is the file you meant (download it again), or write the digest `sha256sum` prints for it");
+            return placeholder;
+        }
+        return new PackageFile(path, name, digest.Length, digest.Sha256, format);
+    }
+
     private SshSettings Defaults() => new(
         InventoryDefaults.SshUser, InventoryDefaults.SshPort, null, null, null, Become: false, null,
         ResolvePath(InventoryDefaults.KnownHosts), HostKeyPolicy.Strict, InventoryDefaults.SshConnectTimeout, null);
@@ -301,4 +372,10 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
 
     [GeneratedRegex("^/[A-Za-z0-9/_.?=&-]{0,200}$")]
     private static partial Regex HttpPath();
+
+    [GeneratedRegex("^[0-9A-Fa-f]{64}$")]
+    private static partial Regex Sha256Hex();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._+~%:-]{0,250}$")]
+    private static partial Regex PackageFileName();
 }

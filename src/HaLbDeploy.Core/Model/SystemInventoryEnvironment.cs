@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>The real process environment and file system.</summary>
@@ -12,6 +14,19 @@ public sealed class SystemInventoryEnvironment : IInventoryEnvironment
         try
         {
             return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public LocalFileDigest? DigestFile(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return new LocalFileDigest(stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -93,7 +93,7 @@ internal sealed class YamlSection
     public YamlSection? Section(string key, bool required = false, string? fix = null)
     {
         var node = Find(key);
-        _known.Add(key);
+        Know(key, AcceptedKeyKind.Section);
         if (node is null)
         {
             if (required) MissingField(key, fix ?? $"add a `{key}:` section");
@@ -107,7 +107,7 @@ internal sealed class YamlSection
     public IReadOnlyList<YamlSection> List(string key, bool required = false, string? fix = null)
     {
         var node = Find(key);
-        _known.Add(key);
+        Know(key, AcceptedKeyKind.List);
         if (node is null)
         {
             if (required) MissingField(key, fix ?? $"add a `{key}:` list");
@@ -154,7 +154,7 @@ internal sealed class YamlSection
     }
 
     /// <summary>Marks a key as known without reading it (used where a sibling key decides).</summary>
-    public void Allow(string key) => _known.Add(key);
+    public void Allow(string key) => Know(key, AcceptedKeyKind.Value);
 
     internal static bool TryParseIPv4(string text, out IPAddress address)
     {
@@ -172,7 +172,7 @@ internal sealed class YamlSection
     private YamlScalarNode? Scalar(string key, bool required, string fix)
     {
         var node = Find(key);
-        _known.Add(key);
+        Know(key, AcceptedKeyKind.Value);
         if (node is null)
         {
             if (required) MissingField(key, fix);
@@ -181,6 +181,12 @@ internal sealed class YamlSection
         if (node is YamlScalarNode scalar) return scalar;
         _problems.Error("not-a-value", FieldPath(key), $"must be a single value, found {Describe(node)}", $"write `{key}: VALUE` on one line");
         return null;
+    }
+
+    private void Know(string key, AcceptedKeyKind kind)
+    {
+        _known.Add(key);
+        _problems.AcceptedKeys.Record(FieldPath(key), kind);
     }
 
     private void MissingField(string key, string fix) => _missing.Add((key, fix));

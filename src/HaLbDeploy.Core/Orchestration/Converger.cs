@@ -154,8 +154,20 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
     private async Task<bool> InstallPackagesAsync(NodeContext node, CancellationToken ct)
     {
         var packages = node.Plan!.Of(ChangeKind.InstallPackage).Select(c => c.Target).ToList();
-        progress.Report("packages", node.Name, $"installing {string.Join(", ", packages)} with {node.Facts.PackageManager.ToString().ToLowerInvariant()}");
-        var result = await node.Session!.ChangeAsync("install packages", NodeScripts.InstallPackages(node.Facts.PackageManager, packages), ct);
+        var manager = node.Facts.PackageManager;
+        ScriptResult result;
+        if (inventory.Packages.Source == PackageSource.Files)
+        {
+            var files = inventory.Packages.FilesOf(PackageFormats.For(manager) ?? throw new InvalidOperationException($"no package format for {manager}"));
+            result = await new PackageFileInstaller(node.Session!, progress, node.Name).InstallAsync(manager, files, packages, ct);
+            if (result.ExitCode == ScriptMarkers.ExitPackageDigestMismatch)
+                return Fail(node, $"the copies of {string.Join(", ", ScriptMarkers.BadDigestFiles(result.StandardOutput))} on the node differ from the files sent; nothing was installed");
+        }
+        else
+        {
+            progress.Report("packages", node.Name, $"installing {string.Join(", ", packages)} with {manager.ToString().ToLowerInvariant()}");
+            result = await node.Session!.ChangeAsync("install packages", NodeScripts.InstallPackages(manager, packages), ct);
+        }
         if (!result.Succeeded) return Fail(node, $"installing {string.Join(", ", packages)} failed (exit {result.ExitCode}): {Tail(result.StandardError + result.StandardOutput)}");
         progress.Report("packages", node.Name, $"installed {string.Join(", ", packages)}");
         return true;

@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Planning;
 
 namespace HaLbDeploy.Core.Orchestration;
 
@@ -21,6 +22,9 @@ public static class Preflight
             Error("systemd", "systemd is not running as PID 1; halb-deploy manages keepalived and haproxy as systemd units");
         if (facts.PackageManager == PackageManager.Unknown && (facts.KeepalivedVersion is null || facts.HaproxyVersion is null))
             Error("package-manager", "no apt-get, dnf or yum found to install keepalived and haproxy with");
+        else if (inventory.Packages.Source == PackageSource.Files && (facts.KeepalivedVersion is null || facts.HaproxyVersion is null)
+                 && PackageFormats.For(facts.PackageManager) is { } format && inventory.Packages.FilesOf(format).Count == 0)
+            Error("package-files", $"packages.source is files, but no {PackageFormats.Extension(format)} file is listed for this {facts.PackageManager.ToString().ToLowerInvariant()} node");
 
         var iface = facts.Interface(node.Interface);
         if (iface is null)

@@ -26,11 +26,14 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         return new NodePlan(node, facts, desired, changes);
     }
 
-    private static void PlanPackages(NodeFacts facts, List<Change> changes)
+    private void PlanPackages(NodeFacts facts, List<Change> changes)
     {
         var installed = new Dictionary<string, string?> { ["keepalived"] = facts.KeepalivedVersion, ["haproxy"] = facts.HaproxyVersion };
+        var from = inventory.Packages.Source == PackageSource.Files && PackageFormats.For(facts.PackageManager) is { } format
+            ? $" from the inventory's {PackageFormats.Extension(format)} files"
+            : "";
         foreach (var package in Packages.Where(p => installed[p] is null))
-            changes.Add(new Change(ChangeKind.InstallPackage, package, $"install package {package}"));
+            changes.Add(new Change(ChangeKind.InstallPackage, package, $"install package {package}{from}"));
     }
 
     private void PlanFirewall(LbNode node, NodeFacts facts, List<Change> changes)

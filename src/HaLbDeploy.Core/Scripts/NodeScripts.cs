@@ -1,5 +1,6 @@
 using System.Text;
 using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Shell;
@@ -30,6 +31,87 @@ public static class NodeScripts
             _ => throw new ArgumentException($"no package manager to install {names} with", nameof(manager)),
         };
         return Wrap(Prelude + "set -e\n" + command + "\n");
+    }
+
+    /// <summary>
+    /// Writes pieces of package files into <see cref="PackageUpload.NodeDirectory"/>: the first piece of a file creates
+    /// it, later pieces append. The first script of an upload (<paramref name="startFresh"/>) empties the directory.
+    /// Exits <see cref="ScriptMarkers.ExitWriteFailed"/> when a piece cannot be written.
+    /// </summary>
+    public static string UploadPackagePieces(IReadOnlyList<PackagePieceContent> pieces, bool startFresh)
+    {
+        // Sized up front and filled line by line: a script carries megabytes of base64, built without intermediate copies.
+        var base64Length = pieces.Sum(p => (p.Bytes.Length + 2) / 3 * 4 + (p.Bytes.Length + Base64LineBytes - 1) / Base64LineBytes);
+        var script = new StringBuilder(base64Length + 1024 * (pieces.Count + 1));
+        var dir = Q(PackageUpload.NodeDirectory);
+        script.Append(WrapStart).Append(Prelude).Append("umask 022\n");
+        if (startFresh)
+            script.Append($"rm -rf {dir} && install -d -m 0755 -o root -g root {Q(Path.GetDirectoryName(PackageUpload.NodeDirectory)!)} {dir} || exit {ScriptMarkers.ExitWriteFailed}\n");
+        else
+            script.Append($"[ -d {dir} ] || {{ echo 'the upload directory {PackageUpload.NodeDirectory} is gone' >&2; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
+        Span<char> line = stackalloc char[Base64LineBytes / 3 * 4];
+        foreach (var (piece, bytes) in pieces)
+        {
+            var redirect = piece.StartsFile ? ">" : ">>";
+            script.Append($"base64 -d {redirect} {Q(PackageUpload.NodePath(piece.File))} <<'HALB_EOF' || exit {ScriptMarkers.ExitWriteFailed}\n");
+            for (var at = 0; at < bytes.Length; at += Base64LineBytes)
+            {
+                Convert.TryToBase64Chars(bytes.Span.Slice(at, Math.Min(Base64LineBytes, bytes.Length - at)), line, out var written);
+                script.Append(line[..written]).Append('\n');
+            }
+            script.Append("HALB_EOF\n");
+        }
+        script.Append($"echo '{ScriptMarkers.Done}'\n").Append(WrapEnd);
+        return script.ToString();
+    }
+
+    /// <summary>
+    /// Checks every uploaded package file against the digest computed on the control host, then installs them all
+    /// in one transaction with the node's package manager, from the files alone: the node's repositories are not
+    /// consulted, so every dependency must be among the files or installed already, and an air-gapped node never
+    /// waits on a mirror it cannot reach. The directory is removed afterwards, whatever happened. A copy that differs
+    /// is named on a "@@halb bad-digest NAME" line and the script exits <see cref="ScriptMarkers.ExitPackageDigestMismatch"/>
+    /// without installing anything.
+    /// </summary>
+    public static string InstallPackageFiles(PackageManager manager, IReadOnlyList<PackageFile> files)
+    {
+        if (files.Count == 0) throw new ArgumentException("no package files to install", nameof(files));
+        var paths = string.Join(' ', files.Select(f => Q(PackageUpload.NodePath(f))));
+        var command = manager switch
+        {
+            PackageManager.Apt => "DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confold " +
+                                  "-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts=/dev/null -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= " + paths,
+            PackageManager.Dnf => $"dnf install -y -q --disablerepo='*' {paths}",
+            PackageManager.Yum => $"yum localinstall -y -q --disablerepo='*' {paths}",
+            _ => throw new ArgumentException($"no package manager to install {paths} with", nameof(manager)),
+        };
+        var dir = Q(PackageUpload.NodeDirectory);
+        var script = new StringBuilder(Prelude);
+        script.Append("bad=0\n");
+        foreach (var file in files)
+        {
+            var path = Q(PackageUpload.NodePath(file));
+            script.Append($"[ \"$(sha256sum {path} 2>/dev/null | cut -d' ' -f1)\" = '{file.Sha256}' ] || {{ echo {Q(ScriptMarkers.BadDigest + file.FileName)}; bad=1; }}\n");
+        }
+        script.Append($"if [ \"$bad\" -ne 0 ]; then rm -rf {dir}; exit {ScriptMarkers.ExitPackageDigestMismatch}; fi\n");
+        if (manager == PackageManager.Apt)
+        {
+            // apt marks every file named on its command line as installed by hand. The dependencies among them that
+            // were not installed before are marked automatic again afterwards, as an install from a repository leaves
+            // them, so that `apt-get autoremove` can take them away with keepalived and haproxy one day.
+            script.Append("auto=''\n");
+            foreach (var file in files)
+            {
+                script.Append($"p=$(dpkg-deb -f {Q(PackageUpload.NodePath(file))} Package 2>/dev/null) && case \"$p\" in {string.Join('|', NodePlanner.Packages)}) ;; *) " +
+                              "dpkg-query -W -f '${Status}' \"$p\" 2>/dev/null | grep -q ' installed$' || auto=\"$auto $p\" ;; esac\n");
+            }
+        }
+        script.Append($"rc=0\n{command} || rc=$?\n");
+        if (manager == PackageManager.Apt)
+            script.Append("if [ \"$rc\" -eq 0 ] && [ -n \"$auto\" ]; then apt-mark auto $auto >/dev/null || true; fi\n");
+        script.Append($"rm -rf {dir}\n");
+        script.Append("exit \"$rc\"\n");
+        return Wrap(script.ToString());
     }
 
     /// <summary>firewalld rules (runtime and permanent) and the SELinux boolean the plan asks for.</summary>
@@ -225,7 +307,13 @@ public static class NodeScripts
     /// The script arrives on sh's stdin: a command that reads stdin (apt-get, systemctl asking for a password)
     /// would swallow the rest of it. So the whole body is one function, run with stdin from /dev/null.
     /// </summary>
-    private static string Wrap(string body) => $"halb_main() {{\n{body}}}\nhalb_main </dev/null\n";
+    private static string Wrap(string body) => WrapStart + body + WrapEnd;
+
+    private const string WrapStart = "halb_main() {\n";
+    private const string WrapEnd = "}\nhalb_main </dev/null\n";
+
+    /// <summary>57 bytes make one 76-character base64 line, the width base64(1) writes.</summary>
+    private const int Base64LineBytes = 57;
 
     private static string ConfigOf(string unit) => unit == "haproxy" ? NodePaths.HaproxyConfig : NodePaths.KeepalivedConfig;
 

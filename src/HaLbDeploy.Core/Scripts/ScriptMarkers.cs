@@ -6,11 +6,17 @@ public static class ScriptMarkers
     public const string Invalid = "@@halb invalid ";
     public const string RolledBack = "@@halb rolled-back";
     public const string Done = "@@halb done";
+    public const string BadDigest = "@@halb bad-digest ";
 
     /// <summary>Exit codes of the apply scripts.</summary>
     public const int ExitInvalidConfig = 3;
     public const int ExitRolledBack = 4;
     public const int ExitWriteFailed = 5;
+    public const int ExitPackageDigestMismatch = 6;
+
+    /// <summary>The package files named by "@@halb bad-digest NAME" lines: their copy on the node is not the file sent.</summary>
+    public static IReadOnlyList<string> BadDigestFiles(string output) =>
+        output.Split('\n').Where(l => l.StartsWith(BadDigest, StringComparison.Ordinal)).Select(l => l[BadDigest.Length..].Trim()).ToList();
 
     /// <summary>The paths named by "@@halb invalid PATH" lines, with the tool output that followed each.</summary>
     public static IReadOnlyList<string> InvalidPaths(string output) =>

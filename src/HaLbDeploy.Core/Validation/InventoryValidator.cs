@@ -1,11 +1,13 @@
 using System.Net;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Planning;
 
 namespace HaLbDeploy.Core.Validation;
 
 /// <summary>
 /// The rules that need the whole inventory: ranges, uniqueness, subnet fit and the keepalived traps
-/// (8-character auth_pass, a tracking weight that can never move the VIP, nopreempt with MASTER, vrrp_strict).
+/// (8-character auth_pass, a tracking weight that can never move the VIP, nopreempt with MASTER, vrrp_strict),
+/// and whether a `packages:` section can install anything.
 /// Fields that already failed to parse are skipped so one mistake is reported once.
 /// </summary>
 public sealed class InventoryValidator(ProblemCollector problems)
@@ -20,6 +22,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
         CheckVip(inventory);
         CheckVrrp(inventory);
         CheckTimeouts(inventory);
+        CheckPackages(inventory);
     }
 
     private void CheckRanges(Model.Inventory inventory)
@@ -170,6 +173,41 @@ public sealed class InventoryValidator(ProblemCollector problems)
         if (inventory.Timeouts.Connect.Milliseconds <= 0 && !problems.HasErrorAt("timeouts.connect"))
             problems.Error("out-of-range", "timeouts.connect", "must be longer than 0", "use 5s");
     }
+
+    private void CheckPackages(Model.Inventory inventory)
+    {
+        var packages = inventory.Packages;
+        if (problems.HasErrorAt("packages.source") || problems.HasErrorAt("packages.files") && packages.Files.Count == 0) return;
+        if (packages.Source == PackageSource.Repository)
+        {
+            if (packages.Files.Count > 0)
+                problems.Error("package-files-unused", "packages.files", "lists package files, but `source` is repository, so they would not be used",
+                    "add `source: files` under `packages:`, or remove the list");
+            return;
+        }
+        if (packages.Files.Count == 0)
+        {
+            problems.Error("no-package-files", "packages.source", "is files, but no package file is listed",
+                "list keepalived, haproxy and their dependencies under `files:` as `- path: FILE.deb` (or .rpm)");
+            return;
+        }
+        Unique(packages.Files, f => f.FileName, i => $"packages.files[{i}].path", "package file name",
+            "the files land in one directory on the node: list each file once, and give different files different names");
+        foreach (var format in packages.Files.Where(f => f.FileName.Length > 0).Select(f => f.Format).Distinct())
+        {
+            foreach (var package in NodePlanner.Packages)
+            {
+                if (!packages.FilesOf(format).Any(f => IsFileOf(package, f)))
+                    problems.Warning("package-file-missing", "packages.files", $"no {package} .{format.ToString().ToLowerInvariant()} file is listed",
+                        $"add the {package} package file (its name starts with `{package}{(format == PackageFormat.Deb ? "_" : "-")}`), or install {package} on those nodes beforehand");
+            }
+        }
+    }
+
+    /// <summary>Debian names files NAME_VERSION_ARCH.deb, RPM NAME-VERSION-RELEASE.ARCH.rpm.</summary>
+    private static bool IsFileOf(string package, PackageFile file) => file.Format == PackageFormat.Deb
+        ? file.FileName.StartsWith(package + "_", StringComparison.Ordinal)
+        : file.FileName.StartsWith(package + "-", StringComparison.Ordinal) && file.FileName.Length > package.Length + 1 && char.IsAsciiDigit(file.FileName[package.Length + 1]);
 
     private static bool IsMulticast(IPAddress address) => address.GetAddressBytes()[0] is >= 224 and <= 239;
 

@@ -9,6 +9,9 @@ public sealed class ProblemCollector(string file, SourceMap sourceMap)
 
     public SourceMap SourceMap { get; } = sourceMap;
 
+    /// <summary>The keys the parser asked for (see <see cref="Validation.AcceptedKeys"/>).</summary>
+    public AcceptedKeys AcceptedKeys { get; } = new();
+
     public IReadOnlyList<InventoryProblem> Problems => _problems;
 
     public bool HasErrors => _problems.Any(p => p.IsError);

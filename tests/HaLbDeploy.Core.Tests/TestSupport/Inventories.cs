@@ -38,6 +38,30 @@ public static class Inventories
             port: 6443
         """;
 
+    /// <summary>A `packages:` section to append to <see cref="Valid"/>: `packages:` is line 30.</summary>
+    public const string FilesSection = """
+
+        packages:
+          source: files
+          files:
+            - path: pkgs/keepalived_2.2.7-1_amd64.deb
+              sha256: dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748
+            - path: pkgs/haproxy_2.6.12-1_amd64.deb
+        """;
+
+    /// <summary>The bytes of the package files <see cref="FilesSection"/> names, as the fake file system serves them.</summary>
+    public static FakeInventoryEnvironment WithPackageFiles()
+    {
+        var environment = new FakeInventoryEnvironment();
+        environment.BinaryFiles["/inv/pkgs/keepalived_2.2.7-1_amd64.deb"] = "keepalived package"u8.ToArray();
+        environment.BinaryFiles["/inv/pkgs/haproxy_2.6.12-1_amd64.deb"] = "haproxy package"u8.ToArray();
+        environment.BinaryFiles["/inv/other/haproxy_2.6.12-1_amd64.deb"] = "another haproxy package"u8.ToArray();
+        environment.BinaryFiles["/inv/pkgs/haproxy-2.4.22-1.el9.x86_64.rpm"] = "haproxy rpm"u8.ToArray();
+        environment.BinaryFiles["/inv/pkgs/keepalived-2.2.8-3.el9.x86_64.rpm"] = "keepalived rpm"u8.ToArray();
+        environment.BinaryFiles["/inv/pkgs/empty_1.0_amd64.deb"] = [];
+        return environment;
+    }
+
     public static InventoryLoadResult Load(string yaml, FakeInventoryEnvironment? environment = null) =>
         new InventoryLoader(environment ?? new FakeInventoryEnvironment()).LoadText(yaml + "\n", "inv.yaml", "/inv");
 

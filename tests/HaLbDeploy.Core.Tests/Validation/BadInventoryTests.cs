@@ -65,6 +65,52 @@ public sealed class BadInventoryTests
         Assert.Null(result.Inventory);
     }
 
+    public static TheoryData<string, string, string, int, int, string, string, string> OnePackagesMistakeEach => new()
+    {
+        // name, find (in Inventories.FilesSection), replace, line, column, code, field, message fragment
+        { "unknown package source", "source: files", "source: usb", 31, 11, "bad-value", "packages.source", "'usb' is not a package source" },
+        { "a file that is no package", "pkgs/haproxy_2.6.12-1_amd64.deb", "pkgs/haproxy_2.6.12-1_amd64.tar.gz", 35, 13, "bad-package-file", "packages.files[1].path", "is not a .deb or .rpm file" },
+        { "shell characters in a file name", "pkgs/haproxy_2.6.12-1_amd64.deb", "'pkgs/haproxy$(reboot).deb'", 35, 13, "bad-package-file", "packages.files[1].path", "has characters other than" },
+        { "a package file that is not there", "pkgs/haproxy_2.6.12-1_amd64.deb", "pkgs/haproxy_9.9_amd64.deb", 35, 13, "package-file-unreadable", "packages.files[1].path", "cannot read /inv/pkgs/haproxy_9.9_amd64.deb" },
+        { "an empty package file", "pkgs/haproxy_2.6.12-1_amd64.deb", "pkgs/empty_1.0_amd64.deb", 35, 13, "package-file-empty", "packages.files[1].path", "/inv/pkgs/empty_1.0_amd64.deb is empty" },
+        { "a digest that is not SHA-256", "sha256: dff3e914", "sha256: md5-dff3e914", 34, 15, "bad-sha256", "packages.files[0].sha256", "is not a SHA-256 digest" },
+        { "a file that does not match its digest", "sha256: dff3e914", "sha256: eff3e914", 34, 15, "sha256-mismatch", "packages.files[0].sha256", "keepalived_2.2.7-1_amd64.deb has SHA-256 dff3e914" },
+        { "the same file name twice", "    - path: pkgs/haproxy_2.6.12-1_amd64.deb", "    - path: pkgs/haproxy_2.6.12-1_amd64.deb\n    - path: other/haproxy_2.6.12-1_amd64.deb", 36, 13, "duplicate", "packages.files[2].path", "package file name 'haproxy_2.6.12-1_amd64.deb' is already used at line 35" },
+        { "a misspelt path key", "    - path: pkgs/haproxy", "    - paht: pkgs/haproxy", 35, 7, "unknown-key", "packages.files[1].paht", "unknown key 'paht'" },
+        { "files without source files", "  source: files\n", "", 32, 5, "package-files-unused", "packages.files", "`source` is repository" },
+        { "source files without files", "  files:\n    - path: pkgs/keepalived_2.2.7-1_amd64.deb\n      sha256: dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748\n    - path: pkgs/haproxy_2.6.12-1_amd64.deb", "", 31, 11, "no-package-files", "packages.source", "no package file is listed" },
+        { "files written as a value", "  files:\n    - path: pkgs/keepalived_2.2.7-1_amd64.deb\n      sha256: dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748\n    - path: pkgs/haproxy_2.6.12-1_amd64.deb", "  files: pkgs/haproxy_2.6.12-1_amd64.deb", 32, 10, "not-a-list", "packages.files", "must be a list" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OnePackagesMistakeEach))]
+    public void Each_bad_packages_section_gives_one_located_error_with_a_fix(string name, string find, string replace, int line, int column, string code, string field, string message)
+    {
+        Assert.True(Inventories.FilesSection.Contains(find, StringComparison.Ordinal), $"{name}: '{find}' is not in the packages section");
+        var yaml = Inventories.Valid + Inventories.FilesSection.Replace(find, replace, StringComparison.Ordinal);
+
+        var result = Inventories.Load(yaml, Inventories.WithPackageFiles());
+
+        var error = Assert.Single(result.Errors);
+        Assert.True((line, column, code, field) == (error.Line, error.Column, error.Code, error.Field), $"{name}: got {error}");
+        Assert.Contains(message, error.Message);
+        Assert.False(string.IsNullOrWhiteSpace(error.Fix), $"{name}: no fix in {error}");
+        Assert.Null(result.Inventory);
+    }
+
+    [Fact]
+    public void Package_files_without_haproxy_are_only_a_warning_that_names_the_missing_package()
+    {
+        var yaml = Inventories.Valid + Inventories.FilesSection.Replace("    - path: pkgs/haproxy_2.6.12-1_amd64.deb", "", StringComparison.Ordinal);
+
+        var result = Inventories.Load(yaml, Inventories.WithPackageFiles());
+
+        Assert.Empty(result.Errors);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal(("package-file-missing", "packages.files"), (warning.Code, warning.Field));
+        Assert.Contains("no haproxy .deb file is listed", warning.Message);
+    }
+
     [Fact]
     public void A_typo_a_bad_address_and_a_long_secret_are_three_errors_in_one_run()
     {

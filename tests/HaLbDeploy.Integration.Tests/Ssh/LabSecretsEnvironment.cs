@@ -25,4 +25,6 @@ public sealed class LabSecretsEnvironment : IInventoryEnvironment
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public string? ReadFile(string path) => null;
+
+    public LocalFileDigest? DigestFile(string path) => null;
 }

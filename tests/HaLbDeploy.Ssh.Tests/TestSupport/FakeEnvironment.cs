@@ -12,4 +12,6 @@ public sealed class FakeEnvironment(string homeDirectory = "/home/tester") : IIn
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public string? ReadFile(string path) => null;
+
+    public LocalFileDigest? DigestFile(string path) => null;
 }

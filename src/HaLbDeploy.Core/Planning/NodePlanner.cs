@@ -70,7 +70,10 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
                 changes.Add(new Change(ChangeKind.UpdateFile, file.Path, $"{name} changed"));
                 return;
             }
-            var diff = UnifiedDiff.Between(masker.Mask(old), masker.Mask(file.Content), file.Path);
+            var (maskedOld, maskedNew) = (masker.Mask(old), masker.Mask(file.Content));
+            // Only a secret changed: masked alike, the diff would be empty. Label the old one so the line shows.
+            if (maskedOld == maskedNew) maskedOld = masker.Mask(old, Secret.Mask + " (a different secret)");
+            var diff = UnifiedDiff.Between(maskedOld, maskedNew, file.Path);
             var (plus, minus) = UnifiedDiff.Count(diff);
             changes.Add(new Change(ChangeKind.UpdateFile, file.Path, $"{name} changed (+{plus} -{minus})", diff));
             return;

@@ -14,10 +14,10 @@ public sealed partial class SecretMasker(IEnumerable<string> secrets)
     public static SecretMasker For(Inventory inventory) =>
         new(inventory.Vrrp.AuthSecret is { } secret ? [secret.Reveal()] : []);
 
-    public string Mask(string text)
+    public string Mask(string text, string mask = Secret.Mask)
     {
-        var masked = AuthPass().Replace(text, m => m.Groups[1].Value + Secret.Mask);
-        foreach (var secret in _secrets) masked = masked.Replace(secret, Secret.Mask, StringComparison.Ordinal);
+        var masked = AuthPass().Replace(text, m => m.Groups[1].Value + mask);
+        foreach (var secret in _secrets) masked = masked.Replace(secret, mask, StringComparison.Ordinal);
         return masked;
     }
 

@@ -85,6 +85,22 @@ public sealed class NodePlannerTests
     }
 
     [Fact]
+    public void A_changed_secret_alone_shows_as_a_changed_line_without_either_value()
+    {
+        var desired = PlanningFixtures.Desired().File(NodePaths.KeepalivedConfig).Content;
+        var old = desired.Replace("k8sVip01", "OldPass9");
+        var facts = WithFile(PlanningFixtures.Converged(), NodePaths.KeepalivedConfig, old);
+
+        var plan = PlanningFixtures.Plan(facts, currentContent: _ => old);
+
+        var change = plan.Changes[0];
+        Assert.Equal("~ keepalived.conf changed (+1 -1)", change.ToString());
+        Assert.Contains("-        auth_pass ******** (a different secret)\n+        auth_pass ********\n", change.Diff);
+        Assert.DoesNotContain("OldPass9", change.Diff);
+        Assert.DoesNotContain("k8sVip01", change.Diff);
+    }
+
+    [Fact]
     public void A_created_keepalived_conf_shows_its_content_with_the_secret_masked()
     {
         var plan = PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh));

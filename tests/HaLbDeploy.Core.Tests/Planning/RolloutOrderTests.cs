@@ -20,10 +20,10 @@ public sealed class RolloutOrderTests
     }
 
     [Fact]
-    public void Without_a_holder_nodes_go_from_lowest_priority_to_highest()
+    public void Without_a_holder_the_highest_priority_goes_first_so_the_vip_never_has_to_move()
     {
         var order = RolloutOrder.For([Node("lb1", 100), Node("lb3", 80), Node("lb2", 90)], _ => false);
 
-        Assert.Equal(["lb3", "lb2", "lb1"], order.Select(n => n.Name));
+        Assert.Equal(["lb1", "lb2", "lb3"], order.Select(n => n.Name));
     }
 }

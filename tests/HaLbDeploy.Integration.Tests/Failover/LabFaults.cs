@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Support;
 
 namespace HaLbDeploy.Integration.Tests.Failover;
@@ -46,6 +47,38 @@ public static class LabFaults
     }
 
     /// <summary>Back to the lab's normal state: lb1 (the highest priority) alone holds the VIP.</summary>
-    public static Task<IReadOnlyList<string>> WaitUntilLb1HoldsTheVipAloneAsync() =>
-        WaitForHoldersAsync(h => h.SequenceEqual(["lb1"]), TimeSpan.FromSeconds(30), "lb1 alone holds the VIP");
+    /// <remarks>
+    /// Holding the VIP is not yet serving it: after a split brain heals, the surviving master has no reason to
+    /// re-announce, so this machine's ARP entry can still name a node that gave the VIP up, and connections time
+    /// out until the kernel re-resolves it (about 9 s measured on the lab). So it also waits for a TCP connection.
+    /// </remarks>
+    public static async Task<IReadOnlyList<string>> WaitUntilLb1HoldsTheVipAloneAsync()
+    {
+        var holders = await WaitForHoldersAsync(h => h.SequenceEqual(["lb1"]), TimeSpan.FromSeconds(30), "lb1 alone holds the VIP");
+        await WaitUntilTheVipAcceptsConnectionsAsync(TimeSpan.FromSeconds(30));
+        return holders;
+    }
+
+    /// <summary>Connects to the lab VIP (and nowhere else) until one connection succeeds; bounded by <paramref name="timeout"/>.</summary>
+    public static async Task WaitUntilTheVipAcceptsConnectionsAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = "";
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await client.ConnectAsync(LabFacts.Vip, LabFacts.ApiPort, attempt.Token);
+                return;
+            }
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException)
+            {
+                last = e.Message;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+        }
+        Assert.Fail($"the VIP {LabFacts.Vip}:{LabFacts.ApiPort} accepted no connection within {timeout.TotalSeconds:0} s; last error: {last}");
+    }
 }

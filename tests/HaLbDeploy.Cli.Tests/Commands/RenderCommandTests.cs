@@ -11,7 +11,7 @@ public sealed class RenderCommandTests
         var dir = Directory.CreateTempSubdirectory("halb-render-");
         try
         {
-            var (exit, output, _) = await CliRunner.RunAsync("render", "-i", CliRunner.RepositoryFile("inventory/example.yaml"), "--out", dir.FullName);
+            var (exit, output, _) = await CliRunner.RunAsync("render", "-i", RepositoryRoot.Of("inventory/example.yaml"), "--out", dir.FullName);
 
             Assert.Equal(0, exit);
             foreach (var node in new[] { "lb1", "lb2", "lb3" })
@@ -38,7 +38,7 @@ public sealed class RenderCommandTests
         {
             File.WriteAllText(Path.Combine(templates.FullName, "haproxy.cfg.liquid"), "global\n{% if %}\n");
 
-            var (exit, _, error) = await CliRunner.RunAsync("render", "-i", CliRunner.RepositoryFile("inventory/example.yaml"), "--out", outDir.FullName, "--templates", templates.FullName);
+            var (exit, _, error) = await CliRunner.RunAsync("render", "-i", RepositoryRoot.Of("inventory/example.yaml"), "--out", outDir.FullName, "--templates", templates.FullName);
 
             Assert.Equal(2, exit);
             Assert.Contains("haproxy.cfg.liquid", error);

@@ -11,7 +11,7 @@ public sealed class RenderFuzzTests
     [Fact]
     public async Task Mutated_inventories_render_or_are_refused_with_exit_2_never_crash()
     {
-        var valid = File.ReadAllText(CliRunner.RepositoryFile("inventory/example.yaml"));
+        var valid = File.ReadAllText(RepositoryRoot.Of("inventory/example.yaml"));
         var random = new Random(7);
         var outDir = Directory.CreateTempSubdirectory("halb-fuzz-out-");
         var file = Path.Combine(outDir.FullName, "inventory.yaml");

@@ -9,7 +9,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task The_example_inventory_is_valid_and_exits_0()
     {
-        var (exit, output, error) = await CliRunner.RunAsync("validate", "-i", CliRunner.RepositoryFile("inventory/example.yaml"));
+        var (exit, output, error) = await CliRunner.RunAsync("validate", "-i", RepositoryRoot.Of("inventory/example.yaml"));
 
         Assert.Equal(0, exit);
         Assert.Contains("valid (3 LB nodes, 3 API servers, VIP 192.168.88.201/24, router id 51)", output);

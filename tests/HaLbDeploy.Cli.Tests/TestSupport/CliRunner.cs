@@ -7,6 +7,9 @@ public static class CliRunner
 {
     public const string Secret = "k8sVip01";
 
+    /// <summary>Where <see cref="ExampleWith"/> writes; removed when the test process exits.</summary>
+    private static readonly string TemporaryInventories = CreateTemporaryDirectory();
+
     static CliRunner() => Environment.SetEnvironmentVariable("HALB_VRRP_SECRET", Secret);
 
     public static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
@@ -17,26 +20,24 @@ public static class CliRunner
         return (exit, output.ToString(), error.ToString());
     }
 
-    public static string RepositoryFile(string relativePath)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HaLbDeploy.sln"))) return Path.Combine(dir.FullName, relativePath);
-        }
-        throw new InvalidOperationException("HaLbDeploy.sln not found");
-    }
-
     /// <summary>A temporary inventory: the example with exact pieces of text replaced.</summary>
     public static string ExampleWith(params (string Find, string Replace)[] edits)
     {
-        var text = File.ReadAllText(RepositoryFile("inventory/example.yaml"));
+        var text = File.ReadAllText(RepositoryRoot.Of("inventory/example.yaml"));
         foreach (var (find, replace) in edits)
         {
             Assert.Contains(find, text);
             text = text.Replace(find, replace, StringComparison.Ordinal);
         }
-        var path = Path.Combine(Path.GetTempPath(), $"halb-cli-{Guid.NewGuid():N}.yaml");
+        var path = Path.Combine(TemporaryInventories, $"{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, text);
         return path;
+    }
+
+    private static string CreateTemporaryDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("halb-cli-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
+        return directory;
     }
 }

@@ -8,7 +8,7 @@ namespace HaLbDeploy.Core.Tests.Failover;
 public sealed class VipSamplerScriptTests
 {
     private static string Recorded =>
-        File.ReadAllText(RepositoryPaths.Of(Path.Combine("tests", "HaLbDeploy.Core.Tests", "Failover", "recorded", "debian12-lb1-sampler.txt")));
+        File.ReadAllText(RepositoryRoot.Of(Path.Combine("tests", "HaLbDeploy.Core.Tests", "Failover", "recorded", "debian12-lb1-sampler.txt")));
 
     [Fact]
     public void A_recorded_run_on_the_vip_holder_gives_timestamped_samples_and_keepalived_start()

@@ -26,7 +26,7 @@ public sealed class InventoryFuzzTests
     [Fact]
     public void Random_mutations_of_the_example_inventory_never_crash_the_loader()
     {
-        AssertNoCrash(File.ReadAllText(RepositoryPaths.Of("inventory/example.yaml")), seed: 3);
+        AssertNoCrash(File.ReadAllText(RepositoryRoot.Of("inventory/example.yaml")), seed: 3);
     }
 
     private static void AssertNoCrash(string valid, int seed)

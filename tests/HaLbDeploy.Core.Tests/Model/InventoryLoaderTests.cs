@@ -86,7 +86,7 @@ public sealed class InventoryLoaderTests
     [Fact]
     public void The_example_inventory_of_the_repository_is_valid()
     {
-        var result = InventoryLoaderFor(new FakeInventoryEnvironment()).LoadFile(RepositoryPaths.Of("inventory/example.yaml"));
+        var result = InventoryLoaderFor(new FakeInventoryEnvironment()).LoadFile(RepositoryRoot.Of("inventory/example.yaml"));
 
         Assert.Empty(result.Problems);
         Assert.Equal(3, result.Inventory!.Nodes.Count);

@@ -164,7 +164,7 @@ public sealed partial class InventoryReferenceTests
     private static Dictionary<string, string?> ReferenceRows()
     {
         var rows = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(RepositoryPaths.Of("docs/inventory-reference.md")))
+        foreach (var line in File.ReadLines(RepositoryRoot.Of("docs/inventory-reference.md")))
         {
             var match = Row().Match(line);
             if (!match.Success) continue;

@@ -9,7 +9,7 @@ public static class ExampleInventory
 {
     public static Inventory Load()
     {
-        var path = RepositoryPaths.Of("inventory/example.yaml");
+        var path = RepositoryRoot.Of("inventory/example.yaml");
         var result = new InventoryLoader(new FakeInventoryEnvironment()).LoadText(File.ReadAllText(path), "example.yaml", Path.GetDirectoryName(path)!);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         return result.Inventory!;

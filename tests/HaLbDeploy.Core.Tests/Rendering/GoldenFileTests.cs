@@ -13,7 +13,7 @@ namespace HaLbDeploy.Core.Tests.Rendering;
 /// </summary>
 public sealed class GoldenFileTests
 {
-    private static readonly string GoldenRoot = RepositoryPaths.Of("tests/HaLbDeploy.Core.Tests/Rendering/golden");
+    private static readonly string GoldenRoot = RepositoryRoot.Of("tests/HaLbDeploy.Core.Tests/Rendering/golden");
 
     private static bool Updating => Environment.GetEnvironmentVariable("HALB_UPDATE_GOLDEN") == "1";
 

@@ -18,7 +18,7 @@ public sealed class TemplateSetTests : IDisposable
     [Fact]
     public void Built_in_templates_are_the_files_in_playbooks_templates()
     {
-        var inDirectory = Directory.EnumerateFiles(TestSupport.RepositoryPaths.Of("playbooks/templates"), "*.liquid").Select(Path.GetFileName).Order();
+        var inDirectory = Directory.EnumerateFiles(RepositoryRoot.Of("playbooks/templates"), "*.liquid").Select(Path.GetFileName).Order();
         Assert.Equal(TemplateNames.All.Order(), inDirectory);
     }
 

@@ -12,7 +12,7 @@ public static class RecordedStatus
     public static readonly IPAddress LabVip = IPAddress.Parse("10.211.0.100");
 
     public static string Text(string name) =>
-        File.ReadAllText(RepositoryPaths.Of(Path.Combine("tests", "HaLbDeploy.Core.Tests", "Verification", "recorded", name)));
+        File.ReadAllText(RepositoryRoot.Of(Path.Combine("tests", "HaLbDeploy.Core.Tests", "Verification", "recorded", name)));
 
     public static NodeStatus Parse(string node, string name) => NodeStatusScript.Parse(node, LabVip, Text(name));
 }

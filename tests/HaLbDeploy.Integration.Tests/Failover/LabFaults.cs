@@ -10,7 +10,7 @@ namespace HaLbDeploy.Integration.Tests.Failover;
 /// </summary>
 public static class LabFaults
 {
-    public static string Script => RepositoryFiles.Of("lab/lab");
+    public static string Script => RepositoryRoot.Of("lab/lab");
 
     public static async Task<string> RunAsync(params string[] arguments)
     {
@@ -19,7 +19,7 @@ public static class LabFaults
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryFiles.Root,
+            WorkingDirectory = RepositoryRoot.Path,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start lab/lab");

@@ -14,7 +14,7 @@ public static class LabTier
         await LabFaults.WaitUntilLb1HoldsTheVipAloneAsync();
     }
 
-    public static string Inventory => RepositoryFiles.Of("inventory/lab.yaml");
+    public static string Inventory => RepositoryRoot.Of("inventory/lab.yaml");
 
     /// <summary>verify, retried for a while: after a fault haproxy's checks take a few seconds to rise again.</summary>
     public static async Task<CliRun> VerifyUntilHealthyAsync(TimeSpan timeout)

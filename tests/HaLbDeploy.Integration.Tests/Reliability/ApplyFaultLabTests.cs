@@ -189,7 +189,7 @@ public sealed class ApplyFaultLabTests
     private static string OverrideTemplates(string name, Func<string, string> edit)
     {
         var dir = Directory.CreateTempSubdirectory("halb-templates-").FullName;
-        var original = File.ReadAllText(RepositoryFiles.Of(Path.Combine("playbooks/templates", name)));
+        var original = File.ReadAllText(RepositoryRoot.Of(Path.Combine("playbooks/templates", name)));
         var edited = edit(original);
         Assert.NotEqual(original, edited);
         File.WriteAllText(Path.Combine(dir, name), edited);

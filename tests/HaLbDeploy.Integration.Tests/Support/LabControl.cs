@@ -7,7 +7,7 @@ public static class LabControl
 {
     public static async Task RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo(RepositoryFiles.Of("lab/lab")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(RepositoryRoot.Of("lab/lab")) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

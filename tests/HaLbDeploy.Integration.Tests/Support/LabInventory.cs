@@ -11,7 +11,7 @@ public sealed class LabInventory : IDisposable
 
     public string Path { get; }
 
-    public static string Text => File.ReadAllText(RepositoryFiles.Of("inventory/lab.yaml"));
+    public static string Text => File.ReadAllText(RepositoryRoot.Of("inventory/lab.yaml"));
 
     public static LabInventory AsIs() => new(Text);
 

@@ -1,6 +1,9 @@
-namespace HaLbDeploy.Packaging.Tests.TestSupport;
+namespace HaLbDeploy.Tests.Shared;
 
-/// <summary>The repository's top directory (the one with HaLbDeploy.sln), found from the test's output folder.</summary>
+/// <summary>
+/// The repository's top directory (the one with HaLbDeploy.sln), found from the test's output folder. One file,
+/// compiled into every test project that reads repository files (linked from each .csproj).
+/// </summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();

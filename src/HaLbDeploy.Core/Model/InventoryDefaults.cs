@@ -18,6 +18,7 @@ public static class InventoryDefaults
     public const int TrackIntervalSeconds = 1;
     public const int TrackFall = 2;
     public const int TrackRise = 2;
+    public const int GarpRefreshSeconds = 10;
     public const PackageSource Packages = PackageSource.Repository;
     public static readonly IPAddress MulticastGroup = IPAddress.Parse("224.0.0.18");
     public static readonly Duration HealthCheckInterval = Duration.FromSeconds(1);

@@ -78,7 +78,7 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
         if (section is null)
         {
             return new VrrpSettings(VrrpMode.Unicast, InventoryDefaults.MulticastGroup, null, Preempt: true, Strict: false, Accept: false,
-                InventoryDefaults.TrackWeight, InventoryDefaults.TrackIntervalSeconds, InventoryDefaults.TrackFall, InventoryDefaults.TrackRise);
+                InventoryDefaults.TrackWeight, InventoryDefaults.TrackIntervalSeconds, InventoryDefaults.TrackFall, InventoryDefaults.TrackRise, InventoryDefaults.GarpRefreshSeconds);
         }
         var mode = section.String("mode") switch
         {
@@ -90,6 +90,7 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
         var preempt = section.Bool("preempt") ?? true;
         var strict = section.Bool("strict") ?? false;
         var accept = section.Bool("accept") ?? false;
+        var garpRefresh = section.Int("garp_refresh") ?? InventoryDefaults.GarpRefreshSeconds;
         var secret = ParseAuth(section.Section("auth"));
         var tracking = section.Section("health_tracking");
         var weight = tracking?.Int("weight") ?? InventoryDefaults.TrackWeight;
@@ -98,7 +99,7 @@ internal sealed partial class InventoryParser(ProblemCollector problems, IInvent
         var rise = tracking?.Int("rise") ?? InventoryDefaults.TrackRise;
         tracking?.RejectUnknownKeys();
         section.RejectUnknownKeys();
-        return new VrrpSettings(mode, group, secret, preempt, strict, accept, weight, interval, fall, rise);
+        return new VrrpSettings(mode, group, secret, preempt, strict, accept, weight, interval, fall, rise, garpRefresh);
     }
 
     private Secret? ParseAuth(YamlSection? auth)

@@ -5,6 +5,7 @@ namespace HaLbDeploy.Core.Model;
 /// <summary>keepalived behaviour shared by all nodes.</summary>
 /// <param name="AuthSecret">VRRP PASS authentication; null renders no authentication block.</param>
 /// <param name="TrackWeight">0 puts a node whose haproxy died into FAULT; a negative weight lowers its priority.</param>
+/// <param name="GarpRefreshSeconds">How often the VIP holder re-announces the VIP with gratuitous ARP; 0 only on becoming MASTER.</param>
 public sealed record VrrpSettings(
     VrrpMode Mode,
     IPAddress MulticastGroup,
@@ -15,4 +16,5 @@ public sealed record VrrpSettings(
     int TrackWeight,
     int TrackIntervalSeconds,
     int TrackFall,
-    int TrackRise);
+    int TrackRise,
+    int GarpRefreshSeconds);

@@ -54,7 +54,8 @@ internal static class TemplateModelBuilder
             TrackWeight: vrrp.TrackWeight,
             TrackInterval: vrrp.TrackIntervalSeconds,
             TrackFall: vrrp.TrackFall,
-            TrackRise: vrrp.TrackRise);
+            TrackRise: vrrp.TrackRise,
+            GarpRefresh: vrrp.GarpRefreshSeconds);
     }
 
     /// <summary>

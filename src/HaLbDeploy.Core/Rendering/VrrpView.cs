@@ -22,7 +22,8 @@ internal sealed record VrrpView(
     int TrackWeight,
     int TrackInterval,
     int TrackFall,
-    int TrackRise)
+    int TrackRise,
+    int GarpRefresh)
 {
     public override string ToString() => $"VrrpView {{ Instance = {Instance}, Authenticate = {Authenticate}, AuthPass = {Secret.Mask} }}";
 }

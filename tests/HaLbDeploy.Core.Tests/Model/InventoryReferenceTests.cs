@@ -56,6 +56,7 @@ public sealed partial class InventoryReferenceTests
         ("vrrp.preempt", i => Text(i.Vrrp.Preempt), null),
         ("vrrp.strict", i => Text(i.Vrrp.Strict), null),
         ("vrrp.accept", i => Text(i.Vrrp.Accept), null),
+        ("vrrp.garp_refresh", i => Text(i.Vrrp.GarpRefreshSeconds), nameof(InventoryDefaults.GarpRefreshSeconds)),
         ("vrrp.health_tracking.weight", i => Text(i.Vrrp.TrackWeight), nameof(InventoryDefaults.TrackWeight)),
         ("vrrp.health_tracking.interval", i => Text(i.Vrrp.TrackIntervalSeconds), nameof(InventoryDefaults.TrackIntervalSeconds)),
         ("vrrp.health_tracking.fall", i => Text(i.Vrrp.TrackFall), nameof(InventoryDefaults.TrackFall)),

@@ -30,6 +30,21 @@ public sealed class KeepalivedConfigTests
     }
 
     [Fact]
+    public void The_holder_re_announces_the_vip_every_10_seconds_by_default()
+    {
+        Assert.Contains("garp_master_refresh 10", Rendered.Directives(Rendered.KeepalivedConfig(ExampleInventory.Load())));
+    }
+
+    [Fact]
+    public void Garp_refresh_0_leaves_periodic_announcements_out()
+    {
+        var inventory = ExampleInventory.Load();
+        inventory = inventory with { Vrrp = inventory.Vrrp with { GarpRefreshSeconds = 0 } };
+
+        Assert.DoesNotContain("garp_master_refresh", Rendered.KeepalivedConfig(inventory), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Vrrp_strict_is_absent_by_default()
     {
         var config = Rendered.KeepalivedConfig(ExampleInventory.Load());

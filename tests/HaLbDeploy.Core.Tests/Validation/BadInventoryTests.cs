@@ -34,6 +34,7 @@ public sealed class BadInventoryTests
         { "weight too small to move the VIP", "weight: 0", "weight: -2", 12, 13, "track-weight-cannot-move-vip", "vrrp.health_tracking.weight", "drops only to 98, still above 90" },
         { "positive tracking weight", "weight: 0", "weight: 5", 12, 13, "track-weight-positive", "vrrp.health_tracking.weight", "a positive weight (5)" },
         { "unknown VRRP mode", "mode: unicast", "mode: broadcast", 7, 9, "bad-value", "vrrp.mode", "'broadcast' is not a VRRP mode" },
+        { "negative ARP refresh", "mode: unicast", "mode: unicast\n  garp_refresh: -1", 8, 17, "out-of-range", "vrrp.garp_refresh", "-1 is outside 0-3600" },
         { "backend port zero", "address: 10.0.0.21\n    port: 6443", "address: 10.0.0.21\n    port: 0", 26, 11, "out-of-range", "backends[0].port", "0 is outside 1-65535" },
         { "VIP is a node's address", "vip: 10.0.0.100/24", "vip: 10.0.0.11/24", 18, 14, "vip-is-node-address", "nodes[0].address", "10.0.0.11 is the VIP itself" },
         { "VIP is a backend's address", "vip: 10.0.0.100/24", "vip: 10.0.0.21/24", 25, 14, "vip-is-backend-address", "backends[0].address", "10.0.0.21 is the VIP itself" },

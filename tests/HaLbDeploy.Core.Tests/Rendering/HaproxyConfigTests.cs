@@ -31,9 +31,8 @@ public sealed class HaproxyConfigTests
     public void Checks_each_api_server_with_a_tls_get_of_the_inventory_path_expecting_200()
     {
         var backend = Backend();
-        Assert.Contains("option httpchk", backend);
-        Assert.Contains("http-check connect ssl", backend);
-        Assert.Contains("http-check send meth GET uri /readyz", backend);
+        Assert.Contains("option httpchk GET /readyz", backend);
+        Assert.All(backend.Where(l => l.StartsWith("server ", StringComparison.Ordinal)), l => Assert.Contains(" check check-ssl verify none", l));
         Assert.Contains("http-check expect status 200", backend);
         Assert.Contains("default-server inter 1s fall 2 rise 2 slowstart 10s on-marked-down shutdown-sessions", backend);
     }
@@ -44,9 +43,9 @@ public sealed class HaproxyConfigTests
         var servers = Backend().Where(l => l.StartsWith("server ", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
-                "server master1 192.168.88.97:6443 check verify none",
-                "server master2 192.168.88.98:6443 check verify none",
-                "server master3 192.168.88.99:6443 check verify none",
+                "server master1 192.168.88.97:6443 check check-ssl verify none",
+                "server master2 192.168.88.98:6443 check check-ssl verify none",
+                "server master3 192.168.88.99:6443 check check-ssl verify none",
             ],
             servers);
     }

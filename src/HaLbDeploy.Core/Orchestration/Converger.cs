@@ -76,10 +76,11 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
             return;
         }
 
-        var order = RolloutOrder.For(nodes.Where(n => NeedsActivation(n)).Select(n => n.Node), n => Find(nodes, n).Facts.HoldsAddress(inventory.Vip.Address));
+        bool HoldsVip(LbNode n) => Find(nodes, n).Facts.HoldsAddress(inventory.Vip.Address);
+        var order = RolloutOrder.For(nodes.Where(n => NeedsActivation(n)).Select(n => n.Node), HoldsVip);
         foreach (var node in nodes.Where(n => !NeedsActivation(n)))
             node.Outcome = needPackages.Contains(node) || needSettings.Contains(node) ? NodeOutcome.Changed : NodeOutcome.Unchanged;
-        if (order.Count > 0) progress.Report("rollout", "*", $"order: {string.Join(", ", order.Select(n => n.Name))} (VIP holder last)");
+        if (order.Count > 0) progress.Report("rollout", "*", $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? "VIP holder last" : "highest priority first: none of them holds the VIP")})");
         foreach (var lbNode in order)
         {
             var node = Find(nodes, lbNode);

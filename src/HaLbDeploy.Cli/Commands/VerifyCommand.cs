@@ -61,7 +61,7 @@ public static class VerifyCommand
             var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(acceptNew), Logger = logger });
             await using var sessions = new NodeSessions(connector);
             var probe = new TlsVipProbe(valid.Vip.Address, valid.FrontendPort, valid.HealthCheck.Path, ProbeTimeout);
-            var verifier = new Verifier(valid, sessions, probe, TimeProvider.System);
+            var verifier = new Verifier(valid, sessions, probe, TimeProvider.System, new ProcNetArpTable());
             var watching = parse.GetValue(watch);
             var rounds = watching ? parse.GetValue(count) ?? int.MaxValue : 1;
             var allHealthy = true;

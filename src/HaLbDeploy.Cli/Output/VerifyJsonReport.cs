@@ -13,6 +13,7 @@ public sealed record VerifyJsonReport(
     IReadOnlyList<string> Problems,
     IReadOnlyList<string> Warnings,
     VerifyJsonProbe? VipProbe,
+    VerifyJsonNeighbour? VipNeighbour,
     IReadOnlyList<VerifyJsonNode> Nodes,
     IReadOnlyList<VerifyJsonBackend> Backends)
 {
@@ -20,9 +21,10 @@ public sealed record VerifyJsonReport(
         "verify", r.At, r.Healthy, r.Summary, r.Vip, r.VipHolders, r.Problems, r.Warnings,
         r.VipProbe is { } p ? new VerifyJsonProbe(r.VipTarget, p.Connected, p.TlsEstablished, p.HttpStatus, p.Serves, p.Failure,
             p.ConnectTime is { } c ? Math.Round(c.TotalMilliseconds, 1) : null, Math.Round(p.Elapsed.TotalMilliseconds, 1)) : null,
+        r.VipNeighbour is { } a ? new VerifyJsonNeighbour(a.LinkLayerAddress, a.Device, r.VipNeighbourNode) : null,
         r.Nodes.Select(n => new VerifyJsonNode(n.Node, n.Address, n.Priority, n.Status.Reachable, n.Status.Error, n.VrrpState, n.Status.HoldsVip,
             new VerifyJsonUnit(n.Status.Keepalived.Enabled, n.Status.Keepalived.Active), new VerifyJsonUnit(n.Status.Haproxy.Enabled, n.Status.Haproxy.Active),
-            n.Status.LinkUp, n.Status.TrackCheckPassed, n.Status.StatsClient, n.Status.StatsError,
+            n.Status.LinkUp, n.Status.LinkLayerAddress, n.Status.TrackCheckPassed, n.Status.StatsClient, n.Status.StatsError,
             n.Status.Backends.Select(b => new VerifyJsonServer(b.Server, b.Address, b.Status, b.IsUp, b.CheckStatus, b.CheckCode)).ToList())).ToList(),
         r.Backends.Select(b => new VerifyJsonBackend(b.Name, b.Address, b.UpSomewhere,
             b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status))).ToList());

@@ -27,6 +27,14 @@ internal static class IpOutputParser
         return links;
     }
 
+    /// <summary>The hardware address after "link/ether" in one `ip -o link show` line, lower case; null when there is none.</summary>
+    public static string? ParseLinkLayerAddress(string line)
+    {
+        var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var at = Array.IndexOf(words, "link/ether");
+        return at >= 0 && at + 1 < words.Length ? words[at + 1].ToLowerInvariant() : null;
+    }
+
     public static IReadOnlyList<(string Name, InterfaceAddress Address)> ParseAddresses(IEnumerable<string> lines)
     {
         var addresses = new List<(string, InterfaceAddress)>();

@@ -20,6 +20,9 @@ public sealed record NodeStatus
     /// <summary>The VRRP interface is up with carrier; null when it was not reported (missing interface: false).</summary>
     public bool? LinkUp { get; init; }
 
+    /// <summary>The VRRP interface's hardware (MAC) address, lower case; null when it was not reported.</summary>
+    public string? LinkLayerAddress { get; init; }
+
     /// <summary>Some interface of the node carries the VIP.</summary>
     public bool HoldsVip { get; init; }
 

@@ -110,7 +110,11 @@ public static class NodeStatusScript
             else if (line.StartsWith("unit ", StringComparison.Ordinal)) status = WithUnit(status, line);
             else if (line == "link-missing") status = status with { LinkUp = false };
             else if (line.StartsWith("link ", StringComparison.Ordinal))
-                status = status with { LinkUp = IpOutputParser.ParseLinks([line["link ".Length..]]).FirstOrDefault().LinkUp };
+                status = status with
+                {
+                    LinkUp = IpOutputParser.ParseLinks([line["link ".Length..]]).FirstOrDefault().LinkUp,
+                    LinkLayerAddress = IpOutputParser.ParseLinkLayerAddress(line["link ".Length..]),
+                };
             else if (line.StartsWith("addr ", StringComparison.Ordinal)) addressLines.Add(line["addr ".Length..]);
             else if (line.StartsWith("track ", StringComparison.Ordinal))
                 status = status with { TrackCheckPassed = line["track ".Length..] switch { "pass" => true, "fail" => false, _ => null } };

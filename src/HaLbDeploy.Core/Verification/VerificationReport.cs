@@ -4,7 +4,8 @@ namespace HaLbDeploy.Core.Verification;
 /// The verdict of one verify round. <see cref="Healthy"/> only when exactly one node holds the VIP, every node's
 /// keepalived and haproxy are enabled and active, each node's haproxy has at least one backend UP, and the VIP
 /// answers. <see cref="Problems"/> make it unhealthy; <see cref="Warnings"/> (a backend down while others are up,
-/// backends that could not be read) do not.
+/// backends that could not be read) do not. <see cref="VipNeighbour"/> is this machine's ARP entry for the VIP, when
+/// it has one.
 /// </summary>
 public sealed record VerificationReport(
     DateTimeOffset At,
@@ -17,4 +18,10 @@ public sealed record VerificationReport(
     IReadOnlyList<NodeVerification> Nodes,
     IReadOnlyList<BackendVerification> Backends,
     string VipTarget,
-    VipProbeResult? VipProbe);
+    VipProbeResult? VipProbe,
+    NeighbourEntry? VipNeighbour = null)
+{
+    /// <summary>The node whose VRRP interface has the hardware address this machine's ARP entry for the VIP names; null when none does.</summary>
+    public string? VipNeighbourNode =>
+        VipNeighbour is { } entry ? Nodes.FirstOrDefault(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)?.Node : null;
+}

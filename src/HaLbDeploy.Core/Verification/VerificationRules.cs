@@ -8,7 +8,8 @@ namespace HaLbDeploy.Core.Verification;
 /// </summary>
 public static class VerificationRules
 {
-    public static VerificationReport Judge(Inventory inventory, IReadOnlyList<NodeStatus> statuses, string vipTarget, VipProbeResult? probe, DateTimeOffset at)
+    public static VerificationReport Judge(Inventory inventory, IReadOnlyList<NodeStatus> statuses, string vipTarget, VipProbeResult? probe, DateTimeOffset at,
+        NeighbourEntry? vipNeighbour = null)
     {
         var problems = new List<string>();
         var warnings = new List<string>();
@@ -33,13 +34,15 @@ public static class VerificationRules
             nodes.Select(n => new BackendOnNode(n.Node, n.Status.Backends.FirstOrDefault(s => s.Server == b.Name))).ToList())).ToList();
         CheckBackends(nodes, backends, warnings);
         CheckProbe(vipTarget, probe, problems, warnings);
+        if (probe is { Connected: false } && holders.Count == 1)
+            CheckNeighbour(inventory, nodes.Single(n => n.Node == holders[0]), nodes, vipNeighbour, problems);
 
         var healthy = problems.Count == 0;
         var summary = healthy
             ? $"OK: {holders[0]} holds the VIP {vip}; {nodes.Count}/{nodes.Count} nodes healthy; " +
               $"{backends.Count(b => b.UpSomewhere)}/{backends.Count} backends UP" + (warnings.Count > 0 ? $"; {Plural(warnings.Count, "warning")}" : "")
             : $"UNHEALTHY: {problems[0]}" + (problems.Count > 1 ? $" (+{Plural(problems.Count - 1, "more problem")})" : "");
-        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe);
+        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe, vipNeighbour);
     }
 
     private static void CheckNode(NodeVerification node, List<string> problems, List<string> warnings)
@@ -99,6 +102,24 @@ public static class VerificationRules
         else if (probe.HttpStatus is 401 or 403)
             warnings.Add($"{target} answered {probe.HttpStatus}: the API server does not allow anonymous readiness checks; TLS through the VIP works");
         else if (!probe.Serves) problems.Add($"{target} through the VIP: {probe.Describe()}");
+    }
+
+    /// <summary>
+    /// One node holds the VIP but this machine cannot connect to it, and its ARP entry for the VIP sends to another
+    /// hardware address: typically a node that held the VIP before (after a split brain the holder that never left
+    /// MASTER does not announce), so the packets go to a node that dropped the address.
+    /// </summary>
+    private static void CheckNeighbour(Inventory inventory, NodeVerification holder, List<NodeVerification> nodes, NeighbourEntry? entry, List<string> problems)
+    {
+        if (entry is null || holder.Status.LinkLayerAddress is not { } holderAddress || entry.LinkLayerAddress == holderAddress) return;
+        var owner = nodes.FirstOrDefault(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)?.Node;
+        var refresh = inventory.Vrrp.GarpRefreshSeconds;
+        var fix = refresh > 0
+            ? $"{holder.Node} re-announces the VIP every {refresh} s (vrrp.garp_refresh), which corrects such entries"
+            : $"Set vrrp.garp_refresh (e.g. 10) so that {holder.Node} re-announces the VIP";
+        problems.Add($"this machine's ARP entry for {entry.Address} names {entry.LinkLayerAddress}{(owner is null ? "" : $" ({owner})")}, " +
+            $"but {holder.Node} ({holderAddress}) holds the VIP: the entry is left from an earlier holder. {fix}; " +
+            $"to clear it here now: ip neigh del {entry.Address} dev {entry.Device}");
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

@@ -5,9 +5,10 @@ namespace HaLbDeploy.Core.Verification;
 
 /// <summary>
 /// One verify round: reads every node's status in parallel (one read-only script each) while probing the VIP from
-/// the control host, then lets <see cref="VerificationRules"/> judge. Uses the sessions only to read.
+/// the control host, then lets <see cref="VerificationRules"/> judge. Uses the sessions only to read. After the probe
+/// it looks the VIP up in this machine's ARP table, so that a connection lost to a stale entry can be named.
 /// </summary>
-public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipProbe vipProbe, TimeProvider time)
+public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipProbe vipProbe, TimeProvider time, INeighbourTable? neighbours = null)
 {
     /// <summary>The longest a node may take to answer before it counts as unreachable for this round.</summary>
     public static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(30);
@@ -16,7 +17,9 @@ public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipPro
     {
         var probe = vipProbe.ProbeAsync(cancellationToken);
         var statuses = await Task.WhenAll(inventory.Nodes.Select(n => ReadAsync(n, cancellationToken)));
-        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, await probe, time.GetUtcNow());
+        var probed = await probe;
+        var neighbour = neighbours?.Find(inventory.Vip.Address);
+        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour);
     }
 
     private async Task<NodeStatus> ReadAsync(LbNode node, CancellationToken cancellationToken)

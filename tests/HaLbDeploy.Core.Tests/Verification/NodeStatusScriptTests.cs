@@ -19,6 +19,7 @@ public sealed class NodeStatusScriptTests
         Assert.Equal(new ServiceStatus("keepalived", "enabled", "active"), status.Keepalived);
         Assert.Equal(new ServiceStatus("haproxy", "enabled", "active"), status.Haproxy);
         Assert.True(status.LinkUp);
+        Assert.Equal("a6:55:47:52:28:39", status.LinkLayerAddress);
         Assert.True(status.HoldsVip);
         Assert.True(status.TrackCheckPassed);
         Assert.Equal("perl", status.StatsClient);

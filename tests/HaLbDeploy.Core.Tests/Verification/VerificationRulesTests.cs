@@ -200,4 +200,51 @@ public sealed class VerificationRulesTests
         Assert.True(report.Healthy, report.Summary);
         Assert.Contains(report.Warnings, w => w.StartsWith("backend api2 (10.0.0.22:6443) is DOWN (L7STS 500) on lb1", StringComparison.Ordinal));
     }
+
+    private static readonly VipProbeResult TimedOut = new(false, false, null, "connect: timed out after 3000 ms", null, TimeSpan.FromSeconds(3));
+
+    private static NodeStatus WithMac(NodeStatus status, string mac) => status with { LinkLayerAddress = mac };
+
+    private static NeighbourEntry Entry(string mac) => new(System.Net.IPAddress.Parse("10.0.0.100"), mac, "br0");
+
+    [Fact]
+    public void A_vip_that_times_out_while_this_machines_arp_entry_names_a_backup_says_so_and_how_to_clear_it()
+    {
+        NodeStatus[] nodes = [WithMac(Healthy("lb1", holdsVip: true), "aa:00:00:00:00:01"), WithMac(Healthy("lb2"), "aa:00:00:00:00:02"), WithMac(Healthy("lb3"), "aa:00:00:00:00:03")];
+
+        var report = VerificationRules.Judge(ThreeNodes, nodes, "https://10.0.0.100:6443/readyz", TimedOut, At, Entry("aa:00:00:00:00:02"));
+
+        Assert.False(report.Healthy);
+        Assert.Equal(
+            "this machine's ARP entry for 10.0.0.100 names aa:00:00:00:00:02 (lb2), but lb1 (aa:00:00:00:00:01) holds the VIP: the entry is left from an earlier holder. " +
+            "lb1 re-announces the VIP every 10 s (vrrp.garp_refresh), which corrects such entries; to clear it here now: ip neigh del 10.0.0.100 dev br0",
+            report.Problems[1]);
+        Assert.Equal("lb2", report.VipNeighbourNode);
+    }
+
+    [Fact]
+    public void With_garp_refresh_0_the_stale_entry_problem_says_to_turn_it_on()
+    {
+        var inventory = ThreeNodes with { Vrrp = ThreeNodes.Vrrp with { GarpRefreshSeconds = 0 } };
+        NodeStatus[] nodes = [WithMac(Healthy("lb1", holdsVip: true), "aa:00:00:00:00:01"), Healthy("lb2"), Healthy("lb3")];
+
+        var report = VerificationRules.Judge(inventory, nodes, "https://10.0.0.100:6443/readyz", TimedOut, At, Entry("bb:00:00:00:00:09"));
+
+        var problem = Assert.Single(report.Problems, p => p.StartsWith("this machine's ARP entry", StringComparison.Ordinal));
+        Assert.Contains("names bb:00:00:00:00:09, but lb1", problem);
+        Assert.Contains("Set vrrp.garp_refresh (e.g. 10) so that lb1 re-announces the VIP", problem);
+        Assert.Null(report.VipNeighbourNode);
+    }
+
+    [Theory]
+    [InlineData("aa:00:00:00:00:01", false)]
+    [InlineData("aa:00:00:00:00:02", true)]
+    public void The_arp_entry_is_blamed_only_when_the_vip_did_not_connect_and_the_entry_names_another_address(string entryMac, bool connected)
+    {
+        NodeStatus[] nodes = [WithMac(Healthy("lb1", holdsVip: true), "aa:00:00:00:00:01"), WithMac(Healthy("lb2"), "aa:00:00:00:00:02"), Healthy("lb3")];
+
+        var report = VerificationRules.Judge(ThreeNodes, nodes, "https://10.0.0.100:6443/readyz", connected ? Answered : TimedOut, At, Entry(entryMac));
+
+        Assert.DoesNotContain(report.Problems, p => p.Contains("ARP entry", StringComparison.Ordinal));
+    }
 }

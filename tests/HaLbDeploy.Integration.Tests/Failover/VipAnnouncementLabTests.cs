@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using HaLbDeploy.Integration.Tests.Support;
 
 namespace HaLbDeploy.Integration.Tests.Failover;
@@ -29,8 +30,9 @@ public sealed class VipAnnouncementLabTests : IAsyncLifetime
         Assert.True(names == "lb1", $"after {clock.Elapsed.TotalSeconds:0.0} s this machine's ARP entry for the VIP still names {names}");
     }
 
+    /// <remarks>verify then names the stale entry: its probe of the VIP times out, and this machine's ARP table names lb2.</remarks>
     [Fact]
-    public async Task With_garp_refresh_0_the_neighbour_keeps_naming_lb2_for_the_whole_interval()
+    public async Task With_garp_refresh_0_the_neighbour_keeps_naming_lb2_for_the_whole_interval_and_verify_names_the_stale_entry()
     {
         using var inventory = LabInventory.With(("  preempt: true\n", "  preempt: true\n  garp_refresh: 0\n"));
         try
@@ -44,6 +46,18 @@ public sealed class VipAnnouncementLabTests : IAsyncLifetime
             var names = await WaitForArpEntryAsync("lb1", TimeSpan.FromSeconds(DefaultRefreshSeconds) + Margin);
 
             Assert.Equal("lb2", names);
+
+            var verify = await LabCli.RunAsync("verify", "-i", inventory.Path, "--output", "json");
+            Assert.True(verify.ExitCode == 1, verify.ToString());
+            using var json = JsonDocument.Parse(verify.Output);
+            var neighbour = json.RootElement.GetProperty("vip_neighbour");
+            Assert.Equal("lb2", neighbour.GetProperty("node").GetString());
+            Assert.Equal("halb0", neighbour.GetProperty("device").GetString());
+            var lb2Mac = neighbour.GetProperty("link_layer_address").GetString();
+            Assert.Contains(json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()),
+                p => p!.StartsWith($"this machine's ARP entry for 10.211.0.100 names {lb2Mac} (lb2), but lb1 (", StringComparison.Ordinal) &&
+                     p.Contains("Set vrrp.garp_refresh (e.g. 10)", StringComparison.Ordinal) &&
+                     p.EndsWith("ip neigh del 10.211.0.100 dev halb0", StringComparison.Ordinal));
         }
         finally
         {

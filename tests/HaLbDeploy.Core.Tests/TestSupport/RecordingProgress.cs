@@ -2,12 +2,25 @@ using HaLbDeploy.Core.Orchestration;
 
 namespace HaLbDeploy.Core.Tests.TestSupport;
 
-/// <summary>Keeps the progress lines a run printed, as "[phase/node] message".</summary>
+/// <summary>
+/// Keeps the progress lines a run printed, as "[phase/node] message". Runs report from several nodes at once, so
+/// adding is locked and <see cref="Lines"/> is a copy.
+/// </summary>
 public sealed class RecordingProgress : IRunProgress
 {
-    public List<string> Lines { get; } = [];
+    private readonly List<string> _lines = [];
 
-    public void Report(string phase, string node, string message) => Lines.Add($"[{phase}/{node}] {message}");
+    public IReadOnlyList<string> Lines
+    {
+        get { lock (_lines) return [.. _lines]; }
+    }
 
-    public void Warn(string phase, string node, string message) => Lines.Add($"[{phase}/{node}] {message}");
+    public void Report(string phase, string node, string message) => Add($"[{phase}/{node}] {message}");
+
+    public void Warn(string phase, string node, string message) => Add($"[{phase}/{node}] {message}");
+
+    private void Add(string line)
+    {
+        lock (_lines) _lines.Add(line);
+    }
 }

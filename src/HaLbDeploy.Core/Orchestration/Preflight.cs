@@ -6,7 +6,8 @@ namespace HaLbDeploy.Core.Orchestration;
 
 /// <summary>
 /// Checks, from facts alone, that a node can take the configuration: systemd runs, a package manager is known,
-/// the interface exists and carries the node's address, and the VIP fits the interface's subnet.
+/// the interface exists and carries the node's address, the VIP fits the interface's subnet, and the node's haproxy
+/// (installed, or the one its distribution ships) is new enough for the rendered configuration.
 /// </summary>
 public static class Preflight
 {
@@ -25,6 +26,8 @@ public static class Preflight
         else if (inventory.Packages.Source == PackageSource.Files && (facts.KeepalivedVersion is null || facts.HaproxyVersion is null)
                  && PackageFormats.For(facts.PackageManager) is { } format && inventory.Packages.FilesOf(format).Count == 0)
             Error("package-files", $"packages.source is files, but no {PackageFormats.Extension(format)} file is listed for this {facts.PackageManager.ToString().ToLowerInvariant()} node");
+        if (HaproxySupport.TooOld(facts) is { } tooOld)
+            Error("haproxy-version", tooOld);
 
         var iface = facts.Interface(node.Interface);
         if (iface is null)

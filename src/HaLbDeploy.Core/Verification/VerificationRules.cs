@@ -36,6 +36,7 @@ public static class VerificationRules
         CheckProbe(vipTarget, probe, problems, warnings);
         if (probe is { Connected: false } && holders.Count == 1)
             CheckNeighbour(inventory, nodes.Single(n => n.Node == holders[0]), nodes, vipNeighbour, problems);
+        if (probe is { Connected: true }) CheckForeignHolder(vip, nodes, vipNeighbour, problems);
 
         var healthy = problems.Count == 0;
         var summary = healthy
@@ -120,6 +121,21 @@ public static class VerificationRules
         problems.Add($"this machine's ARP entry for {entry.Address} names {entry.LinkLayerAddress}{(owner is null ? "" : $" ({owner})")}, " +
             $"but {holder.Node} ({holderAddress}) holds the VIP: the entry is left from an earlier holder. {fix}; " +
             $"to clear it here now: ip neigh del {entry.Address} dev {entry.Device}");
+    }
+
+    /// <summary>
+    /// The VIP answered, but through a hardware address that is no LB node's VRRP interface: a machine outside the
+    /// inventory holds the VIP too (a node taken out of the inventory with keepalived still running, a copied VM).
+    /// Judged only when every node was read and reported its address, so an unknown node cannot be the answerer.
+    /// </summary>
+    private static void CheckForeignHolder(string vip, List<NodeVerification> nodes, NeighbourEntry? entry, List<string> problems)
+    {
+        if (entry is null || nodes.Any(n => !n.Status.Reachable || n.Status.LinkLayerAddress is null)) return;
+        if (nodes.Any(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)) return;
+        var known = string.Join(", ", nodes.Select(n => $"{n.Node} {n.Status.LinkLayerAddress}"));
+        problems.Add($"the VIP {vip} answered from {entry.LinkLayerAddress}, which is no LB node's VRRP interface ({known}): a machine outside the " +
+            $"inventory holds the VIP (a node removed from the inventory with keepalived still running?). Find it with `arping -c 3 -I {entry.Device} {vip}` " +
+            "(every answer names a MAC), then stop keepalived there or add it back to the inventory");
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

@@ -247,4 +247,41 @@ public sealed class VerificationRulesTests
 
         Assert.DoesNotContain(report.Problems, p => p.Contains("ARP entry", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_vip_that_answers_from_a_mac_no_node_has_is_held_by_a_machine_outside_the_inventory()
+    {
+        NodeStatus[] nodes = [WithMac(Healthy("lb1", holdsVip: true), "aa:00:00:00:00:01"), WithMac(Healthy("lb2"), "aa:00:00:00:00:02"), WithMac(Healthy("lb3"), "aa:00:00:00:00:03")];
+
+        var report = VerificationRules.Judge(ThreeNodes, nodes, "https://10.0.0.100:6443/readyz", Answered, At, Entry("cc:00:00:00:00:07"));
+
+        Assert.False(report.Healthy);
+        Assert.Equal(
+            "the VIP 10.0.0.100 answered from cc:00:00:00:00:07, which is no LB node's VRRP interface (lb1 aa:00:00:00:00:01, lb2 aa:00:00:00:00:02, lb3 aa:00:00:00:00:03): " +
+            "a machine outside the inventory holds the VIP (a node removed from the inventory with keepalived still running?). Find it with `arping -c 3 -I br0 10.0.0.100` " +
+            "(every answer names a MAC), then stop keepalived there or add it back to the inventory",
+            Assert.Single(report.Problems));
+        Assert.Null(report.VipNeighbourNode);
+    }
+
+    [Fact]
+    public void A_foreign_answerer_is_not_claimed_while_some_nodes_mac_is_unknown()
+    {
+        NodeStatus[] nodes = [WithMac(Healthy("lb1", holdsVip: true), "aa:00:00:00:00:01"), WithMac(Healthy("lb2"), "aa:00:00:00:00:02"), Healthy("lb3")];
+
+        var report = VerificationRules.Judge(ThreeNodes, nodes, "https://10.0.0.100:6443/readyz", Answered, At, Entry("cc:00:00:00:00:07"));
+
+        Assert.True(report.Healthy, string.Join("; ", report.Problems));
+    }
+
+    [Fact]
+    public void A_vip_answering_from_the_holders_mac_is_healthy()
+    {
+        NodeStatus[] nodes = [WithMac(Healthy("lb1", holdsVip: true), "aa:00:00:00:00:01"), WithMac(Healthy("lb2"), "aa:00:00:00:00:02"), WithMac(Healthy("lb3"), "aa:00:00:00:00:03")];
+
+        var report = VerificationRules.Judge(ThreeNodes, nodes, "https://10.0.0.100:6443/readyz", Answered, At, Entry("aa:00:00:00:00:01"));
+
+        Assert.True(report.Healthy, string.Join("; ", report.Problems));
+        Assert.Equal("lb1", report.VipNeighbourNode);
+    }
 }

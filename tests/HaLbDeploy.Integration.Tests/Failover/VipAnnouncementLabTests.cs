@@ -34,13 +34,10 @@ public sealed class VipAnnouncementLabTests : IAsyncLifetime
     [Fact]
     public async Task With_garp_refresh_0_the_neighbour_keeps_naming_lb2_for_the_whole_interval_and_verify_names_the_stale_entry()
     {
-        using var inventory = LabInventory.With(("  preempt: true\n", "  preempt: true\n  garp_refresh: 0\n"));
         try
         {
-            var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
-            Assert.True(apply.ExitCode == 0, apply.ToString());
+            using var inventory = await LabTier.ConvergeWithoutGarpRefreshAsync();
             Assert.Equal("0", (await LabNodeShell.RunAsync("lb1", "grep -c garp_master_refresh /etc/keepalived/keepalived.conf || true")).Trim());
-            await LabFaults.WaitUntilLb1HoldsTheVipAloneAsync();
 
             await LabFaults.RunAsync("vip-arp", "lb2");
             var names = await WaitForArpEntryAsync("lb1", TimeSpan.FromSeconds(DefaultRefreshSeconds) + Margin);

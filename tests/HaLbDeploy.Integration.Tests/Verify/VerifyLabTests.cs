@@ -122,4 +122,38 @@ public sealed class VerifyLabTests : IAsyncLifetime
             await LabFaults.RunAsync("api-healthy", "api2");
         }
     }
+
+    /// <remarks>
+    /// api1 plays a decommissioned LB node that still holds the VIP; this machine's ARP entry is pointed at it. With
+    /// garp_refresh 0 lb1 does not re-announce during the test, so the entry stays on api1 while verify probes.
+    /// </remarks>
+    [Fact]
+    public async Task A_machine_outside_the_inventory_answering_for_the_vip_makes_verify_exit_1_naming_its_mac()
+    {
+        try
+        {
+            using var inventory = await LabTier.ConvergeWithoutGarpRefreshAsync();
+            var api1Mac = (await LabFaults.RunAsync("exec", "api1", "cat", "/sys/class/net/eth0/address")).Trim();
+            await LabFaults.RunAsync("rogue-vip", "api1");
+            await LabFaults.RunAsync("vip-arp", "api1");
+
+            var run = await LabCli.RunAsync("verify", "-i", inventory.Path, "--output", "json");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            using var json = JsonDocument.Parse(run.Output);
+            var root = json.RootElement;
+            Assert.Equal(["lb1"], root.GetProperty("vip_holders").EnumerateArray().Select(e => e.GetString()));
+            Assert.True(root.GetProperty("vip_probe").GetProperty("serves").GetBoolean(), "api1 answers /readyz through the VIP");
+            Assert.Equal(api1Mac, root.GetProperty("vip_neighbour").GetProperty("link_layer_address").GetString());
+            Assert.Equal(JsonValueKind.Null, root.GetProperty("vip_neighbour").GetProperty("node").ValueKind);
+            Assert.Contains(root.GetProperty("problems").EnumerateArray().Select(p => p.GetString()),
+                p => p!.StartsWith($"the VIP 10.211.0.100 answered from {api1Mac}, which is no LB node's VRRP interface (lb1 ", StringComparison.Ordinal) &&
+                     p.Contains("`arping -c 3 -I halb0 10.211.0.100`", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await LabFaults.RunAsync("rogue-vip-off", "api1");
+            await LabTier.ConvergeAsync();
+        }
+    }
 }

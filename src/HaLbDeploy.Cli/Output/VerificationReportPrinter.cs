@@ -9,6 +9,8 @@ public static class VerificationReportPrinter
     {
         var holders = report.VipHolders.Count == 0 ? "nobody" : string.Join(", ", report.VipHolders);
         output.WriteLine($"VIP {report.Vip} held by {holders}; {report.VipTarget}: {Probe(report.VipProbe)}");
+        if (report.VipNeighbour is { } entry)
+            output.WriteLine($"this machine's ARP entry for the VIP: {entry.LinkLayerAddress} ({report.VipNeighbourNode ?? "no LB node"}) on {entry.Device}");
         output.WriteLine();
         var rows = new List<string[]> { new[] { "NODE", "ADDRESS", "VRRP (derived)", "VIP", "KEEPALIVED", "HAPROXY", "LINK", "BACKENDS UP" } };
         foreach (var node in report.Nodes)

@@ -22,6 +22,7 @@ public sealed class VerifyLabTests : IAsyncLifetime
         Assert.Matches(@"lb1\s+10\.211\.0\.11\s+MASTER\s+yes\s+enabled,active\s+enabled,active\s+up\s+3/3", run.Output);
         Assert.Matches(@"lb2\s+10\.211\.0\.12\s+BACKUP\s+-", run.Output);
         Assert.Contains("https://10.211.0.100:6443/readyz: HTTP 200", run.Output);
+        Assert.Matches(@"this machine's ARP entry for the VIP: [0-9a-f:]{17} \(lb1\) on halb0", run.Output);
     }
 
     [Fact]

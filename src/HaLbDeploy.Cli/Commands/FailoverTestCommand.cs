@@ -87,7 +87,7 @@ public static class FailoverTestCommand
             var options = new FailoverTestOptions(nodeName, failoverMode, hooks);
             var verifyProbe = new TlsVipProbe(valid.Vip.Address, valid.FrontendPort, valid.HealthCheck.Path, VerifyCommand.ProbeTimeout);
             var probe = new TlsVipProbe(valid.Vip.Address, valid.FrontendPort, valid.HealthCheck.Path, options.ProbeTimeout);
-            var runner = new FailoverTestRunner(valid, sessions, verifyProbe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options);
+            var runner = new FailoverTestRunner(valid, sessions, verifyProbe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options, new ProcNetArpTable());
             var result = await runner.RunAsync(ct);
 
             if (json) JsonOutput.Write(console.Out, FailoverJsonReport.From(result));

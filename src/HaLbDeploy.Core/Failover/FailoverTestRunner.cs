@@ -21,7 +21,8 @@ public sealed class FailoverTestRunner(
     ILocalCommandRunner localCommands,
     IRunProgress progress,
     TimeProvider time,
-    FailoverTestOptions options)
+    FailoverTestOptions options,
+    INeighbourTable? neighbours = null)
 {
     private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(250);
     private readonly List<string> _errors = [];
@@ -30,7 +31,7 @@ public sealed class FailoverTestRunner(
     {
         var node = inventory.Nodes.FirstOrDefault(n => n.Name == options.NodeName)
             ?? throw new ArgumentException($"no node named {options.NodeName} in the inventory", nameof(options));
-        var verifier = new Verifier(inventory, sessions, verifyProbe, time);
+        var verifier = new Verifier(inventory, sessions, verifyProbe, time, neighbours);
 
         progress.Report("preflight", "*", "verify: the tier must be healthy before a fault is injected");
         VerificationReport before;

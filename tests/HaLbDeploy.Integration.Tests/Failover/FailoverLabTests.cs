@@ -79,6 +79,31 @@ public sealed class FailoverLabTests : IAsyncLifetime
         await AssertRestoredAndHealthyAsync(run);
     }
 
+    /// <remarks>api1 holds the VIP too and this machine's ARP entry names it (garp_refresh 0 keeps it there).</remarks>
+    [Fact]
+    public async Task A_machine_outside_the_inventory_holding_the_vip_stops_the_test_before_any_fault()
+    {
+        try
+        {
+            using var inventory = await LabTier.ConvergeWithoutGarpRefreshAsync();
+            var keepalivedStarted = await LabNodeShell.RunAsync("lb1", "systemctl show -p ActiveEnterTimestampMonotonic keepalived");
+            await LabFaults.RunAsync("rogue-vip", "api1");
+            await LabFaults.RunAsync("vip-arp", "api1");
+
+            var run = new FailoverRun(await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--output", "json"));
+
+            Assert.True(run.Cli.ExitCode == 1 && !run.Passed, run.ToString());
+            Assert.StartsWith("not started: the tier is not healthy before the test: UNHEALTHY: the VIP 10.211.0.100 answered from ", run.Summary);
+            Assert.Contains("which is no LB node's VRRP interface", run.Summary);
+            Assert.Equal(keepalivedStarted, await LabNodeShell.RunAsync("lb1", "systemctl show -p ActiveEnterTimestampMonotonic keepalived"));
+        }
+        finally
+        {
+            await LabFaults.RunAsync("rogue-vip-off", "api1");
+            await LabTier.ConvergeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_node_that_does_not_hold_the_vip_is_said_so_and_the_vip_does_not_move()
     {

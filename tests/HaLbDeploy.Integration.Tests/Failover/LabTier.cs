@@ -18,7 +18,10 @@ public static class LabTier
 
     /// <summary>
     /// Applies the lab inventory with vrrp.garp_refresh 0 (lb1 then announces the VIP only on transitions, so a test
-    /// can keep this machine's ARP entry where it put it) and waits until lb1 alone holds and serves the VIP.
+    /// can keep this machine's ARP entry where it put it) and waits until lb1 alone holds and serves the VIP, and
+    /// until its last announcement is over: keepalived sends a second batch of gratuitous ARPs garp_master_delay
+    /// (5 s) after it becomes MASTER (seen on the lab: an entry pointed at lb2 right after lb1's takeover was back
+    /// on lb1 5.05 s later), which would undo the test's entry if lb1 had just taken the VIP back.
     /// </summary>
     public static async Task<LabInventory> ConvergeWithoutGarpRefreshAsync()
     {
@@ -28,6 +31,7 @@ public static class LabTier
             var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
             Assert.True(apply.ExitCode == 0, apply.ToString());
             await LabFaults.WaitUntilLb1HoldsTheVipAloneAsync();
+            await WaitUntilLb1HasBeenMasterForAsync(TimeSpan.FromSeconds(7));
             return inventory;
         }
         catch
@@ -35,6 +39,16 @@ public static class LabTier
             inventory.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Waits until lb1's last "Entering MASTER STATE" (its journal, its clock) is <paramref name="age"/> old; at most that long.</summary>
+    private static async Task WaitUntilLb1HasBeenMasterForAsync(TimeSpan age)
+    {
+        var output = await LabNodeShell.RunAsync("lb1",
+            "now=$(date +%s); last=$(journalctl -u keepalived -o short-unix --no-pager | grep 'Entering MASTER STATE' | tail -1 | cut -d. -f1); echo $((now - ${last:-0}))");
+        Assert.True(int.TryParse(output.Trim(), out var seconds), $"lb1: cannot tell when keepalived last became MASTER: '{output.Trim()}'");
+        var remaining = age - TimeSpan.FromSeconds(seconds);
+        if (remaining > TimeSpan.Zero) await Task.Delay(remaining);
     }
 
     /// <summary>verify, retried for a while: after a fault haproxy's checks take a few seconds to rise again.</summary>

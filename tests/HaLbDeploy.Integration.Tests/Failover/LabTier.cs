@@ -42,7 +42,7 @@ public static class LabTier
     }
 
     /// <summary>Waits until lb1's last "Entering MASTER STATE" (its journal, its clock) is <paramref name="age"/> old; at most that long.</summary>
-    private static async Task WaitUntilLb1HasBeenMasterForAsync(TimeSpan age)
+    public static async Task WaitUntilLb1HasBeenMasterForAsync(TimeSpan age)
     {
         var output = await LabNodeShell.RunAsync("lb1",
             "now=$(date +%s); last=$(journalctl -u keepalived -o short-unix --no-pager | grep 'Entering MASTER STATE' | tail -1 | cut -d. -f1); echo $((now - ${last:-0}))");

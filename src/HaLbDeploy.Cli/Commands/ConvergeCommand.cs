@@ -25,7 +25,7 @@ public static class ConvergeCommand
         var templates = SharedOptions.Templates();
         var verbose = SharedOptions.Verbose();
         var logFile = SharedOptions.LogFile();
-        var acceptNew = new Option<bool>("--accept-new-host-keys") { Description = "Accept and record host keys of nodes not yet in known_hosts. A changed key is always refused." };
+        var acceptNew = SharedOptions.AcceptNewHostKeys();
         var parallel = new Option<int>("--parallel") { DefaultValueFactory = _ => 8, Description = "How many nodes to connect to, read and stage at once (the rollout itself is one node at a time)." };
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
         var healthTimeout = new Option<int>("--health-timeout") { DefaultValueFactory = _ => 30, Description = "Seconds to wait after each node for its services and exactly one VIP holder." };

@@ -19,7 +19,7 @@ public static class FailoverTestCommand
         var output = SharedOptions.Output();
         var verbose = SharedOptions.Verbose();
         var logFile = SharedOptions.LogFile();
-        var acceptNew = new Option<bool>("--accept-new-host-keys") { Description = "Accept and record host keys of nodes not yet in known_hosts. A changed key is always refused." };
+        var acceptNew = SharedOptions.AcceptNewHostKeys();
         var node = new Option<string>("--node") { Required = true, Description = "The LB node to fault (its name in the inventory)." };
         var mode = new Option<string>("--mode")
         {

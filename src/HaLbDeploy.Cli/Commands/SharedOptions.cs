@@ -32,4 +32,9 @@ public static class SharedOptions
     {
         Description = "Also write a detailed log (every command run and its exit code, secrets redacted) to this file.",
     };
+
+    public static Option<bool> AcceptNewHostKeys() => new("--accept-new-host-keys")
+    {
+        Description = "Accept and record host keys of nodes not yet in known_hosts. A changed key is always refused.",
+    };
 }

@@ -22,7 +22,7 @@ public static class VerifyCommand
         var output = SharedOptions.Output();
         var verbose = SharedOptions.Verbose();
         var logFile = SharedOptions.LogFile();
-        var acceptNew = new Option<bool>("--accept-new-host-keys") { Description = "Accept and record host keys of nodes not yet in known_hosts. A changed key is always refused." };
+        var acceptNew = SharedOptions.AcceptNewHostKeys();
         var watch = new Option<bool>("--watch", "-w") { Description = "Verify again every --interval until Ctrl+C (or --count rounds); with --output json, one JSON object per line and round." };
         var interval = new Option<string>("--interval") { DefaultValueFactory = _ => "2s", Description = "Time between rounds with --watch, e.g. 500ms, 2s, 1m." };
         var count = new Option<int?>("--count", "-n") { Description = "With --watch: stop after this many rounds." };

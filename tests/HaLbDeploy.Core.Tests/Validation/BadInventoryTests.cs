@@ -59,11 +59,7 @@ public sealed class BadInventoryTests
     {
         var result = Inventories.Load(Inventories.ValidWith(find, replace));
 
-        var error = Assert.Single(result.Errors);
-        Assert.True((line, column, code, field) == (error.Line, error.Column, error.Code, error.Field), $"{name}: got {error}");
-        Assert.Contains(message, error.Message);
-        Assert.False(string.IsNullOrWhiteSpace(error.Fix), $"{name}: no fix in {error}");
-        Assert.Null(result.Inventory);
+        AssertOneLocatedErrorWithAFix(result, name, line, column, code, field, message);
     }
 
     public static TheoryData<string, string, string, int, int, string, string, string> OnePackagesMistakeEach => new()
@@ -92,6 +88,11 @@ public sealed class BadInventoryTests
 
         var result = Inventories.Load(yaml, Inventories.WithPackageFiles());
 
+        AssertOneLocatedErrorWithAFix(result, name, line, column, code, field, message);
+    }
+
+    private static void AssertOneLocatedErrorWithAFix(InventoryLoadResult result, string name, int line, int column, string code, string field, string message)
+    {
         var error = Assert.Single(result.Errors);
         Assert.True((line, column, code, field) == (error.Line, error.Column, error.Code, error.Field), $"{name}: got {error}");
         Assert.Contains(message, error.Message);

@@ -22,6 +22,9 @@ public sealed record VerificationReport(
     NeighbourEntry? VipNeighbour = null)
 {
     /// <summary>The node whose VRRP interface has the hardware address this machine's ARP entry for the VIP names; null when none does.</summary>
-    public string? VipNeighbourNode =>
-        VipNeighbour is { } entry ? Nodes.FirstOrDefault(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)?.Node : null;
+    public string? VipNeighbourNode => NodeNamed(Nodes, VipNeighbour);
+
+    /// <summary>The node whose VRRP interface has the hardware address <paramref name="entry"/> names; null when none does (or no entry).</summary>
+    internal static string? NodeNamed(IEnumerable<NodeVerification> nodes, NeighbourEntry? entry) =>
+        entry is null ? null : nodes.FirstOrDefault(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)?.Node;
 }

@@ -113,7 +113,7 @@ public static class VerificationRules
     private static void CheckNeighbour(Inventory inventory, NodeVerification holder, List<NodeVerification> nodes, NeighbourEntry? entry, List<string> problems)
     {
         if (entry is null || holder.Status.LinkLayerAddress is not { } holderAddress || entry.LinkLayerAddress == holderAddress) return;
-        var owner = nodes.FirstOrDefault(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)?.Node;
+        var owner = VerificationReport.NodeNamed(nodes, entry);
         var refresh = inventory.Vrrp.GarpRefreshSeconds;
         var fix = refresh > 0
             ? $"{holder.Node} re-announces the VIP every {refresh} s (vrrp.garp_refresh), which corrects such entries"
@@ -131,7 +131,7 @@ public static class VerificationRules
     private static void CheckForeignHolder(string vip, List<NodeVerification> nodes, NeighbourEntry? entry, List<string> problems)
     {
         if (entry is null || nodes.Any(n => !n.Status.Reachable || n.Status.LinkLayerAddress is null)) return;
-        if (nodes.Any(n => n.Status.LinkLayerAddress == entry.LinkLayerAddress)) return;
+        if (VerificationReport.NodeNamed(nodes, entry) is not null) return;
         var known = string.Join(", ", nodes.Select(n => $"{n.Node} {n.Status.LinkLayerAddress}"));
         problems.Add($"the VIP {vip} answered from {entry.LinkLayerAddress}, which is no LB node's VRRP interface ({known}): a machine outside the " +
             $"inventory holds the VIP (a node removed from the inventory with keepalived still running?). Find it with `arping -c 3 -I {entry.Device} {vip}` " +

@@ -63,20 +63,11 @@ public static class LabFaults
     public static async Task WaitUntilTheVipAcceptsConnectionsAsync(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        var last = "";
+        string? last = null;
         while (clock.Elapsed < timeout)
         {
-            try
-            {
-                using var client = new System.Net.Sockets.TcpClient();
-                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                await client.ConnectAsync(LabFacts.Vip, LabFacts.ApiPort, attempt.Token);
-                return;
-            }
-            catch (Exception e) when (e is System.Net.Sockets.SocketException or OperationCanceledException)
-            {
-                last = e.Message;
-            }
+            last = await VipProber.TryConnectAsync(LabFacts.Vip, LabFacts.ApiPort);
+            if (last is null) return;
             await Task.Delay(TimeSpan.FromMilliseconds(200));
         }
         Assert.Fail($"the VIP {LabFacts.Vip}:{LabFacts.ApiPort} accepted no connection within {timeout.TotalSeconds:0} s; last error: {last}");

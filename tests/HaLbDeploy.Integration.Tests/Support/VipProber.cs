@@ -41,25 +41,35 @@ public sealed class VipProber
         while (!_stop.IsCancellationRequested)
         {
             var started = clock.Elapsed;
-            try
+            var error = await TryConnectAsync(address, port);
+            if (error is not null && _stop.IsCancellationRequested) break;
+            Interlocked.Increment(ref _attempts);
+            if (error is not null)
             {
-                using var client = new TcpClient();
-                using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                await client.ConnectAsync(address, port, attempt.Token);
-                Interlocked.Increment(ref _attempts);
-            }
-            catch (Exception e) when (e is SocketException or OperationCanceledException)
-            {
-                if (_stop.IsCancellationRequested) break;
-                Interlocked.Increment(ref _attempts);
                 Interlocked.Increment(ref _failures);
-                lock (_errors) _errors.Add($"{clock.Elapsed.TotalSeconds:0.000}s: {e.Message}");
+                lock (_errors) _errors.Add($"{clock.Elapsed.TotalSeconds:0.000}s: {error}");
             }
             var wait = Interval - (clock.Elapsed - started);
             if (wait > TimeSpan.Zero)
             {
                 try { await Task.Delay(wait, _stop.Token); } catch (OperationCanceledException) { break; }
             }
+        }
+    }
+
+    /// <summary>One TCP connection attempt, given up after 1 s: null when it connected, else why not.</summary>
+    public static async Task<string?> TryConnectAsync(string address, int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(address, port, attempt.Token);
+            return null;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return e.Message;
         }
     }
 }

@@ -1,4 +1,5 @@
-using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Runtime.Local;
 using Serilog;
 
 namespace HaLbDeploy.Ssh;

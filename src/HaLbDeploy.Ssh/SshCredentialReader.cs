@@ -1,5 +1,5 @@
-using HaLbDeploy.Core.Hosts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 
 namespace HaLbDeploy.Ssh;
 

@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using HaLbDeploy.Core.Hosts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 using Polly;
 using Serilog;
 

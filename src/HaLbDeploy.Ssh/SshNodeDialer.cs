@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using HaLbDeploy.Core.Hosts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Ssh.HostKeys;
 using Polly;
 using Renci.SshNet;

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Ports;
 using Renci.SshNet.Common;
 
 namespace HaLbDeploy.Ssh.Tests;

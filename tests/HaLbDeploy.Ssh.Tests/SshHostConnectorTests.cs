@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using HaLbDeploy.Core.Hosts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Ssh.Tests.TestSupport;
 
 namespace HaLbDeploy.Ssh.Tests;

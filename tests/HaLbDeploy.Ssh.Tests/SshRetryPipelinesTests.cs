@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Ssh.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 using Renci.SshNet.Common;

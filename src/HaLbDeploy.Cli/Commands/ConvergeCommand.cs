@@ -1,7 +1,7 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
-using HaLbDeploy.Core.Orchestration;
-using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Runtime.Apply;
 using HaLbDeploy.Ssh;
 using Spectre.Console;
 

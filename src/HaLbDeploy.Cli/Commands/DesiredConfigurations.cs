@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Cli.Commands;
 
@@ -11,7 +12,7 @@ public static class DesiredConfigurations
     {
         try
         {
-            var set = templates is not null ? TemplateSet.WithOverrides(templates.FullName) : TemplateSet.BuiltIn();
+            var set = templates is not null ? TemplateSet.WithOverrides(new LocalTemplateDirectory(templates.FullName)) : TemplateSet.BuiltIn();
             return new ConfigurationRenderer(set).RenderAll(inventory);
         }
         catch (TemplateException e)

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Html;
 using HaLbDeploy.Core.Failover;
-using HaLbDeploy.Core.Verification;
+using HaLbDeploy.Runtime.FailoverTest;
+using HaLbDeploy.Runtime.Hosts;
+using HaLbDeploy.Runtime.Local;
 using HaLbDeploy.Ssh;
 
 namespace HaLbDeploy.Cli.Commands;

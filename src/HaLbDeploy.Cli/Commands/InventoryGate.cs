@@ -1,4 +1,5 @@
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Cli.Commands;
 
@@ -6,7 +7,7 @@ namespace HaLbDeploy.Cli.Commands;
 public static class InventoryGate
 {
     /// <summary>Loads the file; problems name it as the user wrote it on the command line.</summary>
-    public static InventoryLoadResult Load(FileInfo file) => InventoryLoader.ForSystem().LoadFile(file.ToString());
+    public static InventoryLoadResult Load(FileInfo file) => new InventoryLoader(SystemInventoryEnvironment.Instance).LoadFile(file.ToString());
 
     /// <summary>Prints every problem (errors and warnings) to stderr in file order, and a summary when there are errors.</summary>
     public static void PrintProblems(InventoryLoadResult result, TextWriter error)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Core.Planning;
-using HaLbDeploy.Core.Rendering;
 
 namespace HaLbDeploy.Cli.Commands;
 

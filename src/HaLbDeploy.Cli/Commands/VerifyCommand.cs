@@ -3,6 +3,9 @@ using System.Text.Json;
 using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Verification;
+using HaLbDeploy.Runtime.Hosts;
+using HaLbDeploy.Runtime.Local;
+using HaLbDeploy.Runtime.Verify;
 using HaLbDeploy.Ssh;
 
 namespace HaLbDeploy.Cli.Commands;

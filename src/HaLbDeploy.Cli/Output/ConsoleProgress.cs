@@ -1,4 +1,4 @@
-using HaLbDeploy.Core.Orchestration;
+using HaLbDeploy.Core.Ports;
 using Serilog;
 
 namespace HaLbDeploy.Cli.Output;

@@ -1,4 +1,4 @@
-using HaLbDeploy.Core.Orchestration;
+using HaLbDeploy.Core.Planning;
 
 namespace HaLbDeploy.Cli.Output;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -15,24 +16,16 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
     public const int MaxFileBytes = 1024 * 1024;
     public const int MaxAliases = 64;
 
-    public static InventoryLoader ForSystem() => new(SystemInventoryEnvironment.Instance);
-
     public InventoryLoadResult LoadFile(string path)
     {
-        var display = path;
-        byte[] bytes;
-        try
+        var read = environment.ReadBytes(path, MaxFileBytes);
+        return read.Status switch
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) return Fail(display, "file-not-found", $"no inventory file at {path}", "check the path given to -i/--inventory");
-            if (info.Length > MaxFileBytes) return Fail(display, "file-too-large", $"the file has {info.Length} bytes, more than {MaxFileBytes}", "an inventory is a few kilobytes; check that -i names the right file");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(display, "file-unreadable", $"cannot read the file: {e.Message}", "check the path and its permissions");
-        }
-        return LoadBytes(bytes, display, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            LocalFileReadStatus.Missing => Fail(path, "file-not-found", $"no inventory file at {path}", "check the path given to -i/--inventory"),
+            LocalFileReadStatus.TooLarge => Fail(path, "file-too-large", $"the file has {read.Length} bytes, more than {MaxFileBytes}", "an inventory is a few kilobytes; check that -i names the right file"),
+            LocalFileReadStatus.Unreadable => Fail(path, "file-unreadable", $"cannot read the file: {read.Reason}", "check the path and its permissions"),
+            _ => LoadBytes(read.Bytes, path, Path.GetDirectoryName(environment.FullPath(path)) ?? "."),
+        };
     }
 
     public InventoryLoadResult LoadBytes(byte[] bytes, string displayName, string inventoryDirectory)

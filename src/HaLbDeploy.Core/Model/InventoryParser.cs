@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Validation;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,5 @@
 using Fluid;
+using HaLbDeploy.Core.Ports;
 
 namespace HaLbDeploy.Core.Rendering;
 
@@ -29,17 +30,16 @@ public sealed class TemplateSet
     /// otherwise. A *.liquid file with any other name is refused: it is most likely a misspelt override that
     /// would otherwise be ignored without a word.
     /// </summary>
-    public static TemplateSet WithOverrides(string directory)
+    public static TemplateSet WithOverrides(ITemplateDirectory directory)
     {
-        if (!Directory.Exists(directory)) throw TemplateException.MissingDirectory(Path.GetFullPath(directory));
-        var unknown = Directory.EnumerateFiles(directory, "*.liquid")
-            .Select(path => Path.GetFileName(path))
+        if (!directory.Exists) throw TemplateException.MissingDirectory(directory.FullPath);
+        var unknown = directory.LiquidFileNames()
             .Where(name => !TemplateNames.All.Contains(name, StringComparer.Ordinal))
             .Order(StringComparer.Ordinal)
             .FirstOrDefault();
         if (unknown is not null)
         {
-            throw new TemplateException(unknown, Path.GetFullPath(Path.Combine(directory, unknown)),
+            throw new TemplateException(unknown, Path.Combine(directory.FullPath, unknown),
                 $"is not a template halb-deploy renders; the templates are {string.Join(", ", TemplateNames.All)}");
         }
 
@@ -47,9 +47,9 @@ public sealed class TemplateSet
         var templates = new Dictionary<string, LoadedTemplate>(StringComparer.Ordinal);
         foreach (var name in TemplateNames.All)
         {
-            var path = Path.GetFullPath(Path.Combine(directory, name));
-            templates[name] = File.Exists(path)
-                ? Parse(parser, name, path, ReadOverride(name, path))
+            var path = Path.Combine(directory.FullPath, name);
+            templates[name] = ReadOverride(directory, name, path) is { } text
+                ? Parse(parser, name, path, text)
                 : Parse(parser, name, BuiltInOrigin, ReadBuiltIn(name));
         }
         return new TemplateSet(templates);
@@ -70,11 +70,11 @@ public sealed class TemplateSet
         return new LoadedTemplate(name, origin, template);
     }
 
-    private static string ReadOverride(string name, string path)
+    private static string? ReadOverride(ITemplateDirectory directory, string name, string path)
     {
         try
         {
-            return File.ReadAllText(path);
+            return directory.ReadText(name);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

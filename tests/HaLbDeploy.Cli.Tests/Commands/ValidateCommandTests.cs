@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using HaLbDeploy.Cli.Tests.TestSupport;
 
 namespace HaLbDeploy.Cli.Tests.Commands;

@@ -1,4 +1,4 @@
-using HaLbDeploy.Cli;
+using HaLbDeploy.Core.Model;
 
 namespace HaLbDeploy.Cli.Tests.TestSupport;
 

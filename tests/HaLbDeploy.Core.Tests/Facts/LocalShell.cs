@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Ports;
 
 namespace HaLbDeploy.Core.Tests.Facts;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Tests.Facts;
-using HaLbDeploy.Core.Tests.TestSupport;
 
 namespace HaLbDeploy.Core.Tests.Failover;
 

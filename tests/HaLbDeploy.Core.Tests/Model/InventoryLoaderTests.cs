@@ -1,5 +1,6 @@
 using System.Net;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Tests.TestSupport;
 
 namespace HaLbDeploy.Core.Tests.Model;

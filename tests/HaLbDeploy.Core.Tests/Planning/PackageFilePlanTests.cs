@@ -1,8 +1,7 @@
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
-using HaLbDeploy.Core.Orchestration;
 using HaLbDeploy.Core.Planning;
-using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Core.Preflight;
 using HaLbDeploy.Core.Scripts;
 using HaLbDeploy.Core.Tests.Facts;
 
@@ -49,7 +48,7 @@ public sealed class PackageFilePlanTests
         var inventory = WithFiles(HaproxyRpm);
         var facts = RecordedFacts.Parse(RecordedFacts.Debian12Fresh);
 
-        var findings = Preflight.Check(inventory, inventory.Nodes[0], facts, null, TimeSpan.FromSeconds(2));
+        var findings = PreflightChecks.Check(inventory, inventory.Nodes[0], facts, null, TimeSpan.FromSeconds(2));
 
         var finding = Assert.Single(findings, f => f.Check == "package-files");
         Assert.True(finding.IsError);
@@ -62,7 +61,7 @@ public sealed class PackageFilePlanTests
         var inventory = WithFiles(HaproxyRpm);
         var facts = RecordedFacts.Parse(RecordedFacts.Debian12ConvergedBackup);
 
-        var findings = Preflight.Check(inventory, inventory.Nodes[0], facts, null, TimeSpan.FromSeconds(2));
+        var findings = PreflightChecks.Check(inventory, inventory.Nodes[0], facts, null, TimeSpan.FromSeconds(2));
 
         Assert.DoesNotContain(findings, f => f.Check == "package-files");
     }

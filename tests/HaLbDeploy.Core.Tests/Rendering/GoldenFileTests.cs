@@ -1,6 +1,5 @@
 using System.Text;
 using HaLbDeploy.Core.Rendering;
-using HaLbDeploy.Core.Tests.TestSupport;
 
 namespace HaLbDeploy.Core.Tests.Rendering;
 

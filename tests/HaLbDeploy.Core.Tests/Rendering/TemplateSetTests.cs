@@ -1,4 +1,5 @@
 using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Core.Tests.Rendering;
 
@@ -27,7 +28,7 @@ public sealed class TemplateSetTests : IDisposable
     {
         var path = Write(TemplateNames.HaproxyConfig, "# custom for {{ cluster }}\nfrontend api\n    bind *:{{ frontend_port }}\n");
 
-        var templates = TemplateSet.WithOverrides(_overrides.FullName);
+        var templates = TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName));
         var node = new ConfigurationRenderer(templates).RenderAll(ExampleInventory.Load())[0];
 
         Assert.Equal(path, templates.OriginOf(TemplateNames.HaproxyConfig));
@@ -41,7 +42,7 @@ public sealed class TemplateSetTests : IDisposable
     {
         Write(TemplateNames.HaproxyConfig, "global   \r\n    maxconn 10\t\r\n\r\n\r\n");
 
-        var content = new ConfigurationRenderer(TemplateSet.WithOverrides(_overrides.FullName)).RenderAll(ExampleInventory.Load())[0]
+        var content = new ConfigurationRenderer(TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName))).RenderAll(ExampleInventory.Load())[0]
             .File(NodePaths.HaproxyConfig).Content;
 
         Assert.Equal("global\n    maxconn 10\n", content);
@@ -52,7 +53,7 @@ public sealed class TemplateSetTests : IDisposable
     {
         var path = Write(TemplateNames.KeepalivedConfig, "global_defs {\n    router_id {{ node.name }}\n{% if vrrp.strict %\n}\n");
 
-        var error = Assert.Throws<TemplateException>(() => TemplateSet.WithOverrides(_overrides.FullName));
+        var error = Assert.Throws<TemplateException>(() => TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName)));
 
         Assert.Equal(TemplateNames.KeepalivedConfig, error.TemplateName);
         Assert.Equal(path, error.Origin);
@@ -64,7 +65,7 @@ public sealed class TemplateSetTests : IDisposable
     public void An_override_naming_an_unknown_variable_fails_at_render_time_naming_the_template()
     {
         Write(TemplateNames.HaproxyCheckScript, "#!/bin/sh\n# {{ node.nmae }}\n");
-        var renderer = new ConfigurationRenderer(TemplateSet.WithOverrides(_overrides.FullName));
+        var renderer = new ConfigurationRenderer(TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName)));
 
         var error = Assert.Throws<TemplateException>(() => renderer.RenderAll(ExampleInventory.Load()));
 
@@ -76,7 +77,7 @@ public sealed class TemplateSetTests : IDisposable
     public void An_override_using_an_unknown_filter_fails_instead_of_passing_the_value_through()
     {
         Write(TemplateNames.HaproxyConfig, "bind *:{{ frontend_port | plus_one }}\n");
-        var renderer = new ConfigurationRenderer(TemplateSet.WithOverrides(_overrides.FullName));
+        var renderer = new ConfigurationRenderer(TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName)));
 
         var error = Assert.Throws<TemplateException>(() => renderer.RenderAll(ExampleInventory.Load()));
         Assert.Contains("plus_one", error.Detail, StringComparison.Ordinal);
@@ -87,7 +88,7 @@ public sealed class TemplateSetTests : IDisposable
     {
         Write("haproxy.conf.liquid", "global\n");
 
-        var error = Assert.Throws<TemplateException>(() => TemplateSet.WithOverrides(_overrides.FullName));
+        var error = Assert.Throws<TemplateException>(() => TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName)));
 
         Assert.Equal("haproxy.conf.liquid", error.TemplateName);
         Assert.Contains(TemplateNames.HaproxyConfig, error.Detail, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed class TemplateSetTests : IDisposable
     public void A_missing_override_directory_is_an_error()
     {
         var missing = Path.Combine(_overrides.FullName, "nope");
-        var error = Assert.Throws<TemplateException>(() => TemplateSet.WithOverrides(missing));
+        var error = Assert.Throws<TemplateException>(() => TemplateSet.WithOverrides(new LocalTemplateDirectory(missing)));
         Assert.Equal(missing, error.Origin);
         Assert.Equal($"template directory {missing} does not exist", error.Message);
     }
@@ -106,7 +107,7 @@ public sealed class TemplateSetTests : IDisposable
     public void Files_that_are_not_templates_may_sit_beside_the_overrides()
     {
         Write("README.md", "notes");
-        var templates = TemplateSet.WithOverrides(_overrides.FullName);
+        var templates = TemplateSet.WithOverrides(new LocalTemplateDirectory(_overrides.FullName));
         Assert.All(TemplateNames.All, name => Assert.Equal(TemplateSet.BuiltInOrigin, templates.OriginOf(name)));
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Core.Tests.TestSupport;
 
@@ -18,6 +19,12 @@ public sealed class FakeInventoryEnvironment : IInventoryEnvironment
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public string? ReadFile(string path) => Files.GetValueOrDefault(path);
+
+    /// <summary>An inventory file from <see cref="Files"/>, or else the real file (the repository's example inventories).</summary>
+    public LocalFileRead ReadBytes(string path, int maxBytes) =>
+        Files.TryGetValue(path, out var text) ? LocalFileRead.Read(System.Text.Encoding.UTF8.GetBytes(text)) : SystemInventoryEnvironment.Instance.ReadBytes(path, maxBytes);
+
+    public string FullPath(string path) => Path.IsPathRooted(path) ? path : SystemInventoryEnvironment.Instance.FullPath(path);
 
     public LocalFileDigest? DigestFile(string path) =>
         BinaryFiles.TryGetValue(path, out var bytes) ? new LocalFileDigest(bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))) : null;

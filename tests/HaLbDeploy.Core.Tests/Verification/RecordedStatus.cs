@@ -1,5 +1,4 @@
 using System.Net;
-using HaLbDeploy.Core.Tests.TestSupport;
 using HaLbDeploy.Core.Verification;
 
 namespace HaLbDeploy.Core.Tests.Verification;

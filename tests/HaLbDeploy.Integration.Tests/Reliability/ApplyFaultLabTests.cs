@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Scripts;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Ssh;
 using HaLbDeploy.Integration.Tests.Support;
+using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Integration.Tests.Reliability;
 

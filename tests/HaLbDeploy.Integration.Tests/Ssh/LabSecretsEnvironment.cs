@@ -1,4 +1,4 @@
-using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Integration.Tests.Lab;
 
 namespace HaLbDeploy.Integration.Tests.Ssh;
@@ -25,6 +25,10 @@ public sealed class LabSecretsEnvironment : IInventoryEnvironment
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public string? ReadFile(string path) => null;
+
+    public LocalFileRead ReadBytes(string path, int maxBytes) => LocalFileRead.Missing();
+
+    public string FullPath(string path) => path;
 
     public LocalFileDigest? DigestFile(string path) => null;
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using HaLbDeploy.Core.Hosts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Ssh;
 

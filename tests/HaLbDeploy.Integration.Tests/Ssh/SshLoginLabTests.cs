@@ -1,4 +1,4 @@
-using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Ssh;
 

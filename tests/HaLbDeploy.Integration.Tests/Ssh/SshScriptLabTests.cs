@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using HaLbDeploy.Core.Hosts;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Ssh;
 
 namespace HaLbDeploy.Integration.Tests.Ssh;

@@ -1,4 +1,4 @@
-using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Ports;
 
 namespace HaLbDeploy.Ssh.Tests.TestSupport;
 
@@ -12,6 +12,10 @@ public sealed class FakeEnvironment(string homeDirectory = "/home/tester") : IIn
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
     public string? ReadFile(string path) => null;
+
+    public LocalFileRead ReadBytes(string path, int maxBytes) => LocalFileRead.Missing();
+
+    public string FullPath(string path) => path;
 
     public LocalFileDigest? DigestFile(string path) => null;
 }

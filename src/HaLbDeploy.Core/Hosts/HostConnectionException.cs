@@ -1,8 +1,0 @@
-namespace HaLbDeploy.Core.Hosts;
-
-/// <summary>A node could not be reached or refused us (unreachable, auth failed, host key unknown or changed).</summary>
-public sealed class HostConnectionException(string nodeName, string message, Exception? inner = null)
-    : Exception($"{nodeName}: {message}", inner)
-{
-    public string NodeName { get; } = nodeName;
-}

@@ -1,4 +1,0 @@
-namespace HaLbDeploy.Core.Hosts;
-
-/// <summary>An open connection to a node; plan and verify use it only as an <see cref="IHostReader"/>.</summary>
-public interface IHostSession : IHostWriter, IAsyncDisposable;

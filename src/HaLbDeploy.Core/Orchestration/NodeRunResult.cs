@@ -1,6 +1,0 @@
-using HaLbDeploy.Core.Planning;
-
-namespace HaLbDeploy.Core.Orchestration;
-
-/// <summary>What happened on one node.</summary>
-public sealed record NodeRunResult(string Node, NodeOutcome Outcome, IReadOnlyList<Change> Changes, string? Error = null, bool HoldsVip = false);

@@ -1,0 +1,11 @@
+namespace HaLbDeploy.Core.Planning;
+
+/// <summary>The result of a plan or apply run over all nodes.</summary>
+public sealed record ConvergeReport(bool DryRun, IReadOnlyList<NodeRunResult> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed)
+{
+    public bool Succeeded => Errors.Count == 0 && Nodes.All(n => n.Outcome is not (NodeOutcome.Failed or NodeOutcome.Untouched));
+
+    public bool HasPendingChanges => Nodes.Any(n => n.Outcome == NodeOutcome.Pending);
+
+    public int ChangeCount => Nodes.Sum(n => n.Changes.Count);
+}

@@ -1,0 +1,9 @@
+namespace HaLbDeploy.Core.Ports;
+
+public enum LocalFileReadStatus
+{
+    Read,
+    Missing,
+    TooLarge,
+    Unreadable,
+}

@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Model;
+
 namespace HaLbDeploy.Core.Failover;
 
 /// <summary>What a failover test set out to do, and the settings its bounds come from.</summary>
@@ -18,9 +20,9 @@ public sealed record FailoverScenario(
     public int PriorityOf(string node) => Nodes.First(n => n.Name == node).Priority;
 
     /// <summary>The node keepalived will pick when the faulted node is out: the highest priority among the rest.</summary>
-    public NodePriority ExpectedTakeover => Nodes.Where(n => n.Name != FaultedNode).MaxBy(n => n.Priority)!;
+    public NodePriority ExpectedTakeover => VrrpElection.Winner(Nodes.Where(n => n.Name != FaultedNode), n => n.Priority)!;
 
     /// <summary>Where the VIP should end up once the node is back: with preempt the highest priority overall.</summary>
     public string ExpectedHolderAfterRestore(string holderAtRestore) =>
-        Timing.Preempt ? Nodes.MaxBy(n => n.Priority)!.Name : holderAtRestore;
+        Timing.Preempt ? VrrpElection.Winner(Nodes, n => n.Priority)!.Name : holderAtRestore;
 }

@@ -15,7 +15,7 @@ public static class RolloutOrder
     {
         var list = nodes.ToList();
         if (!list.Any(holdsVip))
-            return list.OrderByDescending(n => n.Priority).ThenBy(n => n.Name, StringComparer.Ordinal).ToList();
+            return VrrpElection.ByPreference(list, n => n.Priority, n => n.Name).ToList();
         return list.OrderBy(holdsVip)
             .ThenBy(n => n.Priority)
             .ThenBy(n => n.Name, StringComparer.Ordinal)

@@ -241,8 +241,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
     /// change. With nopreempt any single holder is settled.
     /// </summary>
     private string? ExpectedHolder(List<NodeContext> nodes, Dictionary<string, NodeHealth> health) =>
-        !inventory.Vrrp.Preempt ? null :
-        nodes.Where(n => health.TryGetValue(n.Name, out var h) && h.ServicesActive).MaxBy(n => n.Node.Priority)?.Name;
+        VrrpElection.SettledHolder(inventory.Vrrp.Preempt, nodes.Where(n => health.TryGetValue(n.Name, out var h) && h.ServicesActive), n => n.Node.Priority)?.Name;
 
     private async Task DiscardStagedAsync(IReadOnlyList<NodeContext> nodes)
     {

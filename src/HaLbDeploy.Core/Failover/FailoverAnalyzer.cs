@@ -6,7 +6,8 @@ namespace HaLbDeploy.Core.Failover;
 /// start to the end. When the faulted node held the VIP: it must give it up and the highest-priority other node
 /// must take it over within <see cref="FailoverBounds.Takeover"/>, and clients may see no longer outage than that.
 /// When it did not: the VIP must not move and clients must see no outage. In both phases two holders at once
-/// are allowed only for the measurement's own resolution.
+/// are allowed only for the measurement's own resolution. Who should hold the VIP and the bounds come from
+/// <see cref="FailoverExpectations"/>, as the runner's waits do.
 /// </summary>
 public static class FailoverAnalyzer
 {
@@ -16,12 +17,16 @@ public static class FailoverAnalyzer
     public static FailoverAnalysis Analyze(FailoverObservation observation)
     {
         var scenario = observation.Scenario;
-        var timeline = new HolderTimeline(scenario.Nodes.Select(n => n.Name), observation.Samples, StaleAfterSamples * scenario.SampleInterval);
+        var timeline = Timeline(scenario, observation.Samples);
         var allowance = FailoverBounds.TwoHolderAllowance(scenario.SampleInterval, scenario.ClockUncertainty);
         var failover = AnalyzeFailover(observation, timeline, allowance);
         var failback = observation.Restore is { } restore ? AnalyzeFailback(observation, restore, timeline, allowance) : null;
         return new FailoverAnalysis(scenario, observation.Fault.StartedAt, failover, failback, Events(observation, timeline), timeline);
     }
+
+    /// <summary>Who held the VIP when, as the analysis sees it: a node without a sample for <see cref="StaleAfterSamples"/> intervals is unknown.</summary>
+    public static HolderTimeline Timeline(FailoverScenario scenario, IEnumerable<HolderSample> samples) =>
+        new(scenario.Nodes.Select(n => n.Name), samples, StaleAfterSamples * scenario.SampleInterval);
 
     private static PhaseReport AnalyzeFailover(FailoverObservation o, HolderTimeline timeline, TimingBound allowance)
     {
@@ -34,11 +39,12 @@ public static class FailoverAnalyzer
             measurements.Add(new FailoverMeasurement("the fault was injected", null, null, false, $"{o.Fault.Description} failed: {o.Fault.Detail}"));
         var endState = ObservedEnd(to);
         var holdersAtEnd = timeline.HoldersAt(endState);
+        var expectation = FailoverExpectations.Failover(s, o.Fault);
         TimingBound gapBound;
-        if (s.FaultedNodeHeldVip)
+        if (expectation.VipMoves)
         {
-            var expected = s.ExpectedTakeover;
-            var bound = FailoverBounds.Takeover(s.Mode, s.Timing, expected.Name, expected.Priority);
+            var bound = expectation.Bound;
+            var expected = new NodePriority(expectation.ExpectedHolder, s.PriorityOf(expectation.ExpectedHolder));
             measurements.Add(Release(o, timeline, faulted, from, to, bound));
             measurements.AddRange(Takeover(timeline, holdersAtEnd, faulted, expected, from, endState, bound));
             gapBound = FailoverBounds.ProbeGap(bound, s.ProbeInterval);
@@ -65,8 +71,8 @@ public static class FailoverAnalyzer
             measurements.Add(new FailoverMeasurement("the node was restored", null, null, false, $"{restore.Description} failed: {restore.Detail}"));
 
         var atRestore = timeline.HoldersAt(from);
-        var holderAtRestore = atRestore.Count == 1 ? atRestore[0] : s.HolderBefore;
-        var expected = s.ExpectedHolderAfterRestore(holderAtRestore);
+        var expectation = FailoverExpectations.Failback(s, atRestore.Count == 1 ? atRestore[0] : s.HolderBefore, restore);
+        var expected = expectation.ExpectedHolder;
         var reference = restore.CompletedAt;
         var referenceText = $"the restore returned ({restore.Description})";
         if (o.RestoredKeepalivedStartedAt is { } started && started > restore.StartedAt)
@@ -76,14 +82,14 @@ public static class FailoverAnalyzer
         }
         var endState = ObservedEnd(to);
         var holdersAtEnd = timeline.HoldersAt(endState);
-        if (expected == holderAtRestore)
+        if (!expectation.VipMoves)
         {
             var why = s.Timing.Preempt ? "" : " (nopreempt: the VIP stays where it is)";
             measurements.Add(Stayed(timeline, expected, from, to, $"the VIP stayed on {expected}{why}"));
         }
         else
         {
-            var bound = FailoverBounds.Failback(s.Mode, s.Timing, expected, s.PriorityOf(expected));
+            var bound = expectation.Bound;
             var since = timeline.HoldingSince(expected, endState);
             if (since is { } back && back >= from)
             {

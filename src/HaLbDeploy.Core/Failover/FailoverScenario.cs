@@ -15,6 +15,12 @@ public sealed record FailoverScenario(
     TimeSpan ProbeInterval,
     TimeSpan ClockUncertainty)
 {
+    /// <summary>The scenario of a test of <paramref name="options"/> on this inventory, once verify and the clocks have been read.</summary>
+    /// <param name="clocks">One per node; the least well known sets <see cref="ClockUncertainty"/>.</param>
+    public static FailoverScenario For(Inventory inventory, FailoverTestOptions options, string holderBefore, IReadOnlyList<NodeClock> clocks) =>
+        new(options.NodeName, options.Mode, holderBefore, inventory.Nodes.Select(n => new NodePriority(n.Name, n.Priority)).ToList(),
+            VrrpTiming.From(inventory), options.SampleInterval, options.ProbeInterval, clocks.Max(c => c.Uncertainty));
+
     public bool FaultedNodeHeldVip => FaultedNode == HolderBefore;
 
     public int PriorityOf(string node) => Nodes.First(n => n.Name == node).Priority;

@@ -10,6 +10,7 @@ namespace HaLbDeploy.Runtime.FailoverTest;
 /// <c>runDuration</c>, and the next one is launched a little before the previous ends, so the series has no hole.
 /// At most two runs are in flight; a failed run (node unreachable) is retried after a short pause. Runs that hang
 /// on a cut-off node can be left behind with <see cref="ResumeOnNewConnection"/>: whatever they still deliver is kept.
+/// Bounded on the given clock: no launch after the maximum duration, and no run longer than its duration + 20 s.
 /// </summary>
 public sealed class NodeSamplerLoop
 {
@@ -23,7 +24,7 @@ public sealed class NodeSamplerLoop
     private readonly string _script;
     private readonly TimeSpan _runDuration;
     private readonly TimeSpan _overlap;
-    private readonly CancellationTokenSource _hardStop = new();
+    private CancellationTokenSource _hardStop = new();
     private readonly Lock _lock = new();
     private readonly List<(DateTimeOffset LaunchedAt, SamplerOutput Output)> _outputs = [];
     private readonly List<string> _errors = [];
@@ -60,7 +61,7 @@ public sealed class NodeSamplerLoop
 
     public void Start(TimeSpan maxDuration)
     {
-        _hardStop.CancelAfter(maxDuration);
+        _hardStop = new CancellationTokenSource(maxDuration, _time);
         _loop = Task.Run(LoopAsync);
     }
 
@@ -70,7 +71,7 @@ public sealed class NodeSamplerLoop
     /// </summary>
     public void StartWithOneRun(TimeSpan maxDuration, TimeSpan firstRun, IPAddress vip, TimeSpan sampleInterval)
     {
-        _hardStop.CancelAfter(maxDuration);
+        _hardStop = new CancellationTokenSource(maxDuration, _time);
         _paused = true;
         lock (_lock) _inFlight.Add(RunOnceAsync(_time.GetUtcNow(), VipSamplerScript.Build(vip, firstRun, sampleInterval), firstRun));
         _loop = Task.Run(LoopAsync);
@@ -132,8 +133,8 @@ public sealed class NodeSamplerLoop
     {
         try
         {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(_hardStop.Token);
-            limit.CancelAfter(duration + TimeSpan.FromSeconds(20));
+            using var runLimit = new CancellationTokenSource(duration + TimeSpan.FromSeconds(20), _time);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(_hardStop.Token, runLimit.Token);
             var session = await _sessions.GetAsync(_node, limit.Token);
             var result = await session.ReadAsync(VipSamplerScript.Description, script, limit.Token);
             var output = VipSamplerScript.Parse(result.StandardOutput);

@@ -5,12 +5,13 @@ namespace HaLbDeploy.Runtime.FailoverTest;
 
 /// <summary>
 /// Probes the VIP from the control host every interval, each probe on its own connection and bounded by the
-/// probe's timeout, so a hanging probe does not delay the next. Stops by itself after its maximum duration.
+/// probe's timeout, so a hanging probe does not delay the next. Stops by itself after its maximum duration (on the
+/// given clock), and never has more than 64 probes in flight.
 /// </summary>
 public sealed class VipProbeLoop(IVipProbe probe, TimeSpan interval, TimeProvider time)
 {
     private const int MaxInFlight = 64;
-    private readonly CancellationTokenSource _stop = new();
+    private CancellationTokenSource _stop = new();
     private readonly Lock _lock = new();
     private readonly List<ProbeSample> _samples = [];
     private readonly List<Task> _inFlight = [];
@@ -18,7 +19,7 @@ public sealed class VipProbeLoop(IVipProbe probe, TimeSpan interval, TimeProvide
 
     public void Start(TimeSpan maxDuration)
     {
-        _stop.CancelAfter(maxDuration);
+        _stop = new CancellationTokenSource(maxDuration, time);
         _loop = Task.Run(LoopAsync);
     }
 

@@ -7,7 +7,7 @@ using HaLbDeploy.Core.Verification;
 
 namespace HaLbDeploy.Runtime.Tests.FailoverTest;
 
-/// <summary>A node of a <see cref="SimulatedTier"/>: answers the status, clock and sampler scripts, and stops or starts keepalived.</summary>
+/// <summary>A node of a <see cref="SimulatedTier"/>: answers the status, clock and sampler scripts, stops or starts keepalived, and notes kill-haproxy's preparation and restore.</summary>
 public sealed partial class SimulatedSession(string node, SimulatedTier tier) : IHostSession
 {
     public string NodeName => node;
@@ -37,6 +37,8 @@ public sealed partial class SimulatedSession(string node, SimulatedTier tier) : 
     {
         if (script.Contains(FaultScripts.StopKeepalived, StringComparison.Ordinal)) tier.StopKeepalived(node);
         else if (script.Contains(FaultScripts.StartKeepalived, StringComparison.Ordinal)) tier.StartKeepalived(node);
+        else if (script == FaultScripts.PrepareKillHaproxy) tier.Record($"prepare kill-haproxy {node}");
+        else if (script == FaultScripts.RestoreHaproxy) tier.Record($"restore haproxy {node}");
         else throw new InvalidOperationException($"unexpected change '{description}'");
         return Task.FromResult(Ok(""));
     }

@@ -57,6 +57,12 @@ public sealed class SimulatedTier(IReadOnlyList<string> nodes, IPAddress vip)
         OnFault?.Invoke();
     }
 
+    /// <summary>A change that does not move the VIP, only noted in <see cref="Changes"/>.</summary>
+    public void Record(string change)
+    {
+        lock (_lock) Changes.Add(change);
+    }
+
     public void StartKeepalived(string node)
     {
         var now = DateTimeOffset.UtcNow;

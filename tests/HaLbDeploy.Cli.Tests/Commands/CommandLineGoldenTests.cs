@@ -73,7 +73,10 @@ public sealed class CommandLineGoldenTests
     [InlineData("failover-test-fault-without-restore", "failover-test", "--node", "lb1", "--fault-command", "lab/lab link-down {node}")]
     [InlineData("failover-test-unknown-mode", "failover-test", "--node", "lb1", "--mode", "unplug")]
     [InlineData("failover-test-unknown-node", "failover-test", "--node", "lb9")]
+    [InlineData("verify-count-zero", "verify", "--watch", "--count", "0")]
+    [InlineData("failover-test-restore-without-fault", "failover-test", "--node", "lb1", "--restore-command", "lab/lab link-up {node}")]
     [InlineData("apply-parallel-zero", "apply", "--parallel", "0")]
+    [InlineData("apply-command-timeout-zero", "apply", "--command-timeout", "0")]
     [InlineData("plan-unknown-option", "plan", "--dry-run")]
     public async Task A_refused_command_line_says_why_and_touches_no_host(string golden, params string[] args) =>
         Golden.AssertMatches($"{golden}.txt", await Run([args[0], "-i", CliRunner.ExampleWith(), .. args[1..]]));

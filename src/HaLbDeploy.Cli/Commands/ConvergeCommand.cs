@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Runtime.Apply;
 using HaLbDeploy.Ssh;
@@ -39,7 +41,7 @@ public static class ConvergeCommand
         {
             var json = parse.GetValue(output) == OutputFormat.Json;
             var result = InventoryGate.Load(parse.GetValue(inventory)!);
-            InventoryGate.PrintProblems(result, console.Error);
+            ProblemsTextRenderer.Write(console.Error, result);
             if (result.Inventory is not { } valid) return ExitCodes.UsageError;
 
             if (DesiredConfigurations.RenderOrReport(valid, parse.GetValue(templates), console.Error) is not { } desired) return ExitCodes.UsageError;
@@ -65,8 +67,8 @@ public static class ConvergeCommand
                 report = await new Converger(valid, desired, connector, progress, TimeProvider.System, options).RunAsync(ct);
             }
 
-            if (json) JsonOutput.Write(console.Out, RunReport.From(isDryRun ? "plan" : "apply", report));
-            else ConvergeReportPrinter.Print(report, console.Out, showDiffs: isDryRun);
+            if (json) ConvergeJsonRenderer.Write(console.Out, report, command: isDryRun ? "plan" : "apply");
+            else ConvergeTextRenderer.Write(console.Out, report, showDiffs: isDryRun);
             if (ct.IsCancellationRequested) return ExitCodes.Interrupted;
             if (!report.Succeeded) return ExitCodes.Failed;
             return isDryRun && report.HasPendingChanges ? ExitCodes.ChangesPending : ExitCodes.Ok;

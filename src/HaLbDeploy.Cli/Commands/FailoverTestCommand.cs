@@ -1,6 +1,8 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Cli.Output.Html;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Runtime.FailoverTest;
 using HaLbDeploy.Runtime.Hosts;
@@ -72,7 +74,7 @@ public static class FailoverTestCommand
         {
             var json = parse.GetValue(output) == OutputFormat.Json;
             var load = InventoryGate.Load(parse.GetValue(inventory)!);
-            InventoryGate.PrintProblems(load, console.Error);
+            ProblemsTextRenderer.Write(console.Error, load);
             if (load.Inventory is not { } valid) return ExitCodes.UsageError;
             var nodeName = parse.GetValue(node)!;
             if (valid.Nodes.All(n => n.Name != nodeName))
@@ -93,11 +95,11 @@ public static class FailoverTestCommand
             var runner = new FailoverTestRunner(valid, sessions, verifyProbe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options, new ProcNetArpTable());
             var result = await runner.RunAsync(ct);
 
-            if (json) JsonOutput.Write(console.Out, FailoverJsonReport.From(result));
-            else FailoverTestPrinter.Print(result, console.Out);
+            if (json) FailoverJsonRenderer.Write(console.Out, result);
+            else FailoverTextRenderer.Write(console.Out, result);
             if (parse.GetValue(report) is { } file)
             {
-                LocalFiles.WriteWithMode(file.FullName, FailoverHtmlReport.Render(result), "644");
+                LocalFiles.WriteWithMode(file.FullName, FailoverHtmlRenderer.Render(result), "644");
                 progress.Report("report", "*", $"wrote {file}");
             }
             return result.Outcome switch

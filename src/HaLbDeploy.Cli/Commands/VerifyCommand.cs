@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Verification;
 using HaLbDeploy.Runtime.Hosts;
@@ -56,7 +57,7 @@ public static class VerifyCommand
         {
             var json = parse.GetValue(output) == OutputFormat.Json;
             var load = InventoryGate.Load(parse.GetValue(inventory)!);
-            InventoryGate.PrintProblems(load, console.Error);
+            ProblemsTextRenderer.Write(console.Error, load);
             if (load.Inventory is not { } valid) return ExitCodes.UsageError;
             if (!Duration.TryParse(parse.GetValue(interval) ?? "2s", out var every)) every = Duration.FromSeconds(2);
 
@@ -87,19 +88,15 @@ public static class VerifyCommand
         return command;
     }
 
-    private static readonly JsonSerializerOptions Compact = new(JsonOutput.Options) { WriteIndented = false };
-
     private static void Print(TextWriter output, VerificationReport report, bool json, bool watching, int round)
     {
         if (json)
         {
-            if (watching) output.WriteLine(JsonSerializer.Serialize(VerifyJsonReport.From(report), Compact));
-            else JsonOutput.Write(output, VerifyJsonReport.From(report));
+            VerifyJsonRenderer.Write(output, report, oneLine: watching);
             return;
         }
-        if (watching) output.WriteLine($"--- round {round} at {report.At.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
-        VerificationReportPrinter.Print(report, output);
-        if (watching) output.WriteLine();
+        if (watching) VerifyTextRenderer.WriteRound(output, report, round);
+        else VerifyTextRenderer.Write(output, report);
         output.Flush();
     }
 }

@@ -1,4 +1,5 @@
-using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Cli.Tests.TestSupport;
 using HaLbDeploy.Core.Planning;
 
@@ -27,8 +28,8 @@ public sealed class ConvergeOutputGoldenTests
     private static string Print(ConvergeReport report, bool json)
     {
         using var output = new StringWriter();
-        if (json) JsonOutput.Write(output, RunReport.From(report.DryRun ? "plan" : "apply", report));
-        else ConvergeReportPrinter.Print(report, output, showDiffs: report.DryRun);
+        if (json) ConvergeJsonRenderer.Write(output, report, command: report.DryRun ? "plan" : "apply");
+        else ConvergeTextRenderer.Write(output, report, showDiffs: report.DryRun);
         return output.ToString();
     }
 }

@@ -1,5 +1,6 @@
-using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Cli.Output.Html;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Cli.Tests.TestSupport;
 using HaLbDeploy.Core.Failover;
 
@@ -35,16 +36,16 @@ public sealed class FailoverOutputGoldenTests
     private static string Text(FailoverTestReport report)
     {
         using var output = new StringWriter();
-        FailoverTestPrinter.Print(report, output);
+        FailoverTextRenderer.Write(output, report);
         return output.ToString();
     }
 
     private static string Json(FailoverTestReport report)
     {
         using var output = new StringWriter();
-        JsonOutput.Write(output, FailoverJsonReport.From(report));
+        FailoverJsonRenderer.Write(output, report);
         return output.ToString();
     }
 
-    private static string Html(FailoverTestReport report) => FailoverHtmlReport.Render(report);
+    private static string Html(FailoverTestReport report) => FailoverHtmlRenderer.Render(report);
 }

@@ -1,11 +1,11 @@
 using HaLbDeploy.Core.Planning;
 
-namespace HaLbDeploy.Cli.Output;
+namespace HaLbDeploy.Cli.Output.Text;
 
-/// <summary>The per-node summary people read after plan or apply; diffs are shown by plan.</summary>
-public static class ConvergeReportPrinter
+/// <summary>plan's and apply's answer for people: each node with its changes (plan adds their diffs), then the totals.</summary>
+public static class ConvergeTextRenderer
 {
-    public static void Print(ConvergeReport report, TextWriter output, bool showDiffs)
+    public static void Write(TextWriter output, ConvergeReport report, bool showDiffs)
     {
         foreach (var node in report.Nodes)
         {

@@ -1,24 +1,24 @@
 using System.Text;
 using HaLbDeploy.Core.Failover;
 
-namespace HaLbDeploy.Cli.Output;
+namespace HaLbDeploy.Cli.Output.Text;
 
 /// <summary>
 /// failover-test's answer for people: a chart of VIP holders and probes (one column per time slice), the events,
 /// each phase's measurements beside their bounds, and the verdict.
 /// </summary>
-public static class FailoverTestPrinter
+public static class FailoverTextRenderer
 {
     private const int MaxColumns = 100;
 
-    public static void Print(FailoverTestReport report, TextWriter output)
+    public static void Write(TextWriter output, FailoverTestReport report)
     {
         output.WriteLine($"failover-test {FailoverModeNames.Name(report.Mode)} on {report.Node}");
         if (report.Before is { } before) output.WriteLine($"before: {before.Summary}");
         if (report.Analysis is { } analysis && report.Observation is { } observation)
         {
             output.WriteLine();
-            PrintChart(analysis, observation, output);
+            WriteChart(output, analysis, observation);
             output.WriteLine();
             output.WriteLine("events (t = 0: the fault began)");
             foreach (var e in analysis.Events)
@@ -27,7 +27,7 @@ public static class FailoverTestPrinter
             {
                 if (phase is null) continue;
                 output.WriteLine();
-                PrintPhase(phase, analysis.Origin, output);
+                WritePhase(output, phase, analysis.Origin);
             }
         }
         foreach (var error in report.Errors) output.WriteLine($"note: {error}");
@@ -36,14 +36,14 @@ public static class FailoverTestPrinter
         output.WriteLine(report.Summary);
     }
 
-    private static void PrintPhase(PhaseReport phase, DateTimeOffset origin, TextWriter output)
+    private static void WritePhase(TextWriter output, PhaseReport phase, DateTimeOffset origin)
     {
         output.WriteLine($"{phase.Name}: measured from when {phase.ReferenceText} ({TimeText.Offset(phase.Reference, origin)}); " +
                          $"probes {phase.Probes.Sent} sent, {phase.Probes.Failed} failed");
         var rows = new List<string[]> { new[] { "  MEASUREMENT", "VALUE", "BOUND", "RESULT" } };
         foreach (var m in phase.Measurements)
             rows.Add(["  " + m.Name, m.Value is { } v ? TimeText.Seconds(v) : "-", m.Bound is { } b ? "<= " + TimeText.Seconds(b.Value) : "-", m.Passed ? "pass" : "FAIL"]);
-        VerificationReportPrinter.WriteTable(output, rows);
+        TextTable.Write(output, rows);
         foreach (var m in phase.Measurements)
         {
             var bound = m.Bound is { } b ? $" [bound: {b.Explanation}]" : "";
@@ -52,7 +52,7 @@ public static class FailoverTestPrinter
     }
 
     /// <summary>One row per node ('#' holds the VIP, '.' does not, '?' unknown) and one for the probes ('+' all ok, 'x' a failure).</summary>
-    private static void PrintChart(FailoverAnalysis analysis, FailoverObservation observation, TextWriter output)
+    private static void WriteChart(TextWriter output, FailoverAnalysis analysis, FailoverObservation observation)
     {
         var from = observation.Start;
         var to = observation.End;

@@ -5,7 +5,7 @@ using HaLbDeploy.Core.Tests.Failover;
 
 namespace HaLbDeploy.Cli.Tests.Output.Html;
 
-public sealed partial class FailoverHtmlReportTests
+public sealed partial class FailoverHtmlRendererTests
 {
     private static FailoverTestReport Report(FailoverObservation observation)
     {
@@ -17,7 +17,7 @@ public sealed partial class FailoverHtmlReportTests
     [Fact]
     public void The_chart_has_a_lane_per_node_and_one_for_the_probes_with_holder_spans_probe_runs_and_event_markers()
     {
-        var html = FailoverHtmlReport.Render(Report(Series.GracefulStop()));
+        var html = FailoverHtmlRenderer.Render(Report(Series.GracefulStop()));
 
         Assert.Contains("<svg id=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\"", html);
         Assert.Equal(["lb1", "lb2", "lb3", "probes"], LaneNodes().Matches(html).Select(m => m.Groups[1].Value));
@@ -32,7 +32,7 @@ public sealed partial class FailoverHtmlReportTests
     [Fact]
     public void The_page_shows_the_verdict_and_every_measurement_with_its_bound()
     {
-        var html = FailoverHtmlReport.Render(Report(Series.GracefulStop()));
+        var html = FailoverHtmlRenderer.Render(Report(Series.GracefulStop()));
 
         Assert.Contains("<span class=\"verdict passed\" id=\"verdict\">PASS: lb2 took the VIP over</span>", html);
         Assert.Contains("<table class=\"measurements\" data-phase=\"failover\">", html);
@@ -44,7 +44,7 @@ public sealed partial class FailoverHtmlReportTests
     [Fact]
     public void The_page_loads_nothing_from_anywhere()
     {
-        var html = FailoverHtmlReport.Render(Report(Series.GracefulStop()));
+        var html = FailoverHtmlRenderer.Render(Report(Series.GracefulStop()));
 
         Assert.DoesNotContain("<link", html);
         Assert.DoesNotContain("src=", html);
@@ -57,7 +57,7 @@ public sealed partial class FailoverHtmlReportTests
     {
         var observation = Series.GracefulStop() with { Fault = Series.Action("<script>alert(1)</script>", 0, 1) };
 
-        var html = FailoverHtmlReport.Render(Report(observation));
+        var html = FailoverHtmlRenderer.Render(Report(observation));
 
         Assert.DoesNotContain("<script>alert(1)</script>", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
@@ -68,7 +68,7 @@ public sealed partial class FailoverHtmlReportTests
     {
         var report = new FailoverTestReport("lb1", FailoverMode.Stop, FailoverOutcome.PreconditionFailed, "not started: the tier is not healthy", null, null, null, null, [], ["lb2: unreachable"]);
 
-        var html = FailoverHtmlReport.Render(report);
+        var html = FailoverHtmlRenderer.Render(report);
 
         Assert.Contains("not started: the tier is not healthy", html);
         Assert.DoesNotContain("<svg", html);

@@ -1,5 +1,5 @@
-using HaLbDeploy.Cli.Output.Json;
-using HaLbDeploy.Cli.Output.Text;
+using HaLbDeploy.Cli.Commands;
+using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Cli.Tests.TestSupport;
 using HaLbDeploy.Core.Planning;
 
@@ -28,8 +28,7 @@ public sealed class ConvergeOutputGoldenTests
     private static string Print(ConvergeReport report, bool json)
     {
         using var output = new StringWriter();
-        if (json) ConvergeJsonRenderer.Write(output, report, command: report.DryRun ? "plan" : "apply");
-        else ConvergeTextRenderer.Write(output, report, showDiffs: report.DryRun);
+        ConvergeCommand.Print(output, report, json ? OutputFormat.Json : OutputFormat.Text, isDryRun: report.DryRun);
         return output.ToString();
     }
 }

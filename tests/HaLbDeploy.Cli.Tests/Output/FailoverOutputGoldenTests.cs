@@ -1,6 +1,6 @@
+using HaLbDeploy.Cli.Commands;
+using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Cli.Output.Html;
-using HaLbDeploy.Cli.Output.Json;
-using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Cli.Tests.TestSupport;
 using HaLbDeploy.Core.Failover;
 
@@ -36,14 +36,14 @@ public sealed class FailoverOutputGoldenTests
     private static string Text(FailoverTestReport report)
     {
         using var output = new StringWriter();
-        FailoverTextRenderer.Write(output, report);
+        FailoverTestCommand.Print(output, report, OutputFormat.Text);
         return output.ToString();
     }
 
     private static string Json(FailoverTestReport report)
     {
         using var output = new StringWriter();
-        FailoverJsonRenderer.Write(output, report);
+        FailoverTestCommand.Print(output, report, OutputFormat.Json);
         return output.ToString();
     }
 

@@ -1,5 +1,5 @@
-using System.Reflection;
 using HaLbDeploy.Cli.Commands;
+using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Cli.Tests.TestSupport;
 using HaLbDeploy.Core.Verification;
 
@@ -48,8 +48,7 @@ public sealed class VerifyOutputGoldenTests
     private static string Print(VerificationReport report, bool json, bool watching = false, int round = 1)
     {
         using var output = new StringWriter();
-        var print = typeof(VerifyCommand).GetMethod("Print", BindingFlags.NonPublic | BindingFlags.Static)!;
-        print.Invoke(null, [output, report, json, watching, round]);
+        VerifyCommand.PrintRound(output, report, json ? OutputFormat.Json : OutputFormat.Text, watching ? round : null);
         return output.ToString();
     }
 }

@@ -1,8 +1,13 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
+using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Runtime.Apply;
 using HaLbDeploy.Ssh;
+using Serilog;
 using Spectre.Console;
 
 namespace HaLbDeploy.Cli.Commands;
@@ -18,59 +23,57 @@ public static class ConvergeCommand
         "Converge every LB node: install keepalived and haproxy, validate and swap in the configs, start or reload the units, one node at a time with the VIP holder last. Exit 0 done, 1 failed, 2 bad input.",
         alwaysDryRun: false);
 
+    /// <summary>Prints the run's answer: as JSON, or per node for people (plan with its diffs).</summary>
+    internal static void Print(TextWriter output, ConvergeReport report, OutputFormat format, bool isDryRun)
+    {
+        if (format == OutputFormat.Json) ConvergeJsonRenderer.Write(output, report, command: isDryRun ? "plan" : "apply");
+        else ConvergeTextRenderer.Write(output, report, showDiffs: isDryRun);
+    }
+
     private static Command Create(CliConsole console, string name, string description, bool alwaysDryRun)
     {
-        var inventory = SharedOptions.Inventory();
-        var output = SharedOptions.Output();
-        var templates = SharedOptions.Templates();
-        var verbose = SharedOptions.Verbose();
-        var logFile = SharedOptions.LogFile();
-        var acceptNew = SharedOptions.AcceptNewHostKeys();
-        var parallel = new Option<int>("--parallel") { DefaultValueFactory = _ => 8, Description = "How many nodes to connect to, read and stage at once (the rollout itself is one node at a time)." };
-        parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
-        var healthTimeout = new Option<int>("--health-timeout") { DefaultValueFactory = _ => 30, Description = "Seconds to wait after each node for its services and exactly one VIP holder." };
-        var commandTimeout = new Option<int>("--command-timeout") { DefaultValueFactory = _ => 300, Description = "Seconds one script on a node may run before it is stopped and the node counts as failed." };
-        commandTimeout.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--command-timeout must be at least 1"); });
-        var dryRun = new Option<bool>("--dry-run") { Description = "The same as `plan`: show the changes, make none." };
-
-        var command = new Command(name, description) { inventory, output, templates, acceptNew, parallel, healthTimeout, commandTimeout, verbose, logFile };
-        if (!alwaysDryRun) command.Options.Add(dryRun);
-        command.SetAction(async (parse, ct) =>
+        var options = new ConvergeCommandOptions();
+        var command = new Command(name, description)
         {
-            var json = parse.GetValue(output) == OutputFormat.Json;
-            var result = InventoryGate.Load(parse.GetValue(inventory)!);
-            InventoryGate.PrintProblems(result, console.Error);
-            if (result.Inventory is not { } valid) return ExitCodes.UsageError;
-
-            if (DesiredConfigurations.RenderOrReport(valid, parse.GetValue(templates), console.Error) is not { } desired) return ExitCodes.UsageError;
-
-            var isDryRun = alwaysDryRun || parse.GetValue(dryRun);
-            using var logger = Logging.Create(parse.GetValue(verbose), parse.GetValue(logFile));
-            var connector = new SshHostConnector(new SshConnectorOptions
-            {
-                AcceptNewHostKeys = parse.GetValue(acceptNew),
-                CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(commandTimeout)),
-                Logger = logger,
-            });
-            var options = new ConvergeOptions(isDryRun, parse.GetValue(parallel), TimeSpan.FromSeconds(parse.GetValue(healthTimeout)));
-            ConvergeReport report;
-            if (console.IsErrorTerminal && !json)
-            {
-                var live = new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), valid.Nodes.Select(n => n.Name), logger);
-                report = await live.ShowWhileAsync(() => new Converger(valid, desired, connector, live, TimeProvider.System, options).RunAsync(ct));
-            }
-            else
-            {
-                var progress = new ConsoleProgress(console.Error, logger);
-                report = await new Converger(valid, desired, connector, progress, TimeProvider.System, options).RunAsync(ct);
-            }
-
-            if (json) JsonOutput.Write(console.Out, RunReport.From(isDryRun ? "plan" : "apply", report));
-            else ConvergeReportPrinter.Print(report, console.Out, showDiffs: isDryRun);
-            if (ct.IsCancellationRequested) return ExitCodes.Interrupted;
-            if (!report.Succeeded) return ExitCodes.Failed;
-            return isDryRun && report.HasPendingChanges ? ExitCodes.ChangesPending : ExitCodes.Ok;
-        });
+            options.Inventory, options.Output, options.Templates, options.AcceptNewHostKeys, options.Parallel, options.HealthTimeout, options.CommandTimeout, options.Verbose, options.LogFile,
+        };
+        if (!alwaysDryRun) command.Options.Add(options.DryRun);
+        command.SetAction((parse, ct) => RunAsync(console, parse, options, isDryRun: alwaysDryRun || parse.GetValue(options.DryRun), ct));
         return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, ParseResult parse, ConvergeCommandOptions options, bool isDryRun, CancellationToken ct)
+    {
+        var format = parse.GetValue(options.Output);
+        if (InventoryGate.LoadOrReport(parse.GetValue(options.Inventory)!, console.Error) is not { } inventory) return ExitCodes.UsageError;
+        if (DesiredConfigurations.RenderOrReport(inventory, parse.GetValue(options.Templates), console.Error) is not { } desired) return ExitCodes.UsageError;
+
+        using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));
+        var connector = new SshHostConnector(new SshConnectorOptions
+        {
+            AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys),
+            CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(options.CommandTimeout)),
+            Logger = logger,
+        });
+        var convergeOptions = new ConvergeOptions(isDryRun, parse.GetValue(options.Parallel), TimeSpan.FromSeconds(parse.GetValue(options.HealthTimeout)));
+        var report = await ShowingProgressAsync(console, format, inventory, logger,
+            progress => new Converger(inventory, desired, connector, progress, TimeProvider.System, convergeOptions).RunAsync(ct));
+
+        Print(console.Out, report, format, isDryRun);
+        if (ct.IsCancellationRequested) return ExitCodes.Interrupted;
+        if (!report.Succeeded) return ExitCodes.Failed;
+        return isDryRun && report.HasPendingChanges ? ExitCodes.ChangesPending : ExitCodes.Ok;
+    }
+
+    /// <summary>Runs the rollout with a live table per node on a terminal a person watches (and text output), plain progress lines otherwise.</summary>
+    private static async Task<ConvergeReport> ShowingProgressAsync(
+        CliConsole console, OutputFormat format, Inventory inventory, ILogger logger, Func<IRunProgress, Task<ConvergeReport>> run)
+    {
+        if (console.IsErrorTerminal && format != OutputFormat.Json)
+        {
+            var live = new LiveProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), inventory.Nodes.Select(n => n.Name), logger);
+            return await live.ShowWhileAsync(() => run(live));
+        }
+        return await run(new ConsoleProgress(console.Error, logger));
     }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Rendering;
 
 namespace HaLbDeploy.Cli.Commands;
 
@@ -23,29 +26,30 @@ public static class RenderCommand
         };
         command.SetAction(parse =>
         {
-            var result = InventoryGate.Load(parse.GetValue(inventory)!);
-            InventoryGate.PrintProblems(result, console.Error);
-            if (result.Inventory is not { } valid) return ExitCodes.UsageError;
-
+            if (InventoryGate.LoadOrReport(parse.GetValue(inventory)!, console.Error) is not { } valid) return ExitCodes.UsageError;
             if (DesiredConfigurations.RenderOrReport(valid, parse.GetValue(templates), console.Error) is not { } nodes) return ExitCodes.UsageError;
 
-            var root = parse.GetValue(outDir)!.FullName;
-            var written = new List<RenderedFileReport>();
-            foreach (var node in nodes)
-            {
-                foreach (var file in node.Files)
-                {
-                    var target = Path.Combine(root, node.Node.Name, file.Path.TrimStart('/'));
-                    LocalFiles.WriteWithMode(target, file.Content, file.Mode);
-                    written.Add(new RenderedFileReport(node.Node.Name, file.Path, target, file.Mode, ContentDigest.Of(file.Content)));
-                }
-            }
-            if (parse.GetValue(output) == OutputFormat.Json)
-                JsonOutput.Write(console.Out, written);
-            else
-                foreach (var file in written) console.Out.WriteLine($"[render/{file.Node}] {file.Path} -> {file.LocalPath} ({file.Mode})");
+            var written = Write(nodes, parse.GetValue(outDir)!.FullName);
+            if (parse.GetValue(output) == OutputFormat.Json) RenderJsonRenderer.Write(console.Out, written);
+            else RenderTextRenderer.Write(console.Out, written);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Writes each node's files under root/NODE/PATH-ON-THE-NODE with their modes.</summary>
+    private static List<WrittenFile> Write(IReadOnlyList<NodeConfiguration> nodes, string root)
+    {
+        var written = new List<WrittenFile>();
+        foreach (var node in nodes)
+        {
+            foreach (var file in node.Files)
+            {
+                var target = Path.Combine(root, node.Node.Name, file.Path.TrimStart('/'));
+                LocalFiles.WriteWithMode(target, file.Content, file.Mode);
+                written.Add(new WrittenFile(node.Node.Name, file.Path, target, file.Mode, ContentDigest.Of(file.Content)));
+            }
+        }
+        return written;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 
 namespace HaLbDeploy.Cli.Commands;
 
@@ -18,18 +20,9 @@ public static class ValidateCommand
         {
             var file = parse.GetValue(inventory)!;
             var result = InventoryGate.Load(file);
-            if (parse.GetValue(output) == OutputFormat.Json)
-            {
-                JsonOutput.Write(console.Out, new ValidationReport(
-                    file.ToString(), !result.HasErrors, result.Inventory?.Nodes.Count ?? 0, result.Inventory?.Backends.Count ?? 0,
-                    result.Problems.Select(ProblemReport.From).ToList()));
-            }
-            else
-            {
-                InventoryGate.PrintProblems(result, console.Error);
-                if (result.Inventory is { } valid)
-                    console.Out.WriteLine($"{file}: valid ({valid.Nodes.Count} LB nodes, {valid.Backends.Count} API servers, VIP {valid.Vip}, router id {valid.VirtualRouterId}{(valid.VirtualRouterIdDerived ? " derived" : "")}).");
-            }
+            // As JSON the problems are the answer, on stdout; for people they go to stderr like every command's.
+            if (parse.GetValue(output) == OutputFormat.Json) ValidateJsonRenderer.Write(console.Out, file.ToString(), result);
+            else ValidateTextRenderer.Write(console.Out, console.Error, file.ToString(), result);
             return result.HasErrors ? ExitCodes.UsageError : ExitCodes.Ok;
         });
         return command;

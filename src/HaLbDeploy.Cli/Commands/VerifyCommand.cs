@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using HaLbDeploy.Cli.Output;
+using HaLbDeploy.Cli.Output.Json;
+using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Verification;
 using HaLbDeploy.Runtime.Hosts;
@@ -19,87 +20,69 @@ public static class VerifyCommand
     /// <summary>How long the control host's probe of the VIP may take.</summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
+    private const string Description = """
+        Check the tier as it is: per node over SSH (read-only) keepalived and haproxy enabled and active, the VRRP state
+        (derived: MASTER = holds the VIP), whether it holds the VIP, and the backends as haproxy sees them (stats socket);
+        from here a TCP connect and a TLS GET of the health path through the VIP. Healthy only when exactly one node holds
+        the VIP, every node's services are up, each haproxy has a backend UP and the VIP answers.
+        Exit 0 healthy, 1 unhealthy (with --watch: any round), 2 bad input.
+        """;
+
     public static Command Create(CliConsole console)
     {
-        var inventory = SharedOptions.Inventory();
-        var output = SharedOptions.Output();
-        var verbose = SharedOptions.Verbose();
-        var logFile = SharedOptions.LogFile();
-        var acceptNew = SharedOptions.AcceptNewHostKeys();
-        var watch = new Option<bool>("--watch", "-w") { Description = "Verify again every --interval until Ctrl+C (or --count rounds); with --output json, one JSON object per line and round." };
-        var interval = new Option<string>("--interval") { DefaultValueFactory = _ => "2s", Description = "Time between rounds with --watch, e.g. 500ms, 2s, 1m." };
-        var count = new Option<int?>("--count", "-n") { Description = "With --watch: stop after this many rounds." };
-
-        var command = new Command("verify",
-            """
-            Check the tier as it is: per node over SSH (read-only) keepalived and haproxy enabled and active, the VRRP state
-            (derived: MASTER = holds the VIP), whether it holds the VIP, and the backends as haproxy sees them (stats socket);
-            from here a TCP connect and a TLS GET of the health path through the VIP. Healthy only when exactly one node holds
-            the VIP, every node's services are up, each haproxy has a backend UP and the VIP answers.
-            Exit 0 healthy, 1 unhealthy (with --watch: any round), 2 bad input.
-            """)
+        var options = new VerifyCommandOptions();
+        var command = new Command("verify", Description)
         {
-            inventory, output, watch, interval, count, acceptNew, verbose, logFile,
+            options.Inventory, options.Output, options.Watch, options.Interval, options.Count, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(interval) is { Implicit: false } && result.GetValue(interval) is var text &&
-                (text is null || !Duration.TryParse(text, out var every) || every.Milliseconds < 100))
-                result.AddError($"--interval '{text}' is not a duration of at least 100ms (e.g. 500ms, 2s, 1m)");
-            if (result.GetValue(count) is < 1) result.AddError("--count must be at least 1");
-            var watching = result.GetValue(watch);
-            if (!watching && result.GetResult(count) is { Implicit: false }) result.AddError("--count needs --watch");
-            if (!watching && result.GetResult(interval) is { Implicit: false }) result.AddError("--interval needs --watch");
-        });
-
-        command.SetAction(async (parse, ct) =>
-        {
-            var json = parse.GetValue(output) == OutputFormat.Json;
-            var load = InventoryGate.Load(parse.GetValue(inventory)!);
-            InventoryGate.PrintProblems(load, console.Error);
-            if (load.Inventory is not { } valid) return ExitCodes.UsageError;
-            if (!Duration.TryParse(parse.GetValue(interval) ?? "2s", out var every)) every = Duration.FromSeconds(2);
-
-            using var logger = Logging.Create(parse.GetValue(verbose), parse.GetValue(logFile));
-            var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(acceptNew), Logger = logger });
-            await using var sessions = new NodeSessions(connector);
-            var probe = new TlsVipProbe(valid.Vip.Address, valid.FrontendPort, valid.HealthCheck.Path, ProbeTimeout);
-            var verifier = new Verifier(valid, sessions, probe, TimeProvider.System, new ProcNetArpTable());
-            var watching = parse.GetValue(watch);
-            var rounds = watching ? parse.GetValue(count) ?? int.MaxValue : 1;
-            var allHealthy = true;
-            try
-            {
-                for (var round = 1; round <= rounds; round++)
-                {
-                    var report = await verifier.VerifyAsync(ct);
-                    allHealthy &= report.Healthy;
-                    Print(console.Out, report, json, watching, round);
-                    if (round < rounds) await Task.Delay(every.AsTimeSpan, ct);
-                }
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return watching ? (allHealthy ? ExitCodes.Ok : ExitCodes.Failed) : ExitCodes.Interrupted;
-            }
-            return allHealthy ? ExitCodes.Ok : ExitCodes.Failed;
-        });
+        command.Validators.Add(options.Validate);
+        command.SetAction((parse, ct) => RunAsync(console, parse, options, ct));
         return command;
     }
 
-    private static readonly JsonSerializerOptions Compact = new(JsonOutput.Options) { WriteIndented = false };
-
-    private static void Print(TextWriter output, VerificationReport report, bool json, bool watching, int round)
+    /// <summary>Prints one round: as JSON (one line per round when watching), or for people (under a round header when watching).</summary>
+    /// <param name="round">The round's number with --watch; null for a single verify.</param>
+    internal static void PrintRound(TextWriter output, VerificationReport report, OutputFormat format, int? round)
     {
-        if (json)
+        if (format == OutputFormat.Json)
         {
-            if (watching) output.WriteLine(JsonSerializer.Serialize(VerifyJsonReport.From(report), Compact));
-            else JsonOutput.Write(output, VerifyJsonReport.From(report));
+            VerifyJsonRenderer.Write(output, report, oneLine: round is not null);
             return;
         }
-        if (watching) output.WriteLine($"--- round {round} at {report.At.ToLocalTime():yyyy-MM-dd HH:mm:ss}");
-        VerificationReportPrinter.Print(report, output);
-        if (watching) output.WriteLine();
-        output.Flush();
+        if (round is { } number) VerifyTextRenderer.WriteRound(output, report, number);
+        else VerifyTextRenderer.Write(output, report);
+        output.Flush(); // a person watching sees each round as it comes
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, ParseResult parse, VerifyCommandOptions options, CancellationToken ct)
+    {
+        var format = parse.GetValue(options.Output);
+        if (InventoryGate.LoadOrReport(parse.GetValue(options.Inventory)!, console.Error) is not { } inventory) return ExitCodes.UsageError;
+        if (!Duration.TryParse(parse.GetValue(options.Interval) ?? "2s", out var every)) every = Duration.FromSeconds(2);
+        var watching = parse.GetValue(options.Watch);
+        var rounds = watching ? parse.GetValue(options.Count) ?? int.MaxValue : 1;
+
+        using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));
+        var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys), Logger = logger });
+        await using var sessions = new NodeSessions(connector);
+        var probe = new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, ProbeTimeout);
+        var verifier = new Verifier(inventory, sessions, probe, TimeProvider.System, new ProcNetArpTable());
+        var allHealthy = true;
+        try
+        {
+            for (var round = 1; round <= rounds; round++)
+            {
+                var report = await verifier.VerifyAsync(ct);
+                allHealthy &= report.Healthy;
+                PrintRound(console.Out, report, format, watching ? round : null);
+                if (round < rounds) await Task.Delay(every.AsTimeSpan, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C is how a watch ends: its verdict is the rounds seen. A single verify cut short has none.
+            return watching ? (allHealthy ? ExitCodes.Ok : ExitCodes.Failed) : ExitCodes.Interrupted;
+        }
+        return allHealthy ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -1,0 +1,29 @@
+using HaLbDeploy.Core.Planning;
+
+namespace HaLbDeploy.Cli.Output.Json;
+
+/// <summary>
+/// plan's and apply's answer for machines. The records below are the document's shape, declared here only: the
+/// serializer writes them in the style of <see cref="JsonOutput"/>.
+/// </summary>
+public static class ConvergeJsonRenderer
+{
+    /// <param name="command">"plan" or "apply": apply --dry-run answers as plan.</param>
+    public static void Write(TextWriter output, ConvergeReport report, string command) => JsonOutput.Write(output, RunJson.From(command, report));
+
+    private sealed record RunJson(string Command, bool DryRun, bool Succeeded, bool ChangesPending, long ElapsedMs, IReadOnlyList<NodeJson> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+    {
+        public static RunJson From(string command, ConvergeReport r) =>
+            new(command, r.DryRun, r.Succeeded, r.HasPendingChanges, (long)r.Elapsed.TotalMilliseconds, r.Nodes.Select(NodeJson.From).ToList(), r.Errors, r.Warnings);
+    }
+
+    private sealed record NodeJson(string Node, NodeOutcome Outcome, bool HoldsVip, string? Error, IReadOnlyList<ChangeJson> Changes)
+    {
+        public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Error, r.Changes.Select(ChangeJson.From).ToList());
+    }
+
+    private sealed record ChangeJson(ChangeKind Kind, string Symbol, string Target, string Summary, string? Diff)
+    {
+        public static ChangeJson From(Change c) => new(c.Kind, c.Symbol, c.Target, c.Summary, c.Diff);
+    }
+}

@@ -1,0 +1,72 @@
+using HaLbDeploy.Core.Verification;
+
+namespace HaLbDeploy.Cli.Output.Json;
+
+/// <summary>
+/// verify's answer for machines: one document per round. The records below are the document's shape, declared here
+/// only; failover-test's document holds the rounds before and after the test in the same shape.
+/// </summary>
+public static class VerifyJsonRenderer
+{
+    /// <param name="oneLine">One compact line, as verify --watch prints each round.</param>
+    public static void Write(TextWriter output, VerificationReport report, bool oneLine = false) =>
+        JsonOutput.Write(output, RoundJson.From(report), oneLine);
+
+    internal sealed record RoundJson(
+        string Command,
+        DateTimeOffset At,
+        bool Healthy,
+        string Summary,
+        string Vip,
+        IReadOnlyList<string> VipHolders,
+        IReadOnlyList<string> Problems,
+        IReadOnlyList<string> Warnings,
+        ProbeJson? VipProbe,
+        NeighbourJson? VipNeighbour,
+        IReadOnlyList<NodeJson> Nodes,
+        IReadOnlyList<BackendJson> Backends)
+    {
+        public static RoundJson From(VerificationReport r) => new(
+            "verify", r.At, r.Healthy, r.Summary, r.Vip, r.VipHolders, r.Problems, r.Warnings,
+            r.VipProbe is { } p ? ProbeJson.From(r.VipTarget, p) : null,
+            r.VipNeighbour is { } a ? new NeighbourJson(a.LinkLayerAddress, a.Device, r.VipNeighbourNode) : null,
+            r.Nodes.Select(NodeJson.From).ToList(),
+            r.Backends.Select(BackendJson.From).ToList());
+    }
+
+    /// <summary>The control host's probe of the VIP.</summary>
+    internal sealed record ProbeJson(string Target, bool Connected, bool TlsEstablished, int? HttpStatus, bool Serves, string? Failure, double? ConnectMs, double ElapsedMs)
+    {
+        public static ProbeJson From(string target, VipProbeResult p) => new(target, p.Connected, p.TlsEstablished, p.HttpStatus, p.Serves, p.Failure,
+            p.ConnectTime is { } c ? Math.Round(c.TotalMilliseconds, 1) : null, Math.Round(p.Elapsed.TotalMilliseconds, 1));
+    }
+
+    /// <summary>This machine's ARP entry for the VIP: the hardware address, the local device, and the LB node that has it (null: none).</summary>
+    internal sealed record NeighbourJson(string LinkLayerAddress, string Device, string? Node);
+
+    internal sealed record NodeJson(
+        string Name, string Address, int Priority, bool Reachable, string? Error, DerivedVrrpState VrrpState, bool HoldsVip,
+        UnitJson Keepalived, UnitJson Haproxy, bool? LinkUp, string? LinkLayerAddress, bool? TrackCheckPassed, string? StatsClient, string? StatsError,
+        IReadOnlyList<ServerJson> Servers)
+    {
+        public static NodeJson From(NodeVerification n) => new(n.Node, n.Address, n.Priority, n.Status.Reachable, n.Status.Error, n.VrrpState, n.Status.HoldsVip,
+            UnitJson.From(n.Status.Keepalived), UnitJson.From(n.Status.Haproxy),
+            n.Status.LinkUp, n.Status.LinkLayerAddress, n.Status.TrackCheckPassed, n.Status.StatsClient, n.Status.StatsError,
+            n.Status.Backends.Select(b => new ServerJson(b.Server, b.Address, b.Status, b.IsUp, b.CheckStatus, b.CheckCode)).ToList());
+    }
+
+    /// <summary>A unit's is-enabled and is-active words.</summary>
+    internal sealed record UnitJson(string Enabled, string Active)
+    {
+        public static UnitJson From(ServiceStatus unit) => new(unit.Enabled, unit.Active);
+    }
+
+    /// <summary>One server line of a node's haproxy stats.</summary>
+    internal sealed record ServerJson(string Name, string Address, string Status, bool Up, string CheckStatus, int? CheckCode);
+
+    /// <summary>One API server across all nodes; status_by_node holds haproxy's word per node (null: unknown).</summary>
+    internal sealed record BackendJson(string Name, string Address, bool UpSomewhere, IReadOnlyDictionary<string, string?> StatusByNode)
+    {
+        public static BackendJson From(BackendVerification b) => new(b.Name, b.Address, b.UpSomewhere, b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status));
+    }
+}

@@ -1,0 +1,15 @@
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Cli.Output.Text;
+
+/// <summary>validate's answer for people: the problems on stderr (as every command prints them), and what a valid inventory holds on stdout.</summary>
+public static class ValidateTextRenderer
+{
+    /// <param name="inventory">The inventory file as the user named it.</param>
+    public static void Write(TextWriter output, TextWriter error, string inventory, InventoryLoadResult result)
+    {
+        ProblemsTextRenderer.Write(error, result);
+        if (result.Inventory is { } valid)
+            output.WriteLine($"{inventory}: valid ({valid.Nodes.Count} LB nodes, {valid.Backends.Count} API servers, VIP {valid.Vip}, router id {valid.VirtualRouterId}{(valid.VirtualRouterIdDerived ? " derived" : "")}).");
+    }
+}

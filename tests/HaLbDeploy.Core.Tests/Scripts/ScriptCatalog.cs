@@ -48,7 +48,7 @@ public static class ScriptCatalog
         scripts["health-probe.sh"] = () => HealthProbe.Script;
         scripts["vip-sampler-10s-every-50ms.sh"] = () => VipSamplerScript.Build(Vip, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
         scripts["vip-sampler-2.5s-every-33.3ms.sh"] = () => VipSamplerScript.Build(IPAddress.Parse("10.0.0.1"), TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(100.0 / 3));
-        scripts["read-files.sh"] = () => NodeScripts.ReadFiles([NodePaths.HaproxyConfig, NodePaths.KeepalivedConfig, "/etc/it's.cfg"]);
+        scripts["read-files.sh"] = () => NodeScripts.ReadFiles([NodePaths.HaproxyConfig, NodePaths.KeepalivedConfig]);
     }
 
     private static void AddFaultScripts(Dictionary<string, Func<string>> scripts)

@@ -8,8 +8,5 @@ echo '@@halb end'
 echo '@@halb file /etc/keepalived/keepalived.conf'
 if [ -f '/etc/keepalived/keepalived.conf' ]; then base64 '/etc/keepalived/keepalived.conf'; else echo '@@halb missing'; fi
 echo '@@halb end'
-echo '@@halb file /etc/it's.cfg'
-if [ -f '/etc/it'\''s.cfg' ]; then base64 '/etc/it'\''s.cfg'; else echo '@@halb missing'; fi
-echo '@@halb end'
 }
 halb_main </dev/null

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Core.Failover;
 
@@ -21,11 +22,7 @@ public static class VipSamplerScript
         var durationNs = (long)duration.TotalMilliseconds * 1_000_000L;
         var maxSamples = (int)Math.Ceiling(duration / interval) + 10;
         var sleep = interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return $$"""
-            halb_sampler() {
-            PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-            LC_ALL=C
-            export PATH LC_ALL
+        return ScriptKit.AsFunction("halb_sampler", ScriptKit.ReadPrelude + $$"""
             halb_vip=' {{vip}}/'
             halb_now=$(date +%s%N)
             halb_end=$((halb_now + {{durationNs.ToString(CultureInfo.InvariantCulture)}}))
@@ -53,12 +50,9 @@ public static class VipSamplerScript
               halb_n=$((halb_n + 1))
               sleep {{sleep}}
             done
-            echo '@@halb end'
-            }
-            halb_sampler </dev/null
-            exit 0
+            echo '{{ScriptMarkers.End}}'
 
-            """;
+            """) + ScriptKit.ExitZero;
     }
 
     /// <summary>Tolerant: lines it cannot read are skipped; never throws.</summary>
@@ -70,7 +64,7 @@ public static class VipSamplerScript
         foreach (var raw in (output ?? "").Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line == "@@halb end") complete = true;
+            if (line == ScriptMarkers.End) complete = true;
             else if (line.StartsWith("keepalived-started ", StringComparison.Ordinal))
                 keepalived = long.TryParse(line["keepalived-started ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : null;
             else if (line.StartsWith("s ", StringComparison.Ordinal))

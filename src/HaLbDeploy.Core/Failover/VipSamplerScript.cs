@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Net;
+using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Core.Failover;
 
 /// <summary>
 /// A read-only sampler that runs on a node for a bounded time and prints, every interval, the node's clock and
-/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show`, matched by a shell `case` (three
+/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show`, matched by a shell `case` on
+/// <see cref="VipHolding.ShellNeedle"/>, the shell form of the rule the other readers use (three
 /// small processes per sample, about 5 ms). Sampling on the node, with the node's own timestamps, is far more
 /// precise than asking over SSH each time (an exec costs a session setup); the output comes back when the run
 /// ends, which is fine because the analysis happens afterwards. It also prints when keepalived's main process
@@ -23,7 +25,7 @@ public static class VipSamplerScript
         var maxSamples = (int)Math.Ceiling(duration / interval) + 10;
         var sleep = interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
         return ScriptKit.AsFunction("halb_sampler", ScriptKit.ReadPrelude + $$"""
-            halb_vip=' {{vip}}/'
+            halb_vip={{ScriptKit.Quote(VipHolding.ShellNeedle(vip))}}
             halb_now=$(date +%s%N)
             halb_end=$((halb_now + {{durationNs.ToString(CultureInfo.InvariantCulture)}}))
             echo "@@halb sampler 1 $halb_now"

@@ -1,4 +1,5 @@
 using System.Net;
+using HaLbDeploy.Core.Facts;
 
 namespace HaLbDeploy.Core.Scripts;
 
@@ -27,8 +28,9 @@ public static class HealthProbe
             else if (line.StartsWith("haproxy=", StringComparison.Ordinal)) haproxy = line["haproxy=".Length..].Trim();
             else if (line.StartsWith("addr=", StringComparison.Ordinal))
             {
+                // The script sends the interface and the entry's address word, the second and fourth words of ip's line.
                 var parts = line["addr=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 2 && IPAddress.TryParse(parts[1].Split('/')[0], out var address))
+                if (parts.Length == 2 && VipHolding.LocalAddress(parts[1]) is { } address)
                     addresses.Add((parts[0], address));
             }
         }

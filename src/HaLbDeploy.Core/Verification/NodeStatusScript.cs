@@ -112,7 +112,7 @@ public static class NodeStatusScript
             else if (line.StartsWith("stats-error ", StringComparison.Ordinal)) statsError = line["stats-error ".Length..].Trim();
         }
 
-        var holds = IpOutputParser.ParseAddresses(addressLines).Any(a => a.Address.Address.Equals(vip));
+        var holds = VipHolding.HoldsIn(addressLines, vip);
         IReadOnlyList<BackendServerStatus> backends = [];
         if (statsClient is not null)
         {

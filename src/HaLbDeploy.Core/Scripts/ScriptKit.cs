@@ -17,10 +17,13 @@ public static class ScriptKit
     /// </summary>
     public const string SearchPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    /// <summary>The fixed PATH for the script's own command lookups.</summary>
+    /// <summary>
+    /// The fixed PATH. A PATH the shell got from its environment (sshd always passes one) is exported already, so
+    /// the commands the script starts get the fixed one too.
+    /// </summary>
     public const string PathPrelude = "PATH=" + SearchPath + "\n";
 
-    /// <summary>The fixed PATH, exported to the commands the script starts too.</summary>
+    /// <summary>The fixed PATH, exported explicitly: also for a shell that was started without one.</summary>
     public const string ExportedPathPrelude = PathPrelude + "export PATH\n";
 
     /// <summary>The fixed PATH and the C locale, exported: what the read scripts parse reads the same on every node.</summary>

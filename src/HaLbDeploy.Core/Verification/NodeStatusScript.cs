@@ -20,9 +20,11 @@ public static class NodeStatusScript
     private const string StatsEnd = ScriptMarkers.Prefix + "stats-end";
 
     /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
-    public static string Build(string interfaceName) =>
-        ScriptKit.AsFunction("halb_status", ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket() +
-                                            $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
+    public static string Build(string interfaceName)
+    {
+        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket();
+        return ScriptKit.AsFunction("halb_status", body + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
+    }
 
     private static string UnitsLinkAndAddresses(string interfaceName) => $$"""
         halb_limited() { if halb_has timeout; then timeout 10 "$@"; else "$@"; fi; }
@@ -38,7 +40,7 @@ public static class NodeStatusScript
 
         """;
 
-    /// <summary>Runs keepalived's track script the way keepalived does, and says whether it passed.</summary>
+    /// <summary>Runs keepalived's track script, time-limited, and says whether it passed.</summary>
     private static string TrackCheck() => $$"""
         if [ -x {{ScriptKit.Quote(NodePaths.HaproxyCheckScript)}} ]; then
           if halb_limited {{ScriptKit.Quote(NodePaths.HaproxyCheckScript)}} >/dev/null 2>&1; then echo 'track pass'; else echo 'track fail'; fi

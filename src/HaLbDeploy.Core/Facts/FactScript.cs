@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HaLbDeploy.Core.Shell;
+using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Core.Facts;
 
@@ -36,22 +36,24 @@ public static class FactScript
         script.Append("halb_frontend_port=").Append(frontendPort.ToString(CultureInfo.InvariantCulture)).Append('\n');
         script.Append("halb_files() {\n");
         foreach (var path in managedPaths.Distinct(StringComparer.Ordinal))
-            script.Append("  halb_file ").Append(ShellQuote.Single(path)).Append('\n');
+            script.Append("  halb_file ").Append(ScriptKit.Quote(path)).Append('\n');
         script.Append("  :\n}\n");
-        script.Append("halb_facts </dev/null\nexit 0\n");
+        script.Append(ScriptKit.Call("halb_facts")).Append(ScriptKit.ExitZero);
         return script.ToString();
     }
 
-    private const string Functions = """
+    private const string Functions = Header + ScriptKit.ExportedPathPrelude + "\n" + ScriptKit.HasFunction + Helpers;
+
+    private const string Header = """
         # halb-deploy node facts, format 1: read-only; every section prints a parseable body; always exits 0.
         LC_ALL=C
         export LC_ALL
         # A fixed PATH: sudo and non-login shells may lack the sbin directories, and the caller's PATH could hold an
         # empty entry (the working directory) where a missing tool would then be looked up.
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-        export PATH
 
-        halb_has() { command -v "$1" >/dev/null 2>&1; }
+        """;
+
+    private const string Helpers = """
         halb_section() { printf '\n@@halb section %s\n' "$*"; }
         halb_missing() { echo "@@halb missing $*"; }
         halb_systemd() { [ -d /run/systemd/system ] && halb_has systemctl; }

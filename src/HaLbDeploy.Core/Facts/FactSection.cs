@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Scripts;
+
 namespace HaLbDeploy.Core.Facts;
 
 /// <summary>One section of the fact script's output: its name, the argument on its header line, its body lines.</summary>
@@ -10,7 +12,7 @@ internal sealed record FactSection(string Name, string Argument, IReadOnlyList<s
     public string? Via => MarkerValue(FactSections.ViaPrefix);
 
     /// <summary>The command's output: every line but our markers.</summary>
-    public IEnumerable<string> Body => Lines.Where(l => !l.StartsWith(FactSections.Marker + " ", StringComparison.Ordinal));
+    public IEnumerable<string> Body => Lines.Where(l => !l.StartsWith(ScriptMarkers.Prefix, StringComparison.Ordinal));
 
     /// <summary>The body's non-blank lines, trimmed.</summary>
     public IEnumerable<string> Values => Body.Select(l => l.Trim()).Where(l => l.Length > 0);

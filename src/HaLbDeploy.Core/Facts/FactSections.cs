@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Scripts;
+
 namespace HaLbDeploy.Core.Facts;
 
 /// <summary>
@@ -7,12 +9,11 @@ namespace HaLbDeploy.Core.Facts;
 /// </summary>
 internal static class FactSections
 {
-    public const string Marker = "@@halb";
-    public const string SectionPrefix = "@@halb section ";
-    public const string MissingPrefix = "@@halb missing ";
-    public const string ViaPrefix = "@@halb via ";
-    public const string FormatPrefix = "@@halb facts ";
-    public const string End = "@@halb end";
+    public const string SectionPrefix = ScriptMarkers.Prefix + "section ";
+    public const string MissingPrefix = ScriptMarkers.Prefix + "missing ";
+    public const string ViaPrefix = ScriptMarkers.Prefix + "via ";
+    public const string FormatPrefix = ScriptMarkers.Prefix + "facts ";
+    public const string End = ScriptMarkers.End;
     public const int FormatVersion = 1;
 
     public const string ClockStart = "clock-start";

@@ -47,7 +47,8 @@ internal static class IpOutputParser
         return addresses;
     }
 
-    private static InterfaceAddress? ParseAddress(string text)
+    /// <summary>The address word after "inet": "10.0.0.11/24", or "10.0.0.1" before "peer" (prefix 32); null when it is none.</summary>
+    public static InterfaceAddress? ParseAddress(string text)
     {
         var slash = text.IndexOf('/');
         var addressText = slash < 0 ? text : text[..slash];

@@ -76,8 +76,8 @@ public sealed record NodeFacts
 
     public UnitState? Haproxy => Unit("haproxy");
 
-    /// <summary>Some interface of the node carries the address (e.g. the VIP).</summary>
-    public bool HoldsAddress(IPAddress address) => Interfaces.Any(i => i.Holds(address));
+    /// <summary>Some interface of the node carries the address (e.g. the VIP), by <see cref="VipHolding"/>'s rule.</summary>
+    public bool HoldsAddress(IPAddress address) => VipHolding.Holds(Interfaces.SelectMany(i => i.Addresses).Select(a => a.Address), address);
 
     public NetworkInterface? Interface(string name) => Interfaces.FirstOrDefault(i => i.Name == name);
 

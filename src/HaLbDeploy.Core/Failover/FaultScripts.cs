@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Scripts;
+
 namespace HaLbDeploy.Core.Failover;
 
 /// <summary>
@@ -71,6 +73,5 @@ public static class FaultScripts
         _ => FailoverModeNames.Name(mode),
     };
 
-    private static string Wrap(string body) =>
-        $"halb_fault() {{\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nexport PATH\n{body}\n}}\nhalb_fault </dev/null\n";
+    private static string Wrap(string body) => ScriptKit.AsFunction("halb_fault", ScriptKit.ExportedPathPrelude + body + "\n");
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Net;
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Core.Failover;
 
 /// <summary>
 /// A read-only sampler that runs on a node for a bounded time and prints, every interval, the node's clock and
-/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show`, matched by a shell `case` (three
+/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show`, matched by a shell `case` on
+/// <see cref="VipHolding.ShellNeedle"/>, the shell form of the rule the other readers use (three
 /// small processes per sample, about 5 ms). Sampling on the node, with the node's own timestamps, is far more
 /// precise than asking over SSH each time (an exec costs a session setup); the output comes back when the run
 /// ends, which is fine because the analysis happens afterwards. It also prints when keepalived's main process
@@ -21,12 +24,8 @@ public static class VipSamplerScript
         var durationNs = (long)duration.TotalMilliseconds * 1_000_000L;
         var maxSamples = (int)Math.Ceiling(duration / interval) + 10;
         var sleep = interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        return $$"""
-            halb_sampler() {
-            PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-            LC_ALL=C
-            export PATH LC_ALL
-            halb_vip=' {{vip}}/'
+        return ScriptKit.AsFunction("halb_sampler", ScriptKit.ReadPrelude + $$"""
+            halb_vip={{ScriptKit.Quote(VipHolding.ShellNeedle(vip))}}
             halb_now=$(date +%s%N)
             halb_end=$((halb_now + {{durationNs.ToString(CultureInfo.InvariantCulture)}}))
             echo "@@halb sampler 1 $halb_now"
@@ -53,12 +52,9 @@ public static class VipSamplerScript
               halb_n=$((halb_n + 1))
               sleep {{sleep}}
             done
-            echo '@@halb end'
-            }
-            halb_sampler </dev/null
-            exit 0
+            echo '{{ScriptMarkers.End}}'
 
-            """;
+            """) + ScriptKit.ExitZero;
     }
 
     /// <summary>Tolerant: lines it cannot read are skipped; never throws.</summary>
@@ -70,7 +66,7 @@ public static class VipSamplerScript
         foreach (var raw in (output ?? "").Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line == "@@halb end") complete = true;
+            if (line == ScriptMarkers.End) complete = true;
             else if (line.StartsWith("keepalived-started ", StringComparison.Ordinal))
                 keepalived = long.TryParse(line["keepalived-started ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : null;
             else if (line.StartsWith("s ", StringComparison.Ordinal))

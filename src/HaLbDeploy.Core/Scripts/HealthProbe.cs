@@ -1,4 +1,5 @@
 using System.Net;
+using HaLbDeploy.Core.Facts;
 
 namespace HaLbDeploy.Core.Scripts;
 
@@ -10,16 +11,12 @@ public static class HealthProbe
 {
     public const string Description = "probe health";
 
-    public const string Script = """
-        halb_probe() {
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    public static string Script { get; } = ScriptKit.AsFunction("halb_probe", ScriptKit.PathPrelude + """
         echo "keepalived=$(systemctl is-active keepalived 2>/dev/null)"
         echo "haproxy=$(systemctl is-active haproxy 2>/dev/null)"
         ip -o -4 addr show 2>/dev/null | while read -r _ dev _ cidr _; do echo "addr=$dev $cidr"; done
-        }
-        halb_probe </dev/null
 
-        """;
+        """);
 
     public static NodeHealth Parse(string output)
     {
@@ -31,8 +28,9 @@ public static class HealthProbe
             else if (line.StartsWith("haproxy=", StringComparison.Ordinal)) haproxy = line["haproxy=".Length..].Trim();
             else if (line.StartsWith("addr=", StringComparison.Ordinal))
             {
+                // The script sends the interface and the entry's address word, the second and fourth words of ip's line.
                 var parts = line["addr=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length == 2 && IPAddress.TryParse(parts[1].Split('/')[0], out var address))
+                if (parts.Length == 2 && VipHolding.LocalAddress(parts[1]) is { } address)
                     addresses.Add((parts[0], address));
             }
         }

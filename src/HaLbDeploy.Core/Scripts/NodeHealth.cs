@@ -1,4 +1,5 @@
 using System.Net;
+using HaLbDeploy.Core.Facts;
 
 namespace HaLbDeploy.Core.Scripts;
 
@@ -7,5 +8,6 @@ public sealed record NodeHealth(string KeepalivedState, string HaproxyState, IRe
 {
     public bool ServicesActive => KeepalivedState == "active" && HaproxyState == "active";
 
-    public bool Holds(IPAddress address) => Addresses.Any(a => a.Address.Equals(address));
+    /// <summary>The node holds the address (the VIP), by <see cref="VipHolding"/>'s rule.</summary>
+    public bool Holds(IPAddress address) => VipHolding.Holds(Addresses.Select(a => a.Address), address);
 }

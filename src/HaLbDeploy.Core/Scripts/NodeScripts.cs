@@ -3,7 +3,7 @@ using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Rendering;
-using HaLbDeploy.Core.Shell;
+using static HaLbDeploy.Core.Scripts.ScriptKit;
 
 namespace HaLbDeploy.Core.Scripts;
 
@@ -17,12 +17,19 @@ public static class NodeScripts
 {
     public const string StagedSuffix = ".halb-new";
     public const string BackupSuffix = ".halb-bak";
-    private const string Prelude = "set -u\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nexport PATH LC_ALL=C\n";
+    private const string Prelude = ChangePrelude;
+    private const string Main = "halb_main";
+    private const string CreatedSuffix = ".halb-created";
+    private const string FileMarker = ScriptMarkers.Prefix + "file ";
+    private const string MissingMarker = ScriptMarkers.Prefix + "missing";
+
+    /// <summary>The units apply manages, in the order it starts or reloads them.</summary>
+    private static readonly string[] Units = ["haproxy", "keepalived"];
 
     /// <summary>Installs the missing packages with the node's package manager, non-interactively.</summary>
     public static string InstallPackages(PackageManager manager, IReadOnlyList<string> packages)
     {
-        var names = string.Join(' ', packages.Select(ShellQuote.Single));
+        var names = string.Join(' ', packages.Select(Quote));
         var command = manager switch
         {
             PackageManager.Apt => $"export DEBIAN_FRONTEND=noninteractive\napt-get update -q\napt-get install -y -q -o Dpkg::Options::=--force-confold {names}",
@@ -43,17 +50,17 @@ public static class NodeScripts
         // Sized up front and filled line by line: a script carries megabytes of base64, built without intermediate copies.
         var base64Length = pieces.Sum(p => (p.Bytes.Length + 2) / 3 * 4 + (p.Bytes.Length + Base64LineBytes - 1) / Base64LineBytes);
         var script = new StringBuilder(base64Length + 1024 * (pieces.Count + 1));
-        var dir = Q(PackageUpload.NodeDirectory);
-        script.Append(WrapStart).Append(Prelude).Append("umask 022\n");
+        var dir = Quote(PackageUpload.NodeDirectory);
+        script.Append(FunctionStart(Main)).Append(Prelude).Append("umask 022\n");
         if (startFresh)
-            script.Append($"rm -rf {dir} && install -d -m 0755 -o root -g root {Q(Path.GetDirectoryName(PackageUpload.NodeDirectory)!)} {dir} || exit {ScriptMarkers.ExitWriteFailed}\n");
+            script.Append($"rm -rf {dir} && install -d -m 0755 -o root -g root {Quote(Path.GetDirectoryName(PackageUpload.NodeDirectory)!)} {dir} || exit {ScriptMarkers.ExitWriteFailed}\n");
         else
             script.Append($"[ -d {dir} ] || {{ echo 'the upload directory {PackageUpload.NodeDirectory} is gone' >&2; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
         Span<char> line = stackalloc char[Base64LineBytes / 3 * 4];
         foreach (var (piece, bytes) in pieces)
         {
             var redirect = piece.StartsFile ? ">" : ">>";
-            script.Append($"base64 -d {redirect} {Q(PackageUpload.NodePath(piece.File))} <<'HALB_EOF' || exit {ScriptMarkers.ExitWriteFailed}\n");
+            script.Append($"base64 -d {redirect} {Quote(PackageUpload.NodePath(piece.File))} <<'HALB_EOF' || exit {ScriptMarkers.ExitWriteFailed}\n");
             for (var at = 0; at < bytes.Length; at += Base64LineBytes)
             {
                 Convert.TryToBase64Chars(bytes.Span.Slice(at, Math.Min(Base64LineBytes, bytes.Length - at)), line, out var written);
@@ -61,7 +68,7 @@ public static class NodeScripts
             }
             script.Append("HALB_EOF\n");
         }
-        script.Append($"echo '{ScriptMarkers.Done}'\n").Append(WrapEnd);
+        script.Append($"echo '{ScriptMarkers.Done}'\n").Append(FunctionEnd(Main));
         return script.ToString();
     }
 
@@ -76,7 +83,7 @@ public static class NodeScripts
     public static string InstallPackageFiles(PackageManager manager, IReadOnlyList<PackageFile> files)
     {
         if (files.Count == 0) throw new ArgumentException("no package files to install", nameof(files));
-        var paths = string.Join(' ', files.Select(f => Q(PackageUpload.NodePath(f))));
+        var paths = string.Join(' ', files.Select(f => Quote(PackageUpload.NodePath(f))));
         var command = manager switch
         {
             PackageManager.Apt => "DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Options::=--force-confold " +
@@ -85,13 +92,13 @@ public static class NodeScripts
             PackageManager.Yum => $"yum localinstall -y -q --disablerepo='*' {paths}",
             _ => throw new ArgumentException($"no package manager to install {paths} with", nameof(manager)),
         };
-        var dir = Q(PackageUpload.NodeDirectory);
+        var dir = Quote(PackageUpload.NodeDirectory);
         var script = new StringBuilder(Prelude);
         script.Append("bad=0\n");
         foreach (var file in files)
         {
-            var path = Q(PackageUpload.NodePath(file));
-            script.Append($"[ \"$(sha256sum {path} 2>/dev/null | cut -d' ' -f1)\" = '{file.Sha256}' ] || {{ echo {Q(ScriptMarkers.BadDigest + file.FileName)}; bad=1; }}\n");
+            var path = Quote(PackageUpload.NodePath(file));
+            script.Append($"[ \"$(sha256sum {path} 2>/dev/null | cut -d' ' -f1)\" = '{file.Sha256}' ] || {{ echo {Quote(ScriptMarkers.BadDigest + file.FileName)}; bad=1; }}\n");
         }
         script.Append($"if [ \"$bad\" -ne 0 ]; then rm -rf {dir}; exit {ScriptMarkers.ExitPackageDigestMismatch}; fi\n");
         if (manager == PackageManager.Apt)
@@ -102,7 +109,7 @@ public static class NodeScripts
             script.Append("auto=''\n");
             foreach (var file in files)
             {
-                script.Append($"p=$(dpkg-deb -f {Q(PackageUpload.NodePath(file))} Package 2>/dev/null) && case \"$p\" in {string.Join('|', NodePlanner.Packages)}) ;; *) " +
+                script.Append($"p=$(dpkg-deb -f {Quote(PackageUpload.NodePath(file))} Package 2>/dev/null) && case \"$p\" in {string.Join('|', NodePlanner.Packages)}) ;; *) " +
                               "dpkg-query -W -f '${Status}' \"$p\" 2>/dev/null | grep -q ' installed$' || auto=\"$auto $p\" ;; esac\n");
             }
         }
@@ -120,8 +127,8 @@ public static class NodeScripts
         var script = new StringBuilder(Prelude).Append("set -e\n");
         foreach (var change in plan.Of(ChangeKind.AllowFirewall))
         {
-            var rule = change.Target == "vrrp" ? "--add-protocol=vrrp" : $"--add-port={ShellQuote.Single(change.Target)}";
-            var zone = $"$(firewall-cmd --get-zone-of-interface={ShellQuote.Single(plan.Node.Interface)} 2>/dev/null || firewall-cmd --get-default-zone)";
+            var rule = change.Target == "vrrp" ? "--add-protocol=vrrp" : $"--add-port={Quote(change.Target)}";
+            var zone = $"$(firewall-cmd --get-zone-of-interface={Quote(plan.Node.Interface)} 2>/dev/null || firewall-cmd --get-default-zone)";
             script.Append($"zone={zone}\n");
             script.Append($"firewall-cmd -q --zone=\"$zone\" {rule}\n");
             script.Append($"firewall-cmd -q --permanent --zone=\"$zone\" {rule}\n");
@@ -140,38 +147,38 @@ public static class NodeScripts
     {
         var script = new StringBuilder(Prelude).Append("umask 077\n");
         script.Append("discard() {\n");
-        foreach (var file in files) script.Append($"  rm -f {Q(file.Path + StagedSuffix)} {Q(file.Path + StagedSuffix + ".check")}\n");
+        foreach (var file in files) script.Append($"  rm -f {Quote(file.Path + StagedSuffix)} {Quote(file.Path + StagedSuffix + ".check")}\n");
         script.Append("}\n");
         foreach (var file in files)
         {
-            var staged = Q(file.Path + StagedSuffix);
+            var staged = Quote(file.Path + StagedSuffix);
             var dir = Path.GetDirectoryName(file.Path)!;
-            script.Append($"[ -d {Q(dir)} ] || install -d -m 0755 -o root -g root {Q(dir)} || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
+            script.Append($"[ -d {Quote(dir)} ] || install -d -m 0755 -o root -g root {Quote(dir)} || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
             script.Append($"rm -f {staged}\n");
             // The file is created 0600 root by umask before the first byte: a secret is never readable by others.
             script.Append($"base64 -d > {staged} <<'HALB_EOF' || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
             script.Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(file.Content), Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n"));
             script.Append("\nHALB_EOF\n");
-            script.Append($"chown {Q(file.Owner + ":" + file.Group)} {staged} && chmod {file.Mode} {staged} || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
+            script.Append($"chown {Quote(file.Owner + ":" + file.Group)} {staged} && chmod {file.Mode} {staged} || {{ discard; exit {ScriptMarkers.ExitWriteFailed}; }}\n");
         }
         script.Append("invalid=0\n");
         foreach (var file in files)
         {
             var staged = file.Path + StagedSuffix;
             if (file.Path == NodePaths.HaproxyConfig)
-                AppendValidation(script, file.Path, $"haproxy -c -q -f {Q(staged)}");
+                AppendValidation(script, file.Path, $"haproxy -c -q -f {Quote(staged)}");
             else if (file.Path == NodePaths.KeepalivedConfig)
                 AppendKeepalivedValidation(script, files, staged);
         }
         script.Append($"if [ \"$invalid\" -ne 0 ]; then discard; exit {ScriptMarkers.ExitInvalidConfig}; fi\n");
-        script.Append($"rm -f {Q(NodePaths.KeepalivedConfig + StagedSuffix + ".check")}\n");
+        script.Append($"rm -f {Quote(NodePaths.KeepalivedConfig + StagedSuffix + ".check")}\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
         return Wrap(script.ToString());
     }
 
     /// <summary>Removes staged files of an aborted rollout.</summary>
     public static string Discard(IReadOnlyList<RenderedFile> files) =>
-        Wrap(Prelude + string.Concat(files.Select(f => $"rm -f {Q(f.Path + StagedSuffix)}\n")));
+        Wrap(Prelude + string.Concat(files.Select(f => $"rm -f {Quote(f.Path + StagedSuffix)}\n")));
 
     /// <summary>
     /// Swaps the staged files in (backup, atomic rename), enables and starts or reloads the units the plan names,
@@ -183,69 +190,21 @@ public static class NodeScripts
     public static string Activate(NodePlan plan, int frontendPort, int activeTimeoutSeconds = 10)
     {
         var files = plan.FilesToWrite;
-        var units = new[] { "haproxy", "keepalived" };
-        var touched = units.Where(u => plan.Changes.Any(c => c.Target == u && c.Kind is ChangeKind.StartUnit or ChangeKind.ReloadUnit or ChangeKind.RestartUnit)).ToList();
+        var touched = Units.Where(u => plan.Changes.Any(c => c.Target == u && c.Kind is ChangeKind.StartUnit or ChangeKind.ReloadUnit or ChangeKind.RestartUnit)).ToList();
         // A dropped connection must not cut the swap in half: sshd hangs up the session, so the script ignores
         // SIGHUP (and SIGPIPE on its now closed output) and runs to its end, finished or rolled back.
         var script = new StringBuilder(Prelude).Append("trap '' HUP PIPE\n");
-
-        script.Append("rollback() {\n");
-        foreach (var file in files)
-        {
-            var live = Q(file.Path);
-            var backup = Q(file.Path + BackupSuffix);
-            script.Append($"  if [ -f {backup} ]; then mv -f {backup} {live}; elif [ -f {Q(file.Path + ".halb-created")} ]; then rm -f {live}; fi\n");
-            script.Append($"  rm -f {Q(file.Path + ".halb-created")} {Q(file.Path + StagedSuffix)}\n");
-        }
-        foreach (var unit in touched)
-            script.Append($"  if [ -f {Q(ConfigOf(unit))} ]; then systemctl restart {unit}; else systemctl stop {unit}; fi\n");
-        script.Append($"  echo '{ScriptMarkers.RolledBack}'\n  exit {ScriptMarkers.ExitRolledBack}\n}}\n");
-
-        foreach (var file in files)
-        {
-            var live = Q(file.Path);
-            var staged = Q(file.Path + StagedSuffix);
-            var backup = Q(file.Path + BackupSuffix);
-            if (plan.Touches(ChangeKind.FixFileAttributes, file.Path))
-            {
-                script.Append($"chown {Q(file.Owner + ":" + file.Group)} {live} && chmod {file.Mode} {live} || rollback\n");
-                script.Append($"rm -f {staged}\n");
-                continue;
-            }
-            script.Append($"[ -f {staged} ] || {{ echo 'staged file {file.Path}{StagedSuffix} is missing' >&2; rollback; }}\n");
-            script.Append($"if [ -e {live} ]; then cp -p {live} {backup} || rollback; else : > {Q(file.Path + ".halb-created")}; fi\n");
-            script.Append($"mv -f {staged} {live} || rollback\n");
-            // On SELinux nodes a renamed file keeps the label of where it was made; give it its policy label
-            // (the check script must be keepalived_unconfined_script_exec_t to run systemctl).
-            script.Append($"if command -v restorecon >/dev/null 2>&1; then restorecon -F {live} 2>/dev/null || true; fi\n");
-        }
+        AppendRollback(script, files, touched);
+        foreach (var file in files) AppendSwap(script, plan, file);
 
         var enable = plan.Of(ChangeKind.EnableUnit).Select(c => c.Target).ToList();
         if (enable.Count > 0) script.Append($"systemctl enable -q {string.Join(' ', enable)} || rollback\n");
-        var ticks = activeTimeoutSeconds * 10;
-        script.Append("haproxy_workers() {\n  main=$(systemctl show -p MainPID haproxy 2>/dev/null | cut -d= -f2)\n  [ -n \"$main\" ] && [ \"$main\" != 0 ] && ps -o pid= --ppid \"$main\" 2>/dev/null | tr -d ' ' | sort | tr '\\n' ' '\n}\n");
-        script.Append($"wait_for() {{\n  i=0\n  until eval \"$1\"; do\n    i=$((i + 1)); [ \"$i\" -le {ticks} ] || {{ echo \"timed out waiting for: $1\" >&2; rollback; }}\n    sleep 0.1\n  done\n}}\n");
-        foreach (var unit in units)
-        {
-            if (plan.Touches(ChangeKind.StartUnit, unit) || plan.Touches(ChangeKind.RestartUnit, unit))
-            {
-                script.Append($"systemctl restart {unit} || rollback\n");
-            }
-            else if (plan.Touches(ChangeKind.ReloadUnit, unit) && unit == "haproxy")
-            {
-                script.Append("before=$(haproxy_workers)\n");
-                script.Append("systemctl reload haproxy || rollback\n");
-                script.Append("wait_for 'now=$(haproxy_workers); [ -n \"$now\" ] && [ \"$now\" != \"$before\" ]'\n");
-            }
-            else if (plan.Touches(ChangeKind.ReloadUnit, unit))
-            {
-                script.Append($"systemctl reload {unit} || rollback\n");
-            }
-        }
+        AppendWaitFunctions(script, activeTimeoutSeconds * 10);
+        foreach (var unit in Units) AppendUnitAction(script, plan, unit);
         foreach (var unit in touched) script.Append($"wait_for 'systemctl is-active -q {unit}'\n");
         if (touched.Contains("haproxy"))
             script.Append($"wait_for 'ss -ltn \"sport = :{frontendPort}\" 2>/dev/null | grep -q LISTEN'\n");
-        foreach (var file in files) script.Append($"rm -f {Q(file.Path + ".halb-created")}\n");
+        foreach (var file in files) script.Append($"rm -f {Quote(file.Path + CreatedSuffix)}\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
         return Wrap(script.ToString());
     }
@@ -255,7 +214,7 @@ public static class NodeScripts
     {
         var script = new StringBuilder(Prelude);
         foreach (var path in paths)
-            script.Append($"echo '@@halb file {path}'\nif [ -f {Q(path)} ]; then base64 {Q(path)}; else echo '@@halb missing'; fi\necho '@@halb end'\n");
+            script.Append($"echo '{FileMarker}{path}'\nif [ -f {Quote(path)} ]; then base64 {Quote(path)}; else echo '{MissingMarker}'; fi\necho '{ScriptMarkers.End}'\n");
         return Wrap(script.ToString());
     }
 
@@ -268,9 +227,9 @@ public static class NodeScripts
         var base64 = new StringBuilder();
         foreach (var line in output.Split('\n'))
         {
-            if (line.StartsWith("@@halb file ", StringComparison.Ordinal)) { current = line["@@halb file ".Length..]; base64.Clear(); missing = false; }
-            else if (line == "@@halb missing") missing = true;
-            else if (line == "@@halb end" && current is not null)
+            if (line.StartsWith(FileMarker, StringComparison.Ordinal)) { current = line[FileMarker.Length..]; base64.Clear(); missing = false; }
+            else if (line == MissingMarker) missing = true;
+            else if (line == ScriptMarkers.End && current is not null)
             {
                 if (missing) { current = null; continue; }
                 try { files[current] = Encoding.UTF8.GetString(Convert.FromBase64String(base64.ToString())); }
@@ -280,6 +239,67 @@ public static class NodeScripts
             else if (current is not null) base64.Append(line.Trim());
         }
         return files;
+    }
+
+    /// <summary>rollback(): puts the old files back, restarts the touched units on them and exits <see cref="ScriptMarkers.ExitRolledBack"/>.</summary>
+    private static void AppendRollback(StringBuilder script, IReadOnlyList<RenderedFile> files, IReadOnlyList<string> touched)
+    {
+        script.Append("rollback() {\n");
+        foreach (var file in files)
+        {
+            var live = Quote(file.Path);
+            var backup = Quote(file.Path + BackupSuffix);
+            script.Append($"  if [ -f {backup} ]; then mv -f {backup} {live}; elif [ -f {Quote(file.Path + CreatedSuffix)} ]; then rm -f {live}; fi\n");
+            script.Append($"  rm -f {Quote(file.Path + CreatedSuffix)} {Quote(file.Path + StagedSuffix)}\n");
+        }
+        foreach (var unit in touched)
+            script.Append($"  if [ -f {Quote(ConfigOf(unit))} ]; then systemctl restart {unit}; else systemctl stop {unit}; fi\n");
+        script.Append($"  echo '{ScriptMarkers.RolledBack}'\n  exit {ScriptMarkers.ExitRolledBack}\n}}\n");
+    }
+
+    /// <summary>Puts one staged file in place (or, when only its owner or mode drifted, fixes those on the live file).</summary>
+    private static void AppendSwap(StringBuilder script, NodePlan plan, RenderedFile file)
+    {
+        var live = Quote(file.Path);
+        var staged = Quote(file.Path + StagedSuffix);
+        var backup = Quote(file.Path + BackupSuffix);
+        if (plan.Touches(ChangeKind.FixFileAttributes, file.Path))
+        {
+            script.Append($"chown {Quote(file.Owner + ":" + file.Group)} {live} && chmod {file.Mode} {live} || rollback\n");
+            script.Append($"rm -f {staged}\n");
+            return;
+        }
+        script.Append($"[ -f {staged} ] || {{ echo 'staged file {file.Path}{StagedSuffix} is missing' >&2; rollback; }}\n");
+        script.Append($"if [ -e {live} ]; then cp -p {live} {backup} || rollback; else : > {Quote(file.Path + CreatedSuffix)}; fi\n");
+        script.Append($"mv -f {staged} {live} || rollback\n");
+        // On SELinux nodes a renamed file keeps the label of where it was made; give it its policy label
+        // (the check script must be keepalived_unconfined_script_exec_t to run systemctl).
+        script.Append($"if command -v restorecon >/dev/null 2>&1; then restorecon -F {live} 2>/dev/null || true; fi\n");
+    }
+
+    /// <summary>haproxy_workers() lists haproxy's worker pids; wait_for CONDITION polls every 0.1 s, <paramref name="ticks"/> times, then rolls back.</summary>
+    private static void AppendWaitFunctions(StringBuilder script, int ticks)
+    {
+        script.Append("haproxy_workers() {\n  main=$(systemctl show -p MainPID haproxy 2>/dev/null | cut -d= -f2)\n  [ -n \"$main\" ] && [ \"$main\" != 0 ] && ps -o pid= --ppid \"$main\" 2>/dev/null | tr -d ' ' | sort | tr '\\n' ' '\n}\n");
+        script.Append($"wait_for() {{\n  i=0\n  until eval \"$1\"; do\n    i=$((i + 1)); [ \"$i\" -le {ticks} ] || {{ echo \"timed out waiting for: $1\" >&2; rollback; }}\n    sleep 0.1\n  done\n}}\n");
+    }
+
+    private static void AppendUnitAction(StringBuilder script, NodePlan plan, string unit)
+    {
+        if (plan.Touches(ChangeKind.StartUnit, unit) || plan.Touches(ChangeKind.RestartUnit, unit))
+        {
+            script.Append($"systemctl restart {unit} || rollback\n");
+        }
+        else if (plan.Touches(ChangeKind.ReloadUnit, unit) && unit == "haproxy")
+        {
+            script.Append("before=$(haproxy_workers)\n");
+            script.Append("systemctl reload haproxy || rollback\n");
+            script.Append("wait_for 'now=$(haproxy_workers); [ -n \"$now\" ] && [ \"$now\" != \"$before\" ]'\n");
+        }
+        else if (plan.Touches(ChangeKind.ReloadUnit, unit))
+        {
+            script.Append($"systemctl reload {unit} || rollback\n");
+        }
     }
 
     private static void AppendValidation(StringBuilder script, string livePath, string command)
@@ -298,24 +318,16 @@ public static class NodeScripts
         {
             target = stagedConfig + ".check";
             var from = NodePaths.HaproxyCheckScript.Replace("/", "\\/", StringComparison.Ordinal);
-            script.Append($"sed 's/{from}\"/{from}{StagedSuffix}\"/' {Q(stagedConfig)} > {Q(target)}\n");
+            script.Append($"sed 's/{from}\"/{from}{StagedSuffix}\"/' {Quote(stagedConfig)} > {Quote(target)}\n");
         }
-        AppendValidation(script, NodePaths.KeepalivedConfig, $"keepalived -t -f {Q(target)}");
+        AppendValidation(script, NodePaths.KeepalivedConfig, $"keepalived -t -f {Quote(target)}");
     }
 
-    /// <summary>
-    /// The script arrives on sh's stdin: a command that reads stdin (apt-get, systemctl asking for a password)
-    /// would swallow the rest of it. So the whole body is one function, run with stdin from /dev/null.
-    /// </summary>
-    private static string Wrap(string body) => WrapStart + body + WrapEnd;
-
-    private const string WrapStart = "halb_main() {\n";
-    private const string WrapEnd = "}\nhalb_main </dev/null\n";
+    /// <summary>The whole script runs as one function with stdin from /dev/null (see <see cref="ScriptKit.AsFunction"/>).</summary>
+    private static string Wrap(string body) => AsFunction(Main, body);
 
     /// <summary>57 bytes make one 76-character base64 line, the width base64(1) writes.</summary>
     private const int Base64LineBytes = 57;
 
     private static string ConfigOf(string unit) => unit == "haproxy" ? NodePaths.HaproxyConfig : NodePaths.KeepalivedConfig;
-
-    private static string Q(string text) => ShellQuote.Single(text);
 }

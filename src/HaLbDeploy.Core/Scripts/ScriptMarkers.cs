@@ -1,12 +1,20 @@
 namespace HaLbDeploy.Core.Scripts;
 
-/// <summary>Lines our node scripts print so the orchestrator can tell outcomes apart from tool output.</summary>
+/// <summary>
+/// Lines our node scripts print so the orchestrator can tell outcomes apart from tool output: each starts with
+/// <see cref="Prefix"/>, which no tool we run prints at the start of a line.
+/// </summary>
 public static class ScriptMarkers
 {
-    public const string Invalid = "@@halb invalid ";
-    public const string RolledBack = "@@halb rolled-back";
-    public const string Done = "@@halb done";
-    public const string BadDigest = "@@halb bad-digest ";
+    public const string Prefix = "@@halb ";
+
+    /// <summary>The last line of a read script's output: without it, the output was cut short.</summary>
+    public const string End = Prefix + "end";
+
+    public const string Invalid = Prefix + "invalid ";
+    public const string RolledBack = Prefix + "rolled-back";
+    public const string Done = Prefix + "done";
+    public const string BadDigest = Prefix + "bad-digest ";
 
     /// <summary>Exit codes of the apply scripts.</summary>
     public const int ExitInvalidConfig = 3;

@@ -14,4 +14,14 @@ public static class ShellQuote
         if (text.Contains('\0')) throw new ArgumentException("a shell word cannot contain a NUL character", nameof(text));
         return "'" + text.Replace("'", @"'\''", StringComparison.Ordinal) + "'";
     }
+
+    /// <summary>
+    /// A word for a command line shown to a person: left bare when no character of it is special to the shell
+    /// (letters, digits and . / _ - : ~ only), so that hints read as typed; quoted by <see cref="Single"/> otherwise.
+    /// </summary>
+    public static string ForDisplay(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '_' or '-' or ':' or '~') ? text : Single(text);
+    }
 }

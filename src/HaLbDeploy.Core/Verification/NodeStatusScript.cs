@@ -1,7 +1,7 @@
 using System.Net;
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Rendering;
-using HaLbDeploy.Core.Shell;
+using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Core.Verification;
 
@@ -16,17 +16,17 @@ public static class NodeStatusScript
 {
     public const string Description = "read node status";
 
-    private const string StatsBegin = "@@halb stats";
-    private const string StatsEnd = "@@halb stats-end";
-    private const string EndMarker = "@@halb end";
+    private const string StatsBegin = ScriptMarkers.Prefix + "stats";
+    private const string StatsEnd = ScriptMarkers.Prefix + "stats-end";
 
     /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
-    public static string Build(string interfaceName) => $$"""
-        halb_status() {
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-        LC_ALL=C
-        export PATH LC_ALL
-        halb_has() { command -v "$1" >/dev/null 2>&1; }
+    public static string Build(string interfaceName)
+    {
+        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket();
+        return ScriptKit.AsFunction("halb_status", body + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
+    }
+
+    private static string UnitsLinkAndAddresses(string interfaceName) => $$"""
         halb_limited() { if halb_has timeout; then timeout 10 "$@"; else "$@"; fi; }
         echo '@@halb verify 1'
         for halb_unit in keepalived haproxy; do
@@ -34,15 +34,25 @@ public static class NodeStatusScript
           halb_active=$(halb_limited systemctl is-active "$halb_unit.service" 2>/dev/null)
           echo "unit $halb_unit ${halb_enabled:-not-found} ${halb_active:-unknown}"
         done
-        halb_link=$(ip -o link show dev {{ShellQuote.Single(interfaceName)}} 2>/dev/null)
+        halb_link=$(ip -o link show dev {{ScriptKit.Quote(interfaceName)}} 2>/dev/null)
         if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
         ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
-        if [ -x {{Q(NodePaths.HaproxyCheckScript)}} ]; then
-          if halb_limited {{Q(NodePaths.HaproxyCheckScript)}} >/dev/null 2>&1; then echo 'track pass'; else echo 'track fail'; fi
+
+        """;
+
+    /// <summary>Runs keepalived's track script, time-limited, and says whether it passed.</summary>
+    private static string TrackCheck() => $$"""
+        if [ -x {{ScriptKit.Quote(NodePaths.HaproxyCheckScript)}} ]; then
+          if halb_limited {{ScriptKit.Quote(NodePaths.HaproxyCheckScript)}} >/dev/null 2>&1; then echo 'track pass'; else echo 'track fail'; fi
         else
           echo 'track missing'
         fi
-        halb_sock={{Q(NodePaths.HaproxyAdminSocket)}}
+
+        """;
+
+    /// <summary>"show stat" on haproxy's admin socket, with the first client the node has, between the stats markers.</summary>
+    private static string StatsSocket() => $$"""
+        halb_sock={{ScriptKit.Quote(NodePaths.HaproxyAdminSocket)}}
         halb_py='import socket,sys
         s=socket.socket(socket.AF_UNIX,socket.SOCK_STREAM)
         s.settimeout(5)
@@ -57,35 +67,17 @@ public static class NodeStatusScript
         halb_pl='use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!\n"; print $s "show stat\n"; print while <$s>;'
         if [ ! -S "$halb_sock" ]; then
           echo "stats-error no stats socket at $halb_sock"
-        elif halb_has socat; then
-          echo 'stats-client socat'; echo '{{StatsBegin}}'
-          printf 'show stat\n' | halb_limited socat -t 5 - "UNIX-CONNECT:$halb_sock" 2>&1
-          echo '{{StatsEnd}}'
-        elif halb_has python3; then
-          echo 'stats-client python3'; echo '{{StatsBegin}}'
-          halb_limited python3 -c "$halb_py" "$halb_sock" 2>&1
-          echo '{{StatsEnd}}'
-        elif [ -x /usr/libexec/platform-python ]; then
-          echo 'stats-client platform-python'; echo '{{StatsBegin}}'
-          halb_limited /usr/libexec/platform-python -c "$halb_py" "$halb_sock" 2>&1
-          echo '{{StatsEnd}}'
-        elif halb_has python; then
-          echo 'stats-client python'; echo '{{StatsBegin}}'
-          halb_limited python -c "$halb_py" "$halb_sock" 2>&1
-          echo '{{StatsEnd}}'
-        elif halb_has perl; then
-          echo 'stats-client perl'; echo '{{StatsBegin}}'
-          halb_limited perl -e "$halb_pl" "$halb_sock" 2>&1
-          echo '{{StatsEnd}}'
-        else
-          echo 'stats-error no client for the stats socket (socat, python3 or perl)'
-        fi
-        echo '{{EndMarker}}'
-        }
-        halb_status </dev/null
-        exit 0
 
-        """;
+        """ +
+        StatsClient("halb_has socat", "socat", "printf 'show stat\\n' | halb_limited socat -t 5 - \"UNIX-CONNECT:$halb_sock\" 2>&1") +
+        StatsClient("halb_has python3", "python3", "halb_limited python3 -c \"$halb_py\" \"$halb_sock\" 2>&1") +
+        StatsClient("[ -x /usr/libexec/platform-python ]", "platform-python", "halb_limited /usr/libexec/platform-python -c \"$halb_py\" \"$halb_sock\" 2>&1") +
+        StatsClient("halb_has python", "python", "halb_limited python -c \"$halb_py\" \"$halb_sock\" 2>&1") +
+        StatsClient("halb_has perl", "perl", "halb_limited perl -e \"$halb_pl\" \"$halb_sock\" 2>&1") +
+        "else\n  echo 'stats-error no client for the stats socket (socat, python3 or perl)'\nfi\n";
+
+    private static string StatsClient(string condition, string name, string command) =>
+        $"elif {condition}; then\n  echo 'stats-client {name}'; echo '{StatsBegin}'\n  {command}\n  echo '{StatsEnd}'\n";
 
     /// <summary>Types the script's output. Tolerant: what is missing stays unknown; never throws.</summary>
     public static NodeStatus Parse(string node, IPAddress vip, string output)
@@ -106,7 +98,7 @@ public static class NodeStatusScript
                 continue;
             }
             if (line == StatsBegin) inStats = true;
-            else if (line == EndMarker) complete = true;
+            else if (line == ScriptMarkers.End) complete = true;
             else if (line.StartsWith("unit ", StringComparison.Ordinal)) status = WithUnit(status, line);
             else if (line == "link-missing") status = status with { LinkUp = false };
             else if (line.StartsWith("link ", StringComparison.Ordinal))
@@ -122,7 +114,7 @@ public static class NodeStatusScript
             else if (line.StartsWith("stats-error ", StringComparison.Ordinal)) statsError = line["stats-error ".Length..].Trim();
         }
 
-        var holds = IpOutputParser.ParseAddresses(addressLines).Any(a => a.Address.Address.Equals(vip));
+        var holds = VipHolding.HoldsIn(addressLines, vip);
         IReadOnlyList<BackendServerStatus> backends = [];
         if (statsClient is not null)
         {
@@ -160,6 +152,4 @@ public static class NodeStatusScript
             _ => status,
         };
     }
-
-    private static string Q(string text) => ShellQuote.Single(text);
 }

@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Shell;
+
 namespace HaLbDeploy.Ssh.HostKeys;
 
 /// <summary>
@@ -46,7 +48,7 @@ public static class HostKeyVerifier
             return Refuse(HostKeyVerdict.RefusedChanged, presented,
                 $"changed host key for {name} ({presented.KeyType}): expected {expected.Fingerprint} ({path}:{expected.LineNumber}{more}), " +
                 $"presented {presented.Fingerprint}. Someone may be intercepting the connection, or the node was reinstalled. " +
-                $"If the change is expected, remove the old key with `ssh-keygen -R {ShellQuote(name)} -f {ShellQuote(path)}` " +
+                $"If the change is expected, remove the old key with `ssh-keygen -R {ShellQuote.ForDisplay(name)} -f {ShellQuote.ForDisplay(path)}` " +
                 "and connect again with --accept-new-host-keys",
                 expected.Fingerprint);
         }
@@ -74,9 +76,4 @@ public static class HostKeyVerifier
         _ when keyType.StartsWith("ecdsa-", StringComparison.Ordinal) => "ecdsa",
         _ => "*",
     };
-
-    private static string ShellQuote(string text) =>
-        text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '/' or '_' or '-' or ':' or '~')
-            ? text
-            : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

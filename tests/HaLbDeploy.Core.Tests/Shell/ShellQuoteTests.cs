@@ -36,4 +36,29 @@ public sealed class ShellQuoteTests
     {
         Assert.Throws<ArgumentException>(() => ShellQuote.Single("a\0b"));
     }
+
+    [Theory]
+    [InlineData("10.0.0.5", "10.0.0.5")]
+    [InlineData("/home/me/.ssh/known_hosts", "/home/me/.ssh/known_hosts")]
+    [InlineData("~/.ssh/known_hosts", "~/.ssh/known_hosts")]
+    [InlineData("[10.0.0.5]:2222", "'[10.0.0.5]:2222'")]
+    [InlineData("/tmp/a b", "'/tmp/a b'")]
+    [InlineData("it's", @"'it'\''s'")]
+    [InlineData("", "''")]
+    public void A_word_for_display_stays_bare_only_when_nothing_in_it_is_special(string text, string shown)
+    {
+        Assert.Equal(shown, ShellQuote.ForDisplay(text));
+    }
+
+    [Theory]
+    [InlineData("[10.0.0.5]:2222")]
+    [InlineData("a b")]
+    [InlineData("$(id)")]
+    [InlineData("")]
+    public void A_word_for_display_reaches_the_command_unchanged(string text)
+    {
+        var result = LocalShell.Run("sh", $"printf '%s' {ShellQuote.ForDisplay(text)}\n", "-s");
+
+        Assert.Equal(text, result.StandardOutput);
+    }
 }

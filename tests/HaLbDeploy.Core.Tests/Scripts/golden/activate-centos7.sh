@@ -1,0 +1,52 @@
+halb_main() {
+set -u
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH LC_ALL=C
+trap '' HUP PIPE
+rollback() {
+  if [ -f '/etc/haproxy/haproxy.cfg.halb-bak' ]; then mv -f '/etc/haproxy/haproxy.cfg.halb-bak' '/etc/haproxy/haproxy.cfg'; elif [ -f '/etc/haproxy/haproxy.cfg.halb-created' ]; then rm -f '/etc/haproxy/haproxy.cfg'; fi
+  rm -f '/etc/haproxy/haproxy.cfg.halb-created' '/etc/haproxy/haproxy.cfg.halb-new'
+  if [ -f '/usr/libexec/keepalived/check_haproxy.sh.halb-bak' ]; then mv -f '/usr/libexec/keepalived/check_haproxy.sh.halb-bak' '/usr/libexec/keepalived/check_haproxy.sh'; elif [ -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' ]; then rm -f '/usr/libexec/keepalived/check_haproxy.sh'; fi
+  rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' '/usr/libexec/keepalived/check_haproxy.sh.halb-new'
+  if [ -f '/etc/keepalived/keepalived.conf.halb-bak' ]; then mv -f '/etc/keepalived/keepalived.conf.halb-bak' '/etc/keepalived/keepalived.conf'; elif [ -f '/etc/keepalived/keepalived.conf.halb-created' ]; then rm -f '/etc/keepalived/keepalived.conf'; fi
+  rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-new'
+  if [ -f '/etc/haproxy/haproxy.cfg' ]; then systemctl restart haproxy; else systemctl stop haproxy; fi
+  if [ -f '/etc/keepalived/keepalived.conf' ]; then systemctl restart keepalived; else systemctl stop keepalived; fi
+  echo '@@halb rolled-back'
+  exit 4
+}
+[ -f '/etc/haproxy/haproxy.cfg.halb-new' ] || { echo 'staged file /etc/haproxy/haproxy.cfg.halb-new is missing' >&2; rollback; }
+if [ -e '/etc/haproxy/haproxy.cfg' ]; then cp -p '/etc/haproxy/haproxy.cfg' '/etc/haproxy/haproxy.cfg.halb-bak' || rollback; else : > '/etc/haproxy/haproxy.cfg.halb-created'; fi
+mv -f '/etc/haproxy/haproxy.cfg.halb-new' '/etc/haproxy/haproxy.cfg' || rollback
+if command -v restorecon >/dev/null 2>&1; then restorecon -F '/etc/haproxy/haproxy.cfg' 2>/dev/null || true; fi
+[ -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new' ] || { echo 'staged file /usr/libexec/keepalived/check_haproxy.sh.halb-new is missing' >&2; rollback; }
+if [ -e '/usr/libexec/keepalived/check_haproxy.sh' ]; then cp -p '/usr/libexec/keepalived/check_haproxy.sh' '/usr/libexec/keepalived/check_haproxy.sh.halb-bak' || rollback; else : > '/usr/libexec/keepalived/check_haproxy.sh.halb-created'; fi
+mv -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new' '/usr/libexec/keepalived/check_haproxy.sh' || rollback
+if command -v restorecon >/dev/null 2>&1; then restorecon -F '/usr/libexec/keepalived/check_haproxy.sh' 2>/dev/null || true; fi
+[ -f '/etc/keepalived/keepalived.conf.halb-new' ] || { echo 'staged file /etc/keepalived/keepalived.conf.halb-new is missing' >&2; rollback; }
+if [ -e '/etc/keepalived/keepalived.conf' ]; then cp -p '/etc/keepalived/keepalived.conf' '/etc/keepalived/keepalived.conf.halb-bak' || rollback; else : > '/etc/keepalived/keepalived.conf.halb-created'; fi
+mv -f '/etc/keepalived/keepalived.conf.halb-new' '/etc/keepalived/keepalived.conf' || rollback
+if command -v restorecon >/dev/null 2>&1; then restorecon -F '/etc/keepalived/keepalived.conf' 2>/dev/null || true; fi
+systemctl enable -q haproxy || rollback
+haproxy_workers() {
+  main=$(systemctl show -p MainPID haproxy 2>/dev/null | cut -d= -f2)
+  [ -n "$main" ] && [ "$main" != 0 ] && ps -o pid= --ppid "$main" 2>/dev/null | tr -d ' ' | sort | tr '\n' ' '
+}
+wait_for() {
+  i=0
+  until eval "$1"; do
+    i=$((i + 1)); [ "$i" -le 100 ] || { echo "timed out waiting for: $1" >&2; rollback; }
+    sleep 0.1
+  done
+}
+systemctl restart haproxy || rollback
+systemctl reload keepalived || rollback
+wait_for 'systemctl is-active -q haproxy'
+wait_for 'systemctl is-active -q keepalived'
+wait_for 'ss -ltn "sport = :6443" 2>/dev/null | grep -q LISTEN'
+rm -f '/etc/haproxy/haproxy.cfg.halb-created'
+rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created'
+rm -f '/etc/keepalived/keepalived.conf.halb-created'
+echo '@@halb done'
+}
+halb_main </dev/null

@@ -1,0 +1,8 @@
+halb_main() {
+set -u
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH LC_ALL=C
+set -e
+dnf install -y -q 'keepalived' 'haproxy'
+}
+halb_main </dev/null

@@ -1,0 +1,118 @@
+halb_main() {
+set -u
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH LC_ALL=C
+umask 077
+discard() {
+  rm -f '/etc/haproxy/haproxy.cfg.halb-new' '/etc/haproxy/haproxy.cfg.halb-new.check'
+  rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new' '/usr/libexec/keepalived/check_haproxy.sh.halb-new.check'
+  rm -f '/etc/keepalived/keepalived.conf.halb-new' '/etc/keepalived/keepalived.conf.halb-new.check'
+}
+[ -d '/etc/haproxy' ] || install -d -m 0755 -o root -g root '/etc/haproxy' || { discard; exit 5; }
+rm -f '/etc/haproxy/haproxy.cfg.halb-new'
+base64 -d > '/etc/haproxy/haproxy.cfg.halb-new' <<'HALB_EOF' || { discard; exit 5; }
+IyBNYW5hZ2VkIGJ5IGhhbGItZGVwbG95OyBsb2NhbCBlZGl0cyBhcmUgb3ZlcndyaXR0ZW4KIyBo
+YXByb3h5IGZvciB0aGUgS3ViZXJuZXRlcyBBUEkgb2YgY2x1c3RlciBrOHMtcmVjaXBlOiBwbGFp
+biBUQ1AgcGFzc3Rocm91Z2gsIFRMUyBlbmRzIG9uIHRoZSBBUEkgc2VydmVycy4KZ2xvYmFsCiAg
+ICAjIE5vIGNocm9vdDogUkhFTCdzIHVuaXQgZG9lcyBub3QgYmluZCAvZGV2L2xvZyBpbnRvIG9u
+ZSwgc28gbG9ncyB3b3VsZCB2YW5pc2ggd2l0aG91dCBhIHdvcmQuCiAgICBsb2cgL2Rldi9sb2cg
+bG9jYWwwCiAgICB1c2VyIGhhcHJveHkKICAgIGdyb3VwIGhhcHJveHkKICAgICMgVGhlIHN5c3Rl
+bWQgdW5pdHMgc3RhcnQgaGFwcm94eSB3aXRoIC1XcyBhbHJlYWR5OyBzYXlpbmcgaXQgaGVyZSBr
+ZWVwcyBhIGhhbmQtc3RhcnRlZCBoYXByb3h5IGluCiAgICAjIG1hc3Rlci13b3JrZXIgbW9kZSB0
+b28gKGhpdGxlc3MgcmVsb2FkcyB3aXRoIFNJR1VTUjIpLiBObyAiZGFlbW9uIjogc3lzdGVtZCBz
+dXBlcnZpc2VzIGl0LgogICAgbWFzdGVyLXdvcmtlcgogICAgc3RhdHMgc29ja2V0IC92YXIvbGli
+L2hhcHJveHkvYWRtaW4uc29jayBtb2RlIDY2MCBsZXZlbCBhZG1pbiBleHBvc2UtZmQgbGlzdGVu
+ZXJzCiAgICAjIE5vIGdsb2JhbCBtYXhjb25uOiBoYXByb3h5IGRlcml2ZXMgaXQgZnJvbSB0aGUg
+b3Blbi1maWxlIGxpbWl0IGl0IGlzIGdpdmVuLiBBIGZpeGVkIHZhbHVlIGFib3ZlIHdoYXQKICAg
+ICMgdGhlIGxpbWl0IGFsbG93cyBtYWtlcyBldmVyeSByZWxvYWQgZmFpbCAoIkNhbm5vdCByYWlz
+ZSBGRCBsaW1pdCAuLi4gTG9hZGluZyBmYWlsdXJlISIpIHdoaWxlIHN5c3RlbWQKICAgICMgc3Rp
+bGwgcmVwb3J0cyB0aGUgcmVsb2FkIGFzIGRvbmUgKHNlZW4gb24gdGhlIGxhYidzIG5vZGVzLCB3
+aG9zZSBsaW1pdCBpcyAxOTk5OSkuCgpkZWZhdWx0cwogICAgbW9kZSB0Y3AKICAgIGxvZyBnbG9i
+YWwKICAgIG9wdGlvbiB0Y3Bsb2cKICAgIG9wdGlvbiBkb250bG9nbnVsbAogICAgb3B0aW9uIHJl
+ZGlzcGF0Y2gKICAgIHJldHJpZXMgMwogICAgdGltZW91dCBjb25uZWN0IDVzCiAgICAjIExvbmcg
+ZW5vdWdoIGZvciBpZGxlIGBrdWJlY3RsIGxvZ3MgLWZgIGFuZCBga3ViZWN0bCBleGVjYCBzdHJl
+YW1zLgogICAgdGltZW91dCBjbGllbnQgMTVtCiAgICB0aW1lb3V0IHNlcnZlciAxNW0KCmZyb250
+ZW5kIGt1YmUtYXBpc2VydmVyCiAgICBiaW5kICo6NjQ0MwogICAgbW9kZSB0Y3AKICAgIG9wdGlv
+biB0Y3Bsb2cKICAgIGRlZmF1bHRfYmFja2VuZCBrdWJlLWFwaXNlcnZlcgoKYmFja2VuZCBrdWJl
+LWFwaXNlcnZlcgogICAgbW9kZSB0Y3AKICAgIGJhbGFuY2Ugcm91bmRyb2JpbgogICAgIyBBY3Rp
+dmUgY2hlY2s6IGEgVExTIEdFVCBvZiAvcmVhZHl6IG9uIGVhY2ggQVBJIHNlcnZlciAoImNoZWNr
+LXNzbCIgb24gdGhlIHNlcnZlciBsaW5lcykuICJ2ZXJpZnkKICAgICMgbm9uZSI6IHRoZSBjaGVj
+ayBvbmx5IGFza3Mgd2hldGhlciB0aGUgc2VydmVyIGlzIHJlYWR5OyBjbGllbnRzIHZlcmlmeSB0
+aGUgQVBJIHNlcnZlcidzIGNlcnRpZmljYXRlCiAgICAjIHRoZW1zZWx2ZXMuIFRoaXMgZm9ybSwg
+bm90ICJodHRwLWNoZWNrIGNvbm5lY3Qvc2VuZCIgKGhhcHJveHkgMi4yKyksIHNvIHRoYXQgUkhF
+TCA4J3MgaGFwcm94eSAxLjggcmVhZHMgaXQuCiAgICBvcHRpb24gaHR0cGNoayBHRVQgL3JlYWR5
+egogICAgaHR0cC1jaGVjayBleHBlY3Qgc3RhdHVzIDIwMAogICAgIyBBIGRlYWQgc2VydmVyIGxl
+YXZlcyByb3RhdGlvbiBhZnRlciBmYWxsIHggaW50ZXIsIGFuZCBpdHMgc2Vzc2lvbnMgYXJlIGN1
+dCBzbyBjbGllbnRzIHJlY29ubmVjdCB0byBhCiAgICAjIGhlYWx0aHkgb25lIGF0IG9uY2UuIE5v
+IHBlci1zZXJ2ZXIgbWF4Y29ubjogcXVldWVpbmcgbG9uZy1saXZlZCB3YXRjaCBzdHJlYW1zIHdv
+dWxkIHN0YWxsIGNsaWVudHMuCiAgICBkZWZhdWx0LXNlcnZlciBpbnRlciAxcyBmYWxsIDIgcmlz
+ZSAyIHNsb3dzdGFydCAxMHMgb24tbWFya2VkLWRvd24gc2h1dGRvd24tc2Vzc2lvbnMKICAgIHNl
+cnZlciBtYXN0ZXIxIDE5Mi4xNjguODguOTc6NjQ0MyBjaGVjayBjaGVjay1zc2wgdmVyaWZ5IG5v
+bmUKICAgIHNlcnZlciBtYXN0ZXIyIDE5Mi4xNjguODguOTg6NjQ0MyBjaGVjayBjaGVjay1zc2wg
+dmVyaWZ5IG5vbmUKICAgIHNlcnZlciBtYXN0ZXIzIDE5Mi4xNjguODguOTk6NjQ0MyBjaGVjayBj
+aGVjay1zc2wgdmVyaWZ5IG5vbmUK
+HALB_EOF
+chown 'root:root' '/etc/haproxy/haproxy.cfg.halb-new' && chmod 0644 '/etc/haproxy/haproxy.cfg.halb-new' || { discard; exit 5; }
+[ -d '/usr/libexec/keepalived' ] || install -d -m 0755 -o root -g root '/usr/libexec/keepalived' || { discard; exit 5; }
+rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new'
+base64 -d > '/usr/libexec/keepalived/check_haproxy.sh.halb-new' <<'HALB_EOF' || { discard; exit 5; }
+IyEvYmluL3NoCiMgTWFuYWdlZCBieSBoYWxiLWRlcGxveTsgbG9jYWwgZWRpdHMgYXJlIG92ZXJ3
+cml0dGVuCiMga2VlcGFsaXZlZCdzIHZycnBfc2NyaXB0IGNoa19oYXByb3h5OiBleGl0IDAgb25s
+eSB3aGlsZSBoYXByb3h5IGlzIHJ1bm5pbmcuCiMKIyBXaHkgYXNrIHN5c3RlbWQ6IGhhcHJveHkg
+cnVucyBhcyBhIHN5c3RlbWQgc2VydmljZSBvbiBldmVyeSBzdXBwb3J0ZWQgZGlzdHJpYnV0aW9u
+LCBhbmQgc3lzdGVtZCBrbm93cyB3aGV0aGVyCiMgaXQgaXMgdXAgd2l0aG91dCBhIFBJRCBmaWxl
+IHRoYXQgbWF5IGJlIHN0YWxlIGFmdGVyIGEgY3Jhc2ggKGtpbGwgLTApIGFuZCB3aXRob3V0IGV4
+dHJhIHBhY2thZ2VzIChraWxsYWxsCiMgbmVlZHMgcHNtaXNjKS4gSW4gbWFzdGVyLXdvcmtlciBt
+b2RlIGEgZHlpbmcgd29ya2VyIHRha2VzIHRoZSBtYXN0ZXIgZG93biwgc28gdGhlIHVuaXQgbGVh
+dmVzICJhY3RpdmUiLgojICJyZWxvYWRpbmciIGNvdW50cyBhcyB1cDogdGhlIG9sZCB3b3JrZXIg
+a2VlcHMgc2VydmluZyB1bnRpbCB0aGUgbmV3IG9uZSBoYXMgdGFrZW4gb3Zlci4KIyBUaGUgUEFU
+SCBjb3ZlcnMgYm90aCBtZXJnZWQgYW5kIHNwbGl0IC91c3IgbGF5b3V0cyAoc3lzdGVtY3RsIGlz
+IGluIC91c3IvYmluIG9yIC9iaW4pLgpQQVRIPS91c3Ivc2JpbjovdXNyL2Jpbjovc2JpbjovYmlu
+CmV4cG9ydCBQQVRICmNhc2UgIiQoc3lzdGVtY3RsIGlzLWFjdGl2ZSBoYXByb3h5LnNlcnZpY2Ug
+Mj4vZGV2L251bGwpIiBpbgogICAgYWN0aXZlfHJlbG9hZGluZykgZXhpdCAwIDs7CiAgICAqKSBl
+eGl0IDEgOzsKZXNhYwo=
+HALB_EOF
+chown 'root:root' '/usr/libexec/keepalived/check_haproxy.sh.halb-new' && chmod 0755 '/usr/libexec/keepalived/check_haproxy.sh.halb-new' || { discard; exit 5; }
+[ -d '/etc/keepalived' ] || install -d -m 0755 -o root -g root '/etc/keepalived' || { discard; exit 5; }
+rm -f '/etc/keepalived/keepalived.conf.halb-new'
+base64 -d > '/etc/keepalived/keepalived.conf.halb-new' <<'HALB_EOF' || { discard; exit 5; }
+IyBNYW5hZ2VkIGJ5IGhhbGItZGVwbG95OyBsb2NhbCBlZGl0cyBhcmUgb3ZlcndyaXR0ZW4KIyBW
+UlJQIGZvciB0aGUgS3ViZXJuZXRlcyBBUEkgVklQIDE5Mi4xNjguODguMjAxLzI0IG9mIGNsdXN0
+ZXIgazhzLXJlY2lwZSwgbm9kZSBsYjEuCmdsb2JhbF9kZWZzIHsKICAgIHJvdXRlcl9pZCBsYjEK
+ICAgICMgU2NyaXB0cyBtdXN0IGJlIG93bmVkIGJ5IHJvb3QgYW5kIG5vdCB3cml0YWJsZSBieSBh
+bnlvbmUgZWxzZSwgb3Iga2VlcGFsaXZlZCByZWZ1c2VzIHRoZW0uCiAgICBlbmFibGVfc2NyaXB0
+X3NlY3VyaXR5CiAgICBzY3JpcHRfdXNlciByb290Cn0KCiMgaGFwcm94eSBoZWFsdGg6IHdlaWdo
+dCAwIHB1dHMgdGhpcyBub2RlIGludG8gRkFVTFQgd2hpbGUgaGFwcm94eSBpcyBkb3duLCB3aGlj
+aCBnaXZlcyB0aGUgVklQIHVwLgp2cnJwX3NjcmlwdCBjaGtfaGFwcm94eSB7CiAgICBzY3JpcHQg
+Ii91c3IvbGliZXhlYy9rZWVwYWxpdmVkL2NoZWNrX2hhcHJveHkuc2giCiAgICBpbnRlcnZhbCAx
+CiAgICBmYWxsIDIKICAgIHJpc2UgMgogICAgd2VpZ2h0IDAKfQoKdnJycF9pbnN0YW5jZSBWSV9r
+OHMtcmVjaXBlIHsKICAgIHN0YXRlIEJBQ0tVUAogICAgaW50ZXJmYWNlIGV0aDAKICAgIHZpcnR1
+YWxfcm91dGVyX2lkIDUxCiAgICBwcmlvcml0eSAxMDAKICAgIGFkdmVydF9pbnQgMQogICAgIyBS
+ZS1hbm5vdW5jZSB0aGUgVklQIGV2ZXJ5IDEwIHMgd2hpbGUgTUFTVEVSOiBhZnRlciBhIHNwbGl0
+IGJyYWluIGhlYWxzIHRoZSBob2xkZXIgaGFzCiAgICAjIG5vIHRyYW5zaXRpb24gdG8gYW5ub3Vu
+Y2UsIGFuZCBuZWlnaGJvdXJzIG1heSBzdGlsbCBzZW5kIHRvIGEgbm9kZSB0aGF0IGdhdmUgdGhl
+IFZJUCB1cC4KICAgIGdhcnBfbWFzdGVyX3JlZnJlc2ggMTAKICAgIGF1dGhlbnRpY2F0aW9uIHsK
+ICAgICAgICBhdXRoX3R5cGUgUEFTUwogICAgICAgIGF1dGhfcGFzcyAiazhzVmlwMDEiCiAgICB9
+CiAgICB1bmljYXN0X3NyY19pcCAxOTIuMTY4Ljg4LjkxCiAgICB1bmljYXN0X3BlZXIgewogICAg
+ICAgIDE5Mi4xNjguODguOTIKICAgICAgICAxOTIuMTY4Ljg4LjkzCiAgICB9CiAgICB2aXJ0dWFs
+X2lwYWRkcmVzcyB7CiAgICAgICAgMTkyLjE2OC44OC4yMDEvMjQgZGV2IGV0aDAKICAgIH0KICAg
+IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KfQo=
+HALB_EOF
+chown 'root:root' '/etc/keepalived/keepalived.conf.halb-new' && chmod 0640 '/etc/keepalived/keepalived.conf.halb-new' || { discard; exit 5; }
+invalid=0
+if ! out=$(haproxy -c -q -f '/etc/haproxy/haproxy.cfg.halb-new' 2>&1); then
+  echo '@@halb invalid /etc/haproxy/haproxy.cfg'
+  printf '%s\n' "$out"
+  invalid=1
+fi
+sed 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
+if ! out=$(keepalived -t -f '/etc/keepalived/keepalived.conf.halb-new.check' 2>&1); then
+  echo '@@halb invalid /etc/keepalived/keepalived.conf'
+  printf '%s\n' "$out"
+  invalid=1
+fi
+if [ "$invalid" -ne 0 ]; then discard; exit 3; fi
+rm -f '/etc/keepalived/keepalived.conf.halb-new.check'
+echo '@@halb done'
+}
+halb_main </dev/null

@@ -1,0 +1,35 @@
+halb_sampler() {
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+LC_ALL=C
+export PATH LC_ALL
+halb_vip=' 10.0.0.1/'
+halb_now=$(date +%s%N)
+halb_end=$((halb_now + 2500000000))
+echo "@@halb sampler 1 $halb_now"
+halb_pid=$(systemctl show -p MainPID keepalived.service 2>/dev/null | cut -d= -f2)
+if [ -n "$halb_pid" ] && [ "$halb_pid" != 0 ] && [ -r "/proc/$halb_pid/stat" ] && read -r halb_up _ < /proc/uptime; then
+  halb_stat=$(cat "/proc/$halb_pid/stat" 2>/dev/null)
+  halb_rest=${halb_stat##*) }
+  set -- $halb_rest
+  shift 19
+  halb_hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+  halb_up_ms=$(( ${halb_up%.*} * 1000 + (1${halb_up#*.} - 100) * 10 ))
+  echo "keepalived-started $(( halb_now / 1000000 - halb_up_ms + $1 * 1000 / halb_hz ))"
+else
+  echo 'keepalived-started -'
+fi
+halb_n=0
+while [ "$halb_n" -lt 86 ]; do
+  halb_t=$(date +%s%N)
+  [ "$halb_t" -lt "$halb_end" ] || break
+  case "$(ip -o -4 addr show 2>/dev/null)" in
+    *"$halb_vip"*) echo "s $halb_t 1" ;;
+    *) echo "s $halb_t 0" ;;
+  esac
+  halb_n=$((halb_n + 1))
+  sleep 0.033
+done
+echo '@@halb end'
+}
+halb_sampler </dev/null
+exit 0

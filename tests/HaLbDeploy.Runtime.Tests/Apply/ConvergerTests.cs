@@ -229,6 +229,21 @@ public sealed class ConvergerTests
         Assert.DoesNotContain(tier.Progress.Lines, l => l.StartsWith("[plan/", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(2.5, true)]
+    [InlineData(2.0, false)]
+    public async Task A_step_over_two_seconds_on_the_clock_reports_how_long_it_took(double seconds, bool reported)
+    {
+        var tier = ApplyTier.Converged();
+        tier["lb2"].Before[FactScript.Description] = () => tier.Tier.Clock.Advance(TimeSpan.FromSeconds(seconds));
+
+        var report = await tier.ApplyAsync();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal(reported ? ["[facts/lb2] took 2.5 s"] : [], tier.Progress.Lines.Where(l => l.Contains(" took ", StringComparison.Ordinal)));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), report.Elapsed);
+    }
+
     [Fact]
     public async Task Interruption_while_staging_discards_the_files_staged_so_far_and_reports_interrupted()
     {

@@ -29,7 +29,7 @@ internal sealed class PackagesPhase(ApplyRun run, FactsPhase facts, PlanPhase pl
         if (run.Inventory.Packages.Source == PackageSource.Files)
         {
             var files = run.Inventory.Packages.FilesOf(PackageFormats.For(manager) ?? throw new InvalidOperationException($"no package format for {manager}"));
-            result = await new PackageFileInstaller(node.Session!, run.Progress, node.Name).InstallAsync(manager, files, packages, ct);
+            result = await new PackageFileInstaller(node.Session!, run.Progress, node.Name, time: run.Time).InstallAsync(manager, files, packages, ct);
             if (result.ExitCode == ScriptMarkers.ExitPackageDigestMismatch)
                 return run.Fail(node, $"the copies of {string.Join(", ", ScriptMarkers.BadDigestFiles(result.StandardOutput))} on the node differ from the files sent; nothing was installed");
         }

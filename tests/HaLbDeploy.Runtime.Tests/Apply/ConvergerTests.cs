@@ -245,6 +245,21 @@ public sealed class ConvergerTests
     }
 
     [Fact]
+    public async Task Interruption_before_anything_changed_reports_interrupted_and_closes_every_session()
+    {
+        var tier = ApplyTier.Fresh();
+        using var interrupt = new CancellationTokenSource();
+        tier["lb2"].Before[FactScript.Description] = interrupt.Cancel;
+
+        var report = await tier.ApplyAsync(cancellationToken: interrupt.Token);
+
+        Assert.Equal([Interrupted], report.Errors);
+        Assert.All(tier.Tier.Calls, call => Assert.False(call.IsChange, call.ToString()));
+        Assert.All(report.Nodes, n => Assert.Equal(NodeOutcome.Untouched, n.Outcome));
+        Assert.Equal(AllNodes, tier.Tier.Disconnected.Order());
+    }
+
+    [Fact]
     public async Task Interruption_while_staging_discards_the_files_staged_so_far_and_reports_interrupted()
     {
         var tier = ApplyTier.WithOldHaproxyConfig();

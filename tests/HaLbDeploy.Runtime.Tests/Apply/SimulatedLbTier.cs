@@ -13,7 +13,6 @@ public sealed class SimulatedLbTier(IReadOnlyList<SimulatedLbNode> nodes, IPAddr
 {
     private readonly Lock _lock = new();
     private readonly List<RemoteCall> _calls = [];
-    private readonly List<string> _connected = [];
     private readonly List<string> _disconnected = [];
 
     public IReadOnlyList<SimulatedLbNode> Nodes => nodes;
@@ -27,11 +26,6 @@ public sealed class SimulatedLbTier(IReadOnlyList<SimulatedLbNode> nodes, IPAddr
     public IReadOnlyList<RemoteCall> Calls
     {
         get { lock (_lock) return [.. _calls]; }
-    }
-
-    public IReadOnlyList<string> Connected
-    {
-        get { lock (_lock) return [.. _connected]; }
     }
 
     public IReadOnlyList<string> Disconnected
@@ -49,7 +43,6 @@ public sealed class SimulatedLbTier(IReadOnlyList<SimulatedLbNode> nodes, IPAddr
         cancellationToken.ThrowIfCancellationRequested();
         var simulated = this[node.Name];
         if (simulated.ConnectFailure is { } failure) return Task.FromException<IHostSession>(failure);
-        lock (_lock) _connected.Add(node.Name);
         return Task.FromResult<IHostSession>(new SimulatedLbSession(simulated, this));
     }
 

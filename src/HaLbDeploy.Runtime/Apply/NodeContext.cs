@@ -23,9 +23,23 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
 
     public bool Staged { get; set; }
 
+    /// <summary>Packages were installed or firewall/SELinux settings applied: the node changed even when nothing is rolled out on it.</summary>
+    public bool HostChanged { get; set; }
+
     public NodeOutcome? Outcome { get; set; }
 
     public string? Error { get; set; }
 
     public string Name => Node.Name;
+
+    /// <summary>The plan's new and changed files: what staging writes next to the live ones and a discard removes.</summary>
+    public IReadOnlyList<RenderedFile> FilesToStage =>
+        Plan is null ? [] : Plan.Of(ChangeKind.CreateFile, ChangeKind.UpdateFile).Select(c => Desired.File(c.Target)).ToList();
+
+    /// <summary>The plan's changes to files and units, which the activation carries out; packages and host settings came before.</summary>
+    public IEnumerable<Change> ConfigurationChanges =>
+        Plan!.Changes.Where(c => c.Kind is not (ChangeKind.InstallPackage or ChangeKind.AllowFirewall or ChangeKind.SetSelinuxBoolean));
+
+    /// <summary>The node is rolled out: activated, then waited for until it is healthy.</summary>
+    public bool NeedsActivation => ConfigurationChanges.Any();
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Ports;
@@ -11,8 +10,11 @@ namespace HaLbDeploy.Runtime.Apply;
 /// copies the files of the node's format in upload scripts of bounded size (see <see cref="PackageUpload"/>), reading
 /// each piece from disk only when its script is built, then checks the copies and installs them in one script.
 /// </summary>
-public sealed class PackageFileInstaller(IHostWriter session, IRunProgress progress, string nodeName, int chunkBytes = PackageUpload.DefaultChunkBytes)
+/// <param name="time">The clock the copy is timed on; the system's when null.</param>
+public sealed class PackageFileInstaller(IHostWriter session, IRunProgress progress, string nodeName, int chunkBytes = PackageUpload.DefaultChunkBytes, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     /// <returns>The first failed script's result, or the install script's.</returns>
     public async Task<ScriptResult> InstallAsync(PackageManager manager, IReadOnlyList<PackageFile> files, IReadOnlyList<string> packages, CancellationToken ct)
     {
@@ -20,7 +22,7 @@ public sealed class PackageFileInstaller(IHostWriter session, IRunProgress progr
         var total = files.Sum(f => f.Size);
         var chunks = PackageUpload.Chunks(files, chunkBytes);
         progress.Report("packages", nodeName, $"copying {files.Count} {extension} file(s), {Mebibytes(total)}, to {PackageUpload.NodeDirectory} in {chunks.Count} upload(s)");
-        var clock = Stopwatch.StartNew();
+        var started = _time.GetTimestamp();
         for (var i = 0; i < chunks.Count; i++)
         {
             var pieces = new List<PackagePieceContent>(chunks[i].Count);
@@ -28,7 +30,7 @@ public sealed class PackageFileInstaller(IHostWriter session, IRunProgress progr
             var result = await session.ChangeAsync($"upload package files ({i + 1}/{chunks.Count})", NodeScripts.UploadPackagePieces(pieces, startFresh: i == 0), ct);
             if (!result.Succeeded) return result;
         }
-        progress.Report("packages", nodeName, $"copied {Mebibytes(total)} in {clock.Elapsed.TotalSeconds:0.0} s; installing {string.Join(", ", packages)} from them with {manager.ToString().ToLowerInvariant()}");
+        progress.Report("packages", nodeName, $"copied {Mebibytes(total)} in {_time.GetElapsedTime(started).TotalSeconds:0.0} s; installing {string.Join(", ", packages)} from them with {manager.ToString().ToLowerInvariant()}");
         return await session.ChangeAsync("check and install package files", NodeScripts.InstallPackageFiles(manager, files), ct);
     }
 

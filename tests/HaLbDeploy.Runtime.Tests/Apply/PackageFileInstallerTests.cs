@@ -4,6 +4,7 @@ using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Scripts;
 using HaLbDeploy.Runtime.Apply;
 using HaLbDeploy.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HaLbDeploy.Runtime.Tests.Apply;
 
@@ -44,6 +45,19 @@ public sealed class PackageFileInstallerTests : IDisposable
         Assert.Equal(["haproxy_2.6.12-1_amd64.deb"], ScriptMarkers.BadDigestFiles(result.StandardOutput));
         Assert.DoesNotContain("apt-get install", result.StandardOutput);
         Assert.False(Directory.Exists(node.PackageDirectory));
+    }
+
+    [Fact]
+    public async Task The_copy_is_timed_on_the_injected_clock()
+    {
+        using var node = new LocalPackageNode();
+        var time = new FakeTimeProvider();
+        var files = new[] { LocalPackage("haproxy_2.6.12-1_amd64.deb", 300) };
+        node.Before["upload package files (1/1)"] = () => time.Advance(TimeSpan.FromSeconds(4.2));
+
+        await new PackageFileInstaller(node, _progress, "lb1", time: time).InstallAsync(PackageManager.Apt, files, ["haproxy"], CancellationToken.None);
+
+        Assert.Contains("[packages/lb1] copied 0.0 MiB in 4.2 s; installing haproxy from them with apt", _progress.Lines);
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Runtime.Phases;
+
+namespace HaLbDeploy.Runtime.Apply;
+
+/// <summary>
+/// One plan or apply run as its phases share it: the inventory and options, every node as it goes through the
+/// phases, the errors and warnings for the report, and the runner that takes a step over the nodes.
+/// </summary>
+internal sealed class ApplyRun
+{
+    private readonly List<string> _errors = [];
+    private readonly List<string> _warnings = [];
+
+    public ApplyRun(Inventory inventory, IReadOnlyList<NodeConfiguration> desired, IHostConnector connector, IRunProgress progress, TimeProvider time, ConvergeOptions options)
+    {
+        Inventory = inventory;
+        Connector = connector;
+        Progress = progress;
+        Time = time;
+        Options = options;
+        Masker = SecretMasker.For(inventory);
+        Nodes = desired.Select(d => new NodeContext(d.Node, d)).ToList();
+        Runner = new PhaseRunner<NodeContext>(progress, time, options.Parallelism, n => n.Name, (node, message) => Fail(node, message), text => Masker.Mask(text));
+    }
+
+    public Inventory Inventory { get; }
+
+    public IHostConnector Connector { get; }
+
+    public IRunProgress Progress { get; }
+
+    public TimeProvider Time { get; }
+
+    public ConvergeOptions Options { get; }
+
+    public SecretMasker Masker { get; }
+
+    /// <summary>In the inventory's order.</summary>
+    public IReadOnlyList<NodeContext> Nodes { get; }
+
+    public PhaseRunner<NodeContext> Runner { get; }
+
+    public IReadOnlyList<string> Errors
+    {
+        get { lock (_errors) return [.. _errors]; }
+    }
+
+    public IReadOnlyList<string> Warnings
+    {
+        get { lock (_warnings) return [.. _warnings]; }
+    }
+
+    public void AddError(string error)
+    {
+        lock (_errors) _errors.Add(error);
+    }
+
+    public void AddWarning(string warning)
+    {
+        lock (_warnings) _warnings.Add(warning);
+    }
+
+    /// <summary>Marks the node failed with this message, reports it, and returns false for the step to return.</summary>
+    public bool Fail(NodeContext node, string message)
+    {
+        node.Outcome = NodeOutcome.Failed;
+        node.Error = message;
+        AddError($"{node.Name}: {message}");
+        Progress.Warn("error", node.Name, message);
+        return false;
+    }
+
+    public NodeContext Find(LbNode node) => Nodes.First(n => n.Node == node);
+
+    /// <summary>As the node's facts last said.</summary>
+    public bool HoldsVip(NodeContext node) => node.Facts.HoldsAddress(Inventory.Vip.Address);
+}

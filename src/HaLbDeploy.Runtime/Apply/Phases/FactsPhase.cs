@@ -1,0 +1,26 @@
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Runtime.Phases;
+
+namespace HaLbDeploy.Runtime.Apply.Phases;
+
+/// <summary>Reads every node's facts, one script per node, and how far the node's clock is from ours.</summary>
+internal sealed class FactsPhase(ApplyRun run) : IPhase
+{
+    public Task<bool> RunAsync(CancellationToken cancellationToken) => ReadAsync(run.Nodes, cancellationToken);
+
+    /// <summary>Reads these nodes' facts (again, after installing packages).</summary>
+    public Task<bool> ReadAsync(IReadOnlyList<NodeContext> nodes, CancellationToken cancellationToken) =>
+        run.Runner.ForEachAsync(nodes, "facts", ReadNodeAsync, cancellationToken);
+
+    private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
+    {
+        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).ToList(), run.Inventory.FrontendPort);
+        var sent = run.Time.GetUtcNow();
+        var result = await node.Session!.ReadAsync(FactScript.Description, script, ct);
+        var received = run.Time.GetUtcNow();
+        if (!result.Succeeded) return run.Fail(node, $"reading facts failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError)}");
+        node.Facts = FactParser.Parse(result.StandardOutput);
+        node.ClockOffset = node.Facts.Clock?.OffsetFrom(sent, received);
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Scripts;
+using HaLbDeploy.Runtime.Phases;
+
+namespace HaLbDeploy.Runtime.Apply.Phases;
+
+/// <summary>
+/// Plans every node from its facts and reports each change (or "no change"). A changed file's current text is
+/// read from the node so the change carries a diff.
+/// </summary>
+internal sealed class PlanPhase(ApplyRun run) : IPhase
+{
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        if (!await PlanAsync(run.Nodes, cancellationToken)) return false;
+        foreach (var node in run.Nodes)
+        {
+            foreach (var change in node.Plan!.Changes) run.Progress.Report("plan", node.Name, change.ToString());
+            if (!node.Plan.HasChanges) run.Progress.Report("plan", node.Name, "no change");
+        }
+        return true;
+    }
+
+    /// <summary>Plans these nodes (again, from fresh facts), without reporting the plans.</summary>
+    public Task<bool> PlanAsync(IReadOnlyList<NodeContext> nodes, CancellationToken cancellationToken) =>
+        run.Runner.ForEachAsync(nodes, "plan", PlanNodeAsync, cancellationToken);
+
+    private async Task<bool> PlanNodeAsync(NodeContext node, CancellationToken ct)
+    {
+        var planner = new NodePlanner(run.Inventory, run.Masker);
+        var plan = planner.Plan(node.Desired, node.Facts);
+        var changed = plan.Of(ChangeKind.UpdateFile).Select(c => c.Target).ToList();
+        if (changed.Count > 0)
+        {
+            var read = await node.Session!.ReadAsync("read changed files", NodeScripts.ReadFiles(changed), ct);
+            var current = read.Succeeded ? NodeScripts.ParseFiles(read.StandardOutput) : new Dictionary<string, string>();
+            plan = planner.Plan(node.Desired, node.Facts, path => current.GetValueOrDefault(path));
+        }
+        node.Plan = plan;
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Scripts;
+using HaLbDeploy.Runtime.Phases;
+
+namespace HaLbDeploy.Runtime.Apply.Phases;
+
+/// <summary>
+/// Activates the staged configuration one node at a time in <see cref="RolloutOrder"/> (the VIP holder last),
+/// waiting after each until it is healthy. The first node that fails stops the rollout: the nodes after it keep
+/// their old configuration and their staged files are removed. Nodes with nothing to activate get their outcome
+/// first: changed when packages or host settings were applied, else unchanged.
+/// </summary>
+internal sealed class RolloutPhase(ApplyRun run) : IPhase
+{
+    private const string Phase = "rollout";
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var order = RolloutOrder.For(run.Nodes.Where(n => n.NeedsActivation).Select(n => n.Node), HoldsVip);
+        foreach (var node in run.Nodes.Where(n => !n.NeedsActivation))
+            node.Outcome = node.HostChanged ? NodeOutcome.Changed : NodeOutcome.Unchanged;
+        if (order.Count > 0) run.Progress.Report(Phase, "*", OrderLine(order));
+        var health = new HealthWait(run);
+        foreach (var lbNode in order)
+        {
+            var node = run.Find(lbNode);
+            if (!await run.Runner.GuardAsync(node, Phase, () => ActivateAsync(node, cancellationToken))
+                || !await run.Runner.GuardAsync(node, Phase, () => health.WaitAsync(node, cancellationToken)))
+            {
+                node.Outcome = NodeOutcome.Failed;
+                await StagedFiles.DiscardAsync(run.Nodes.Where(n => n.Outcome is null));
+                return false;
+            }
+            node.Outcome = NodeOutcome.Changed;
+        }
+        return true;
+    }
+
+    private bool HoldsVip(LbNode node) => run.HoldsVip(run.Find(node));
+
+    private string OrderLine(IReadOnlyList<LbNode> order) =>
+        $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? "VIP holder last" : "highest priority first: none of them holds the VIP")})";
+
+    private async Task<bool> ActivateAsync(NodeContext node, CancellationToken ct)
+    {
+        foreach (var change in node.ConfigurationChanges) run.Progress.Report("configs", node.Name, change.ToString());
+        // Once the swap has started it must finish or roll back on the node: a Ctrl+C does not cut it in half.
+        var result = await node.Session!.ChangeAsync("activate configuration", NodeScripts.Activate(node.Plan!, run.Inventory.FrontendPort), CancellationToken.None);
+        node.Staged = false;
+        if (result.ExitCode == ScriptMarkers.ExitRolledBack)
+            return run.Fail(node, $"the services did not come up with the new configuration; the previous configuration was restored and restarted: {ScriptOutput.Tail(result.StandardError)}");
+        if (!result.Succeeded) return run.Fail(node, $"activating the configuration failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError)}");
+        ct.ThrowIfCancellationRequested();
+        return true;
+    }
+}

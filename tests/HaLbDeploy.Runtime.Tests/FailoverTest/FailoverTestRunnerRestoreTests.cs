@@ -15,26 +15,13 @@ namespace HaLbDeploy.Runtime.Tests.FailoverTest;
 [Collection(RealTimeCollection.Name)]
 public sealed class FailoverTestRunnerRestoreTests
 {
-    private static readonly Inventory TwoNodes = Inventories.Load(Inventories.Valid).Inventory!;
-
-    private static readonly FailoverTestOptions Quick = new("lb1", FailoverMode.Stop, null)
-    {
-        ProbeInterval = TimeSpan.FromMilliseconds(100),
-        Lead = TimeSpan.FromMilliseconds(600),
-        SamplerRun = TimeSpan.FromMilliseconds(700),
-        StableFor = TimeSpan.FromMilliseconds(500),
-        PhaseSlack = TimeSpan.FromSeconds(2),
-        AfterVerifyTimeout = TimeSpan.FromSeconds(2),
-        MaxDuration = TimeSpan.FromSeconds(60),
-    };
-
     private static SimulatedTier Tier() => new(["lb1", "lb2"], IPAddress.Parse("10.0.0.100"));
 
     private static async Task<FailoverTestReport> RunAsync(SimulatedTier tier, FailoverTestOptions options, ScriptedProgress progress, CancellationToken cancellationToken = default)
     {
         await using var sessions = new NodeSessions(new SimulatedConnector(tier));
         var probe = new SimulatedVipProbe(tier);
-        var runner = new FailoverTestRunner(TwoNodes, sessions, probe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options);
+        var runner = new FailoverTestRunner(QuickRuns.TwoNodes, sessions, probe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options);
         return await runner.RunAsync(cancellationToken);
     }
 
@@ -44,7 +31,7 @@ public sealed class FailoverTestRunnerRestoreTests
         var tier = Tier();
         var progress = new ScriptedProgress();
 
-        var report = await RunAsync(tier, Quick, progress, new CancellationToken(canceled: true));
+        var report = await RunAsync(tier, QuickRuns.Options, progress, new CancellationToken(canceled: true));
 
         Assert.Equal(FailoverOutcome.Interrupted, report.Outcome);
         Assert.Equal("interrupted before the fault was injected; nothing was changed", report.Summary);
@@ -60,7 +47,7 @@ public sealed class FailoverTestRunnerRestoreTests
         var tier = Tier();
         var progress = new ScriptedProgress { OnReport = line => { if (line.StartsWith("[failover/lb1] prepare kill-haproxy", StringComparison.Ordinal)) cancel.Cancel(); } };
 
-        var report = await RunAsync(tier, Quick with { Mode = FailoverMode.KillHaproxy }, progress, cancel.Token);
+        var report = await RunAsync(tier, QuickRuns.Options with { Mode = FailoverMode.KillHaproxy }, progress, cancel.Token);
 
         var story = string.Join("\n", progress.Lines);
         Assert.Equal(FailoverOutcome.Interrupted, report.Outcome);
@@ -79,7 +66,7 @@ public sealed class FailoverTestRunnerRestoreTests
         var tier = Tier();
         var progress = new ScriptedProgress { OnReport = line => { if (line.StartsWith("[failover/*]", StringComparison.Ordinal)) throw new InvalidOperationException("the progress output broke"); } };
 
-        var report = await RunAsync(tier, Quick, progress);
+        var report = await RunAsync(tier, QuickRuns.Options, progress);
 
         var story = $"{report.Summary}\n{string.Join("\n", progress.Lines)}";
         Assert.Equal(["stop lb1", "start lb1"], tier.Changes);

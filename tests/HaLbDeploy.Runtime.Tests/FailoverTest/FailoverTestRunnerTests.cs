@@ -17,19 +17,6 @@ namespace HaLbDeploy.Runtime.Tests.FailoverTest;
 [Collection(RealTimeCollection.Name)]
 public sealed class FailoverTestRunnerTests
 {
-    private static readonly Inventory TwoNodes = Inventories.Load(Inventories.Valid).Inventory!;
-
-    private static readonly FailoverTestOptions Quick = new("lb1", FailoverMode.Stop, null)
-    {
-        ProbeInterval = TimeSpan.FromMilliseconds(100),
-        Lead = TimeSpan.FromMilliseconds(600),
-        SamplerRun = TimeSpan.FromMilliseconds(700),
-        StableFor = TimeSpan.FromMilliseconds(500),
-        PhaseSlack = TimeSpan.FromSeconds(2),
-        AfterVerifyTimeout = TimeSpan.FromSeconds(2),
-        MaxDuration = TimeSpan.FromSeconds(60),
-    };
-
     private static SimulatedTier Tier(TimeSpan? takeover = null, string? alsoHolding = null, Action? onFault = null) =>
         new(["lb1", "lb2"], IPAddress.Parse("10.0.0.100"))
         {
@@ -43,7 +30,7 @@ public sealed class FailoverTestRunnerTests
         var progress = new RecordingProgress();
         await using var sessions = new NodeSessions(new SimulatedConnector(tier));
         var probe = new SimulatedVipProbe(tier);
-        var runner = new FailoverTestRunner(TwoNodes, sessions, probe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options);
+        var runner = new FailoverTestRunner(QuickRuns.TwoNodes, sessions, probe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options);
         return (await runner.RunAsync(cancellationToken), progress);
     }
 
@@ -58,7 +45,7 @@ public sealed class FailoverTestRunnerTests
     {
         var tier = Tier();
 
-        var (report, progress) = await RunAsync(tier, Quick);
+        var (report, progress) = await RunAsync(tier, QuickRuns.Options);
 
         // On failure, say everything the run said: this test runs on the real clock, so a failure on a busy machine
         // must be readable from the CI log alone.
@@ -80,7 +67,7 @@ public sealed class FailoverTestRunnerTests
         using var cancel = new CancellationTokenSource();
         var tier = Tier(takeover: TimeSpan.FromDays(1), onFault: () => cancel.CancelAfter(TimeSpan.FromMilliseconds(300)));
 
-        var (report, _) = await RunAsync(tier, Quick, cancel.Token);
+        var (report, _) = await RunAsync(tier, QuickRuns.Options, cancel.Token);
 
         Assert.Equal(FailoverOutcome.Interrupted, report.Outcome);
         Assert.Equal(["stop lb1", "start lb1"], tier.Changes);
@@ -92,7 +79,7 @@ public sealed class FailoverTestRunnerTests
     {
         var tier = Tier(takeover: TimeSpan.FromDays(1));
 
-        var (report, _) = await RunAsync(tier, Quick);
+        var (report, _) = await RunAsync(tier, QuickRuns.Options);
 
         Assert.Equal(FailoverOutcome.Failed, report.Outcome);
         Assert.StartsWith("FAIL: a backup took the VIP over", report.Summary);
@@ -104,7 +91,7 @@ public sealed class FailoverTestRunnerTests
     {
         var tier = Tier(alsoHolding: "lb2");
 
-        var (report, _) = await RunAsync(tier, Quick);
+        var (report, _) = await RunAsync(tier, QuickRuns.Options);
 
         Assert.Equal(FailoverOutcome.PreconditionFailed, report.Outcome);
         Assert.Contains("split brain: lb1, lb2 hold the VIP", report.Summary);
@@ -117,7 +104,7 @@ public sealed class FailoverTestRunnerTests
     {
         var tier = Tier();
 
-        var (report, _) = await RunAsync(tier, Quick with { NodeName = "lb2" });
+        var (report, _) = await RunAsync(tier, QuickRuns.Options with { NodeName = "lb2" });
 
         AssertVipMeasurementsPassed(report);
         Assert.True(report.Analysis!.Failover.Measurements[0].Passed);

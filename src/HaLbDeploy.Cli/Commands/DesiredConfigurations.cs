@@ -8,12 +8,26 @@ namespace HaLbDeploy.Cli.Commands;
 public static class DesiredConfigurations
 {
     /// <summary>The rendered nodes, or null after printing the template error (a usage error: no host is touched).</summary>
-    public static IReadOnlyList<NodeConfiguration>? RenderOrReport(Inventory inventory, DirectoryInfo? templates, TextWriter error)
+    public static IReadOnlyList<NodeConfiguration>? RenderOrReport(Inventory inventory, DirectoryInfo? templates, TextWriter error) =>
+        OrReport(error, () => Renderer(templates).RenderAll(inventory));
+
+    /// <summary>As <see cref="RenderOrReport"/>, with the files that carry the VRRP secret known (see <see cref="SecretBearingFiles"/>).</summary>
+    public static RenderedForReview? RenderForReviewOrReport(Inventory inventory, DirectoryInfo? templates, TextWriter error) =>
+        OrReport(error, () =>
+        {
+            var renderer = Renderer(templates);
+            var nodes = renderer.RenderAll(inventory);
+            return new RenderedForReview(nodes, SecretBearingFiles.Of(renderer, inventory, nodes));
+        });
+
+    private static ConfigurationRenderer Renderer(DirectoryInfo? templates) =>
+        new(templates is not null ? TemplateSet.WithOverrides(new LocalTemplateDirectory(templates.FullName)) : TemplateSet.BuiltIn());
+
+    private static T? OrReport<T>(TextWriter error, Func<T> render) where T : class
     {
         try
         {
-            var set = templates is not null ? TemplateSet.WithOverrides(new LocalTemplateDirectory(templates.FullName)) : TemplateSet.BuiltIn();
-            return new ConfigurationRenderer(set).RenderAll(inventory);
+            return render();
         }
         catch (TemplateException e)
         {

@@ -3,7 +3,6 @@ using HaLbDeploy.Cli.Output;
 using HaLbDeploy.Cli.Output.Json;
 using HaLbDeploy.Cli.Output.Text;
 using HaLbDeploy.Core.Planning;
-using HaLbDeploy.Core.Rendering;
 
 namespace HaLbDeploy.Cli.Commands;
 
@@ -27,9 +26,9 @@ public static class RenderCommand
         command.SetAction(parse =>
         {
             if (InventoryGate.LoadOrReport(parse.GetValue(inventory)!, console.Error) is not { } valid) return ExitCodes.UsageError;
-            if (DesiredConfigurations.RenderOrReport(valid, parse.GetValue(templates), console.Error) is not { } nodes) return ExitCodes.UsageError;
+            if (DesiredConfigurations.RenderForReviewOrReport(valid, parse.GetValue(templates), console.Error) is not { } rendered) return ExitCodes.UsageError;
+            if (WriteOrReport(rendered, parse.GetValue(outDir)!.FullName, console.Error) is not { } written) return ExitCodes.UsageError;
 
-            var written = Write(nodes, parse.GetValue(outDir)!.FullName);
             if (parse.GetValue(output) == OutputFormat.Json) RenderJsonRenderer.Write(console.Out, written);
             else RenderTextRenderer.Write(console.Out, written);
             return ExitCodes.Ok;
@@ -37,19 +36,28 @@ public static class RenderCommand
         return command;
     }
 
-    /// <summary>Writes each node's files under root/NODE/PATH-ON-THE-NODE with their modes.</summary>
-    private static List<WrittenFile> Write(IReadOnlyList<NodeConfiguration> nodes, string root)
+    /// <summary>
+    /// Writes each node's files under OUT/NODE/PATH-ON-THE-NODE with their modes, after checking the way to every one
+    /// of them; null after printing why OUT cannot take them (bad input, like a bad inventory).
+    /// </summary>
+    private static List<WrittenFile>? WriteOrReport(RenderedForReview rendered, string outDir, TextWriter error)
     {
-        var written = new List<WrittenFile>();
-        foreach (var node in nodes)
+        var files = rendered.Nodes.SelectMany(node => node.Files.Select(file => (Node: node, File: file, Relative: $"{node.Node.Name}/{file.Path.TrimStart('/')}"))).ToList();
+        try
         {
-            foreach (var file in node.Files)
+            var directory = RenderOutputDirectory.Open(outDir);
+            directory.Check(files.Select(f => f.Relative));
+            return files.Select(f =>
             {
-                var target = Path.Combine(root, node.Node.Name, file.Path.TrimStart('/'));
-                LocalFiles.WriteWithMode(target, file.Content, file.Mode);
-                written.Add(new WrittenFile(node.Node.Name, file.Path, target, file.Mode, ContentDigest.Of(file.Content)));
-            }
+                var local = directory.Write(f.Relative, f.File.Content, f.File.Mode);
+                var secret = rendered.CarriesSecret(f.Node, f.File);
+                return new WrittenFile(f.Node.Node.Name, f.File.Path, local, f.File.Mode, secret ? null : ContentDigest.Of(f.File.Content), secret);
+            }).ToList();
         }
-        return written;
+        catch (Exception e) when (e is RenderOutputException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return null;
+        }
     }
 }

@@ -59,7 +59,7 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         {
             var added = file.Content.Count(c => c == '\n');
             changes.Add(new Change(ChangeKind.CreateFile, file.Path, $"{name} created (+{added})",
-                UnifiedDiff.Between("", masker.Mask(file.Content), file.Path)));
+                UnifiedDiff.Between("", masker.MaskConfiguration(file.Content), file.Path)));
             return;
         }
         if (state.Sha256 != ContentDigest.Of(file.Content))
@@ -70,10 +70,7 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
                 changes.Add(new Change(ChangeKind.UpdateFile, file.Path, $"{name} changed"));
                 return;
             }
-            var (maskedOld, maskedNew) = (masker.Mask(old), masker.Mask(file.Content));
-            // Only a secret changed: masked alike, the diff would be empty. Label the old one so the line shows.
-            if (maskedOld == maskedNew) maskedOld = masker.Mask(old, Secret.Mask + " (a different secret)");
-            var diff = UnifiedDiff.Between(maskedOld, maskedNew, file.Path);
+            var diff = UnifiedDiff.Between(masker.MaskConfiguration(old, file.Content), masker.MaskConfiguration(file.Content), file.Path);
             var (plus, minus) = UnifiedDiff.Count(diff);
             changes.Add(new Change(ChangeKind.UpdateFile, file.Path, $"{name} changed (+{plus} -{minus})", diff));
             return;

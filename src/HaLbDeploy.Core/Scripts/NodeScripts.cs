@@ -11,7 +11,7 @@ namespace HaLbDeploy.Core.Scripts;
 /// Turns a node plan into POSIX sh scripts, run as root with the text on stdin. Pure: tests check facts in,
 /// commands out. Files are staged beside their target as PATH.halb-new (root-owned, mode set before any content
 /// is written, under umask 077), validated there with the node's own haproxy/keepalived, and only then swapped
-/// in by rename, with the old file kept as PATH.halb-bak.
+/// in by rename, with the old file kept as PATH.halb-bak until the units run on the new one.
 /// </summary>
 public static class NodeScripts
 {
@@ -182,8 +182,8 @@ public static class NodeScripts
 
     /// <summary>
     /// Swaps the staged files in (backup, atomic rename), enables and starts or reloads the units the plan names,
-    /// and waits up to <paramref name="activeTimeoutSeconds"/> for them to be active. If anything fails, the
-    /// backups are renamed back, the units restarted on the old configuration, and the script exits with
+    /// and waits up to <paramref name="activeTimeoutSeconds"/> for them to be active; then the backups are removed.
+    /// If anything fails, the backups are renamed back, the units restarted on the old configuration, and the script exits with
     /// <see cref="ScriptMarkers.ExitRolledBack"/>. A haproxy reload counts only when a new worker appears: a
     /// master that fails to load the new file keeps its old workers while systemd still calls the reload done.
     /// </summary>
@@ -204,7 +204,8 @@ public static class NodeScripts
         foreach (var unit in touched) script.Append($"wait_for 'systemctl is-active -q {unit}'\n");
         if (touched.Contains("haproxy"))
             script.Append($"wait_for 'ss -ltn \"sport = :{frontendPort}\" 2>/dev/null | grep -q LISTEN'\n");
-        foreach (var file in files) script.Append($"rm -f {Quote(file.Path + CreatedSuffix)}\n");
+        // Only the rollback above needs the backups; kept, keepalived.conf's would hold the old secret on the node.
+        foreach (var file in files) script.Append($"rm -f {Quote(file.Path + CreatedSuffix)} {Quote(file.Path + BackupSuffix)}\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
         return Wrap(script.ToString());
     }

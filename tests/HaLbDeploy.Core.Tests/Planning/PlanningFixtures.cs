@@ -11,11 +11,20 @@ public static class PlanningFixtures
 {
     public static Inventory Inventory { get; } = OnEth0(ExampleInventory.Load());
 
-    public static NodeConfiguration Desired(string node = "lb1") =>
-        ConfigurationRenderer.WithBuiltInTemplates().Render(Inventory, Inventory.Nodes.Single(n => n.Name == node));
+    public static NodeConfiguration Desired(string node = "lb1") => Desired(Inventory, node);
+
+    public static NodeConfiguration Desired(Inventory inventory, string node = "lb1") =>
+        ConfigurationRenderer.WithBuiltInTemplates().Render(inventory, inventory.Nodes.Single(n => n.Name == node));
 
     public static NodePlan Plan(NodeFacts facts, string node = "lb1", Func<string, string?>? currentContent = null) =>
-        new NodePlanner(Inventory, SecretMasker.For(Inventory)).Plan(Desired(node), facts, currentContent);
+        Plan(Inventory, facts, node, currentContent);
+
+    public static NodePlan Plan(Inventory inventory, NodeFacts facts, string node = "lb1", Func<string, string?>? currentContent = null) =>
+        new NodePlanner(inventory, SecretMasker.For(inventory)).Plan(Desired(inventory, node), facts, currentContent);
+
+    /// <summary>The fixture inventory with another VRRP secret.</summary>
+    public static Inventory WithSecret(string secret) =>
+        Inventory with { Vrrp = Inventory.Vrrp with { AuthSecret = new Secret(secret, "test") } };
 
     /// <summary>Facts of a node that already runs exactly the desired configuration.</summary>
     public static NodeFacts Converged(string node = "lb1") => new()

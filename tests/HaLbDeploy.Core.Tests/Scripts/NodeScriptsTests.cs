@@ -65,6 +65,24 @@ public sealed class NodeScriptsTests
         Assert.DoesNotContain("keepalived", script.Split('\n').Where(l => l.StartsWith("systemctl ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Activation_removes_the_backup_with_the_old_secret_once_the_units_run_on_the_new_file_and_not_before()
+    {
+        var desired = PlanningFixtures.Desired().File(NodePaths.KeepalivedConfig).Content;
+        var facts = PlanningFixtures.Converged();
+        facts = facts with { Files = facts.Files.Select(f => f.Path == NodePaths.KeepalivedConfig ? f with { Sha256 = "0" } : f).ToList() };
+        var plan = PlanningFixtures.Plan(facts, currentContent: _ => desired.Replace("k8sVip01", "0ldSecrt", StringComparison.Ordinal));
+
+        var lines = NodeScripts.Activate(plan, 6443).Split('\n');
+
+        var removal = Array.IndexOf(lines, "rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-bak'");
+        var lastWait = Array.FindLastIndex(lines, l => l.StartsWith("wait_for '", StringComparison.Ordinal));
+        var rollbackEnd = Array.IndexOf(lines, "}", Array.FindIndex(lines, l => l == "rollback() {"));
+        Assert.True(lastWait > rollbackEnd && removal > lastWait, string.Join('\n', lines));
+        Assert.Equal($"echo '{ScriptMarkers.Done}'", lines[removal + 1]);
+        Assert.Single(lines, l => l.StartsWith("rm -f", StringComparison.Ordinal) && l.Contains(".halb-bak", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("dash")]
     [InlineData("bash")]

@@ -6,7 +6,8 @@ namespace HaLbDeploy.Integration.Tests.Reliability;
 /// <summary>
 /// A full plan / apply / verify / failover-test with --verbose, a log file and JSON output, as a sudo user with a
 /// password and a passphrase-protected key, with keepalived.conf drift whose diff touches the auth_pass line: no
-/// output and no log may contain the VRRP secret, the sudo password or the key passphrase.
+/// output and no log may contain the VRRP secret, the sudo password or the key passphrase, and once apply replaced
+/// the drifted file, no backup on the node keeps the old secret.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class SecretLeakLabTests
@@ -42,6 +43,9 @@ public sealed class SecretLeakLabTests
             Assert.Equal(3, runs[0].ExitCode); // the drift was seen...
             Assert.Contains("auth_pass ********", runs[0].Output); // ...and its diff shown masked
             Assert.All(runs.Skip(2), r => Assert.True(r.ExitCode == 0, r.ToString()));
+            // apply replaced lb3's drifted keepalived.conf: its backup, with the old secret, must be gone again.
+            Assert.Equal("gone", (await LabNodeShell.RunAsync("lb3", "[ -e /etc/keepalived/keepalived.conf.halb-bak ] && echo kept || echo gone")).Trim());
+            Assert.Equal("", (await LabNodeShell.RunAsync("lb3", "grep -rl '0ldSecrt' /etc/keepalived /etc/haproxy /usr/libexec/keepalived 2>/dev/null || true")).Trim());
             var logText = File.ReadAllText(log);
             Assert.Contains("exit 0", logText); // the log records the commands run and their exit codes
             foreach (var (name, secret) in new[] { ("VRRP secret", vrrpSecret), ("sudo password", sudoPassword), ("key passphrase", passphrase), ("old VRRP secret", "0ldSecrt") })

@@ -22,7 +22,7 @@ wait_for() {
     sleep 0.1
   done
 }
-rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created'
+rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' '/usr/libexec/keepalived/check_haproxy.sh.halb-bak'
 echo '@@halb done'
 }
 halb_main </dev/null

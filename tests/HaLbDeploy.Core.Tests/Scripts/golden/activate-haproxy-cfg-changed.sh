@@ -30,7 +30,7 @@ systemctl reload haproxy || rollback
 wait_for 'now=$(haproxy_workers); [ -n "$now" ] && [ "$now" != "$before" ]'
 wait_for 'systemctl is-active -q haproxy'
 wait_for 'ss -ltn "sport = :6443" 2>/dev/null | grep -q LISTEN'
-rm -f '/etc/haproxy/haproxy.cfg.halb-created'
+rm -f '/etc/haproxy/haproxy.cfg.halb-created' '/etc/haproxy/haproxy.cfg.halb-bak'
 echo '@@halb done'
 }
 halb_main </dev/null

@@ -27,7 +27,7 @@ wait_for() {
 }
 systemctl reload keepalived || rollback
 wait_for 'systemctl is-active -q keepalived'
-rm -f '/etc/keepalived/keepalived.conf.halb-created'
+rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-bak'
 echo '@@halb done'
 }
 halb_main </dev/null

@@ -45,9 +45,9 @@ systemctl reload keepalived || rollback
 wait_for 'systemctl is-active -q haproxy'
 wait_for 'systemctl is-active -q keepalived'
 wait_for 'ss -ltn "sport = :6443" 2>/dev/null | grep -q LISTEN'
-rm -f '/etc/haproxy/haproxy.cfg.halb-created'
-rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created'
-rm -f '/etc/keepalived/keepalived.conf.halb-created'
+rm -f '/etc/haproxy/haproxy.cfg.halb-created' '/etc/haproxy/haproxy.cfg.halb-bak'
+rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' '/usr/libexec/keepalived/check_haproxy.sh.halb-bak'
+rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-bak'
 echo '@@halb done'
 }
 halb_main </dev/null

@@ -22,10 +22,20 @@ internal static class YamlSyntaxError
         if (reason.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab(text, (int)at.Line) is { } tab)
             return new YamlFinding(tab, "yaml-syntax", "a tab in the indentation: YAML indents with spaces only", "replace the tab with spaces");
         if (scan.OpenFlow is { } open && (error is not YamlException || at.Index >= text.TrimEnd().Length))
-            return Found(open.Start, $"this `{open.Bracket}` is never closed", $"close it with `{(open.Bracket == '[' ? ']' : '}')}` where the list or section ends");
+            return InsideBracket(open.Start, open.Bracket, text);
         var known = FixedSentences.Any(s => reason.StartsWith(s, StringComparison.Ordinal));
-        return Found(at, known ? reason : "the YAML is malformed here",
+        var stillOpen = scan.OpenFlow is { } flow ? $" (the `{flow.Bracket}` opened at line {flow.Start.Line}, column {flow.Start.Column} is still open)" : "";
+        return Found(at, (known ? reason : "the YAML is malformed here") + stillOpen,
             "fix the YAML syntax here (indentation, a missing ':' or an unclosed bracket or quote)");
+    }
+
+    /// <summary>An error at the end of the text, or one YamlDotNet gives no position for, inside a `[` or `{`: pointed at the bracket.</summary>
+    private static YamlFinding InsideBracket(Mark open, char bracket, string text)
+    {
+        var close = bracket == '[' ? ']' : '}';
+        return text.IndexOf(close, (int)Math.Min(open.Index + 1, text.Length)) < 0
+            ? Found(open, $"this `{bracket}` is never closed", $"close it with `{close}` where the list or section ends")
+            : Found(open, $"the YAML inside this `{bracket}` is malformed", $"check what it holds: entries separated by `,`, no `- ` lines, closed by `{close}`");
     }
 
     /// <summary>The first tab in a line's leading whitespace, searched from <paramref name="fromLine"/> on, then from the top.</summary>

@@ -15,6 +15,9 @@ public sealed class FakeInventoryEnvironment : IInventoryEnvironment
     /// <summary>Files read as bytes (package files), by absolute path.</summary>
     public Dictionary<string, byte[]> BinaryFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Files too large to hold in a test, by absolute path and length: only their size is ever looked at.</summary>
+    public Dictionary<string, long> OversizedFiles { get; } = new(StringComparer.Ordinal);
+
     public string HomeDirectory => "/home/tester";
 
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
@@ -29,7 +32,9 @@ public sealed class FakeInventoryEnvironment : IInventoryEnvironment
 
     public string FullPath(string path) => Path.IsPathRooted(path) ? path : SystemInventoryEnvironment.Instance.FullPath(path);
 
-    public LocalFileDigest DigestFile(string path, long maxBytes) => BinaryFiles.TryGetValue(path, out var bytes)
+    public LocalFileDigest DigestFile(string path, long maxBytes) => OversizedFiles.TryGetValue(path, out var length) && length > maxBytes
+        ? LocalFileDigest.Failed(LocalFileRead.TooLarge(length))
+        : BinaryFiles.TryGetValue(path, out var bytes)
         ? bytes.Length > maxBytes
             ? LocalFileDigest.Failed(LocalFileRead.TooLarge(bytes.Length))
             : LocalFileDigest.Of(bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)))

@@ -169,7 +169,7 @@ internal sealed class YamlSection
             if (Confidential)
                 _problems.ErrorAt(PositionOf(key), "unknown-key", Path, "an unknown key (not shown: this section holds a secret)", fix);
             else
-                _problems.ErrorAt(PositionOf(key), "unknown-key", FieldPath(Shorten(name)), $"unknown key {ShownText.Quote(name)}", fix);
+                _problems.ErrorAt(PositionOf(key), "unknown-key", FieldPath(ShownText.Cut(name)), $"unknown key {ShownText.Quote(name)}", fix);
         }
         foreach (var (key, fix) in _missing.Where(m => !covered.Contains(m.Key)))
             _problems.Error("missing-field", FieldPath(key), "is required but missing", fix);
@@ -202,8 +202,6 @@ internal sealed class YamlSection
 
     /// <summary>The value quoted for a message, or "the value" in a section that holds a secret.</summary>
     private string Echo(string? value) => Confidential ? "the value" : ShownText.Quote(value ?? "");
-
-    private static string Shorten(string name) => name.Length > ShownText.MaxShownLength ? name[..ShownText.MaxShownLength] + "…" : name;
 
     internal static SourcePosition PositionOf(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
 

@@ -13,8 +13,10 @@ public static class ShownText
     public const int MaxShownLength = 80;
 
     /// <summary>The value in quotes, escaped, and cut to <see cref="MaxShownLength"/> characters with "…" when longer.</summary>
-    public static string Quote(string value) =>
-        $"'{Escape(value.Length > MaxShownLength ? value[..MaxShownLength] + "…" : value)}'";
+    public static string Quote(string value) => $"'{Escape(Cut(value))}'";
+
+    /// <summary>The value cut to <see cref="MaxShownLength"/> characters, with "…" when it was longer.</summary>
+    public static string Cut(string value) => value.Length > MaxShownLength ? value[..MaxShownLength] + "…" : value;
 
     /// <summary>The text with every character a terminal would act on written as an escape.</summary>
     public static string Escape(string text)

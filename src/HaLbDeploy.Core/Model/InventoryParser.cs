@@ -134,7 +134,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             var other => Invalid(section.FieldPath("host_key_policy"), $"{ShownText.Quote(other)} is not a host key policy", "write `host_key_policy: strict` or `host_key_policy: accept-new`", inherited.HostKeyPolicy),
         };
         var timeout = section.Duration("connect_timeout", "10s") ?? inherited.ConnectTimeout;
-        if (timeout.Milliseconds <= 0)
+        if (timeout.Milliseconds <= 0 && section.Has("connect_timeout"))
             problems.Error("out-of-range", section.FieldPath("connect_timeout"), "must be longer than 0", "use 10s");
         string? fingerprint = null;
         if (isNode)

@@ -122,6 +122,16 @@ public sealed class HostileInventoryTests
     }
 
     [Fact]
+    public void A_zero_connect_timeout_is_one_error_where_it_is_written_not_one_more_per_node_that_inherits_it()
+    {
+        var yaml = Inventories.ValidWith("  port: 22", "  port: 22\n  connect_timeout: 0s").Replace("    priority: 90", "    priority: 90\n    ssh:\n      port: 2222");
+
+        var error = Assert.Single(Inventories.Load(yaml).Errors);
+
+        Assert.Equal(("out-of-range", "ssh.connect_timeout", 16, 20), (error.Code, error.Field, error.Line, error.Column));
+    }
+
+    [Fact]
     public void The_longest_durations_haproxy_accepts_still_load()
     {
         var yaml = Inventories.Valid + "\ntimeouts:\n  connect: 2147483647ms\n  client: 596h\nhealth_check:\n  interval: 2147483647ms";

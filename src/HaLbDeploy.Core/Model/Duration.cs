@@ -6,6 +6,13 @@ namespace HaLbDeploy.Core.Model;
 /// <summary>A time span written the way haproxy and humans write it: 500ms, 1s, 15m, 1h.</summary>
 public readonly partial record struct Duration(long Milliseconds)
 {
+    /// <summary>
+    /// The longest duration the tools that read one accept: haproxy refuses a timeout or `inter` above 2147483647 ms
+    /// ("timer overflow … maximum value is 2147483647 ms or ~24.8 days"), and SSH.NET a connection timeout above
+    /// Int32.MaxValue milliseconds.
+    /// </summary>
+    public static readonly Duration Longest = new(int.MaxValue);
+
     public TimeSpan AsTimeSpan => TimeSpan.FromMilliseconds(Milliseconds);
 
     public static Duration FromSeconds(long seconds) => new(seconds * 1000);
@@ -40,6 +47,6 @@ public readonly partial record struct Duration(long Milliseconds)
         var ms => $"{ms}ms",
     };
 
-    [GeneratedRegex(@"^(?<n>[0-9]{1,12})(?<unit>ms|s|m|h)?$")]
+    [GeneratedRegex(@"^(?<n>[0-9]{1,12})(?<unit>ms|s|m|h)?\z")]
     private static partial Regex Pattern();
 }

@@ -1,20 +1,22 @@
 using System.Text;
+using System.Text.Unicode;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Validation;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>
-/// Reads an inventory file into a validated <see cref="Inventory"/>: hostile input (huge files, alias bombs,
-/// binary or non-UTF-8 bytes, duplicate keys, several documents) becomes a located problem, never an exception.
+/// Reads an inventory file into a validated <see cref="Inventory"/>: hostile input (huge files, FIFOs and devices,
+/// deep nesting, alias bombs, tags, binary or non-UTF-8 bytes, duplicate keys, several documents) becomes a located
+/// problem, never an exception, a hang or a crash.
 /// </summary>
 public sealed class InventoryLoader(IInventoryEnvironment environment)
 {
     public const int MaxFileBytes = 1024 * 1024;
-    public const int MaxAliases = 64;
+    public const int MaxAliases = YamlPreScan.MaxAliases;
+    public const int MaxDepth = YamlPreScan.MaxDepth;
 
     public InventoryLoadResult LoadFile(string path)
     {
@@ -23,6 +25,7 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
         {
             LocalFileReadStatus.Missing => Fail(path, "file-not-found", $"no inventory file at {path}", "check the path given to -i/--inventory"),
             LocalFileReadStatus.TooLarge => Fail(path, "file-too-large", $"the file has {read.Length} bytes, more than {MaxFileBytes}", "an inventory is a few kilobytes; check that -i names the right file"),
+            LocalFileReadStatus.NotARegularFile => Fail(path, "not-a-regular-file", $"{path} is {read.Reason}, not a regular file, so it is not read", "give -i/--inventory the YAML inventory file itself"),
             LocalFileReadStatus.Unreadable => Fail(path, "file-unreadable", $"cannot read the file: {read.Reason}", "check the path and its permissions"),
             _ => LoadBytes(read.Bytes, path, Path.GetDirectoryName(environment.FullPath(path)) ?? "."),
         };
@@ -31,16 +34,14 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
     public InventoryLoadResult LoadBytes(byte[] bytes, string displayName, string inventoryDirectory)
     {
         if (bytes.Length > MaxFileBytes) return Fail(displayName, "file-too-large", $"the file has {bytes.Length} bytes, more than {MaxFileBytes}", "an inventory is a few kilobytes; check that -i names the right file");
-        string text;
-        try
+        if (FirstInvalidUtf8(bytes) is { } bad)
         {
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            var at = PositionOfByte(bytes, bad);
+            return Fail(displayName, "not-utf8", $"the file is not UTF-8 text (bad byte 0x{bytes[bad]:x2} at offset {bad})", "save the inventory as UTF-8 text", at);
         }
-        catch (DecoderFallbackException e)
-        {
-            return Fail(displayName, "not-utf8", $"the file is not UTF-8 text (bad byte at offset {e.Index})", "save the inventory as UTF-8 text");
-        }
-        if (text.Contains('\0')) return Fail(displayName, "binary-file", "the file contains NUL bytes: it is not a text file", "check that -i names the YAML inventory");
+        var text = Encoding.UTF8.GetString(bytes);
+        if (text.IndexOf('\0') is var nul and >= 0)
+            return Fail(displayName, "binary-file", "the file contains NUL bytes: it is not a text file", "check that -i names the YAML inventory", PositionOfChar(text, nul));
         return LoadText(text.TrimStart('\uFEFF'), displayName, inventoryDirectory);
     }
 
@@ -63,66 +64,72 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
             problems.Error("empty-file", "", "the file is empty", "start from inventory/example.yaml");
             return null;
         }
-        Parser? parser = null;
+        var scan = new YamlPreScan();
+        YamlFinding? finding;
+        var stream = new YamlStream();
         try
         {
-            if (CountAliases(text) > MaxAliases)
-            {
-                problems.Error("too-many-aliases", "", $"more than {MaxAliases} YAML aliases (*name): refusing a possible alias bomb", "write the values out; an inventory needs few or no aliases");
-                return null;
-            }
-            var stream = new YamlStream();
-            parser = new Parser(new StringReader(text));
-            stream.Load(parser);
-            if (stream.Documents.Count != 1)
-            {
-                problems.Error("document-count", "", $"the file holds {stream.Documents.Count} YAML documents", "keep exactly one document (remove extra `---` lines)");
-                return null;
-            }
-            if (stream.Documents[0].RootNode is YamlMappingNode root) return root;
-            var at = YamlSection.PositionOf(stream.Documents[0].RootNode);
-            problems.ErrorAt(at, "not-a-section", "", "the top level is not a section of `key: value` lines", "start from inventory/example.yaml");
-            return null;
+            finding = scan.Scan(text);
+            if (finding is null) stream.Load(new Parser(new StringReader(text)));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
-            var reason = e.InnerException?.Message ?? e.Message;
-            var fix = reason.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase)
-                ? "remove one of the two keys with the same name"
-                : "fix the YAML syntax here (indentation, a missing ':' or an unclosed bracket or quote)";
-            problems.ErrorAt(new SourcePosition((int)e.Start.Line, (int)e.Start.Column), "yaml-syntax", "", TrimReason(reason), fix);
-            return null;
+            // YamlDotNet reports some malformed documents with the last two instead of a YamlException (found by fuzzing).
+            finding = YamlSyntaxError.Locate(e, text, scan);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        if (finding is not null)
         {
-            // YamlDotNet reports some malformed documents with these instead of a YamlException (found by fuzzing).
-            var at = parser?.Current is { } current ? new SourcePosition((int)current.Start.Line, (int)current.Start.Column) : SourcePosition.WholeFile;
-            problems.ErrorAt(at, "yaml-syntax", "", "the YAML is malformed here", "fix the YAML syntax (indentation, an unclosed bracket or quote, a key without a name)");
+            problems.ErrorAt(finding.At, finding.Code, "", finding.Message, finding.Fix);
             return null;
         }
+        return RootSection(stream, problems);
     }
 
-    private static int CountAliases(string text)
+    private static YamlMappingNode? RootSection(YamlStream stream, ProblemCollector problems)
     {
-        var parser = new Parser(new StringReader(text));
-        var aliases = 0;
-        while (parser.MoveNext())
+        if (stream.Documents.Count != 1)
         {
-            if (parser.Current is AnchorAlias && ++aliases > MaxAliases) break;
+            problems.Error("document-count", "", $"the file holds {stream.Documents.Count} YAML documents", "keep exactly one document (remove extra `---` lines)");
+            return null;
         }
-        return aliases;
+        if (stream.Documents[0].RootNode is YamlMappingNode root) return root;
+        var at = YamlSection.PositionOf(stream.Documents[0].RootNode);
+        problems.ErrorAt(at, "not-a-section", "", "the top level is not a section of `key: value` lines", "start from inventory/example.yaml");
+        return null;
     }
 
-    private static string TrimReason(string reason)
+    /// <summary>The offset of the first byte that does not belong to a valid UTF-8 sequence, or null.</summary>
+    private static int? FirstInvalidUtf8(byte[] bytes)
     {
-        // YamlDotNet puts the position in the message too; we already print it in front.
-        var cut = reason.IndexOf("(Line:", StringComparison.Ordinal);
-        return (cut > 0 ? reason[..cut] : reason).Trim().TrimEnd('.');
+        var chars = new char[Math.Clamp(bytes.Length, 16, 64 * 1024)];
+        for (var offset = 0; offset < bytes.Length;)
+        {
+            var status = Utf8.ToUtf16(bytes.AsSpan(offset), chars, out var read, out _, replaceInvalidSequences: false);
+            if (status == System.Buffers.OperationStatus.InvalidData || status == System.Buffers.OperationStatus.NeedMoreData) return offset + read;
+            offset += read;
+        }
+        return null;
+    }
+
+    /// <summary>Line and column (in characters, counting a UTF-8 sequence as one) of a byte offset.</summary>
+    private static SourcePosition PositionOfByte(byte[] bytes, int offset)
+    {
+        var lineStart = Array.LastIndexOf(bytes, (byte)'\n', Math.Max(offset - 1, 0)) + 1;
+        if (offset == 0) lineStart = 0;
+        var line = 1 + bytes.AsSpan(0, lineStart).Count((byte)'\n');
+        var column = 1 + bytes.AsSpan(lineStart, offset - lineStart).ToArray().Count(b => (b & 0xC0) != 0x80);
+        return new SourcePosition(line, column);
+    }
+
+    private static SourcePosition PositionOfChar(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        return new SourcePosition(1 + text.AsSpan(0, lineStart).Count('\n'), 1 + index - lineStart);
     }
 
     private static IReadOnlyList<InventoryProblem> Ordered(IReadOnlyList<InventoryProblem> problems) =>
         problems.OrderBy(p => p.Line == 0 ? int.MaxValue : p.Line).ThenBy(p => p.Column).ToList();
 
-    private static InventoryLoadResult Fail(string file, string code, string message, string fix) =>
-        new(null, [new InventoryProblem(ProblemSeverity.Error, code, file, 0, 0, "", message, fix)]);
+    private static InventoryLoadResult Fail(string file, string code, string message, string fix, SourcePosition? at = null) =>
+        new(null, [new InventoryProblem(ProblemSeverity.Error, code, file, at?.Line ?? 0, at?.Column ?? 0, "", ShownText.Escape(message), fix)]);
 }

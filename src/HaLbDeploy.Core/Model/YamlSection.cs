@@ -17,11 +17,13 @@ internal sealed class YamlSection
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly List<(string Key, string Fix)> _missing = [];
 
-    public YamlSection(YamlMappingNode mapping, string path, ProblemCollector problems)
+    /// <param name="confidential">The section holds a secret (`vrrp.auth`): no problem may show its keys or values.</param>
+    public YamlSection(YamlMappingNode mapping, string path, ProblemCollector problems, bool confidential = false)
     {
         _mapping = mapping;
         Path = path;
         _problems = problems;
+        Confidential = confidential;
         problems.SourceMap.Record(path, PositionOf(mapping));
         foreach (var (key, value) in mapping.Children)
         {
@@ -31,6 +33,8 @@ internal sealed class YamlSection
     }
 
     public string Path { get; }
+
+    public bool Confidential { get; }
 
     public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
@@ -53,7 +57,7 @@ internal sealed class YamlSection
         var scalar = Scalar(key, required, fix ?? $"add `{key}:`");
         if (scalar is null) return null;
         if (int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
-        _problems.Error("not-a-number", FieldPath(key), $"'{scalar.Value}' is not a whole number", $"write a whole number, e.g. `{key}: 1`");
+        _problems.Error("not-a-number", FieldPath(key), $"{Echo(scalar.Value)} is not a whole number", $"write a whole number, e.g. `{key}: 1`");
         return null;
     }
 
@@ -66,7 +70,7 @@ internal sealed class YamlSection
             case "true" or "yes" or "on": return true;
             case "false" or "no" or "off": return false;
             default:
-                _problems.Error("not-a-boolean", FieldPath(key), $"'{scalar.Value}' is not true or false", $"write `{key}: true` or `{key}: false`");
+                _problems.Error("not-a-boolean", FieldPath(key), $"{Echo(scalar.Value)} is not true or false", $"write `{key}: true` or `{key}: false`");
                 return null;
         }
     }
@@ -75,9 +79,18 @@ internal sealed class YamlSection
     {
         var scalar = Scalar(key, required: false, fix: "");
         if (scalar is null) return null;
-        if (Model.Duration.TryParse(scalar.Value ?? "", out var value)) return value;
-        _problems.Error("not-a-duration", FieldPath(key), $"'{scalar.Value}' is not a duration", $"write a number with a unit ms, s, m or h, e.g. `{key}: {example}`");
-        return null;
+        if (!Model.Duration.TryParse(scalar.Value ?? "", out var value))
+        {
+            _problems.Error("not-a-duration", FieldPath(key), $"{Echo(scalar.Value)} is not a duration", $"write a number with a unit ms, s, m or h, e.g. `{key}: {example}`");
+            return null;
+        }
+        if (value.Milliseconds > Model.Duration.Longest.Milliseconds)
+        {
+            _problems.Error("out-of-range", FieldPath(key), $"{Echo(scalar.Value)} is longer than {Model.Duration.Longest.Milliseconds} ms (about 24.8 days), the most haproxy and the SSH client accept",
+                $"use a shorter duration, e.g. `{key}: {example}`");
+            return null;
+        }
+        return value;
     }
 
     /// <summary>An IPv4 address (IPv6 is not supported by the rendered configuration yet).</summary>
@@ -86,11 +99,16 @@ internal sealed class YamlSection
         var text = String(key, required, fix);
         if (text is null) return null;
         if (TryParseIPv4(text, out var address)) return address;
-        _problems.Error("bad-address", FieldPath(key), $"'{text}' is not an IPv4 address", "write four numbers 0-255 separated by dots, e.g. 192.168.88.91");
+        if (WithoutLeadingZeros(text) is { } meant)
+        {
+            _problems.Error("bad-address", FieldPath(key), $"{Echo(text)} has a number with a leading zero, which some tools read as octal (010 is 8)", $"write `{key}: {meant}`");
+            return null;
+        }
+        _problems.Error("bad-address", FieldPath(key), $"{Echo(text)} is not an IPv4 address", "write four numbers 0-255 separated by dots, e.g. 192.168.88.91");
         return null;
     }
 
-    public YamlSection? Section(string key, bool required = false, string? fix = null)
+    public YamlSection? Section(string key, bool required = false, string? fix = null, bool confidential = false)
     {
         var node = Find(key);
         Know(key, AcceptedKeyKind.Section);
@@ -99,8 +117,9 @@ internal sealed class YamlSection
             if (required) MissingField(key, fix ?? $"add a `{key}:` section");
             return null;
         }
-        if (node is YamlMappingNode mapping) return new YamlSection(mapping, FieldPath(key), _problems);
-        _problems.Error("not-a-section", FieldPath(key), $"must be a section of `key: value` lines, found {Describe(node)}", $"indent the fields of `{key}` under it");
+        if (node is YamlMappingNode mapping) return new YamlSection(mapping, FieldPath(key), _problems, Confidential || confidential);
+        var found = Confidential || confidential ? DescribeKind(node) : Describe(node);
+        _problems.Error("not-a-section", FieldPath(key), $"must be a section of `key: value` lines, found {found}", $"indent the fields of `{key}` under it");
         return null;
     }
 
@@ -123,7 +142,7 @@ internal sealed class YamlSection
         {
             var itemPath = $"{FieldPath(key)}[{i}]";
             if (sequence.Children[i] is YamlMappingNode item)
-                items.Add(new YamlSection(item, itemPath, _problems));
+                items.Add(new YamlSection(item, itemPath, _problems, Confidential));
             else
                 _problems.ErrorAt(PositionOf(sequence.Children[i]), "not-a-section", itemPath, $"must be a section of `key: value` lines, found {Describe(sequence.Children[i])}", "write the entry as `- name: ...` with its fields indented below");
         }
@@ -142,12 +161,15 @@ internal sealed class YamlSection
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (_known.Contains(name)) continue;
-            var suggestion = DidYouMean.Suggest(name, _known.Where(k => !present.Contains(k)));
+            var suggestion = _problems.IsFull ? null : DidYouMean.Suggest(name, _known.Where(k => !present.Contains(k)));
             if (suggestion is not null) covered.Add(suggestion);
             var fix = suggestion is null
                 ? $"remove it; known keys here: {string.Join(", ", _known.Order(StringComparer.Ordinal))}"
                 : $"did you mean `{suggestion}`?";
-            _problems.ErrorAt(PositionOf(key), "unknown-key", FieldPath(name), $"unknown key '{name}'", fix);
+            if (Confidential)
+                _problems.ErrorAt(PositionOf(key), "unknown-key", Path, "an unknown key (not shown: this section holds a secret)", fix);
+            else
+                _problems.ErrorAt(PositionOf(key), "unknown-key", FieldPath(ShownText.Cut(name)), $"unknown key {ShownText.Quote(name)}", fix);
         }
         foreach (var (key, fix) in _missing.Where(m => !covered.Contains(m.Key)))
             _problems.Error("missing-field", FieldPath(key), "is required but missing", fix);
@@ -160,12 +182,26 @@ internal sealed class YamlSection
     {
         address = IPAddress.None;
         var parts = text.Split('.');
-        if (parts.Length != 4 || parts.Any(p => p.Length is 0 or > 3 || !p.All(char.IsAsciiDigit) || int.Parse(p, CultureInfo.InvariantCulture) > 255))
+        if (parts.Length != 4 || parts.Any(p => !IsDecimalByte(p) || p.Length > 1 && p[0] == '0'))
             return false;
         if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetwork) return false;
         address = parsed;
         return true;
     }
+
+    /// <summary>The address meant by four numbers 0-255 of which some have leading zeros ("10.0.0.010" → "10.0.0.10"), or null when the text is not that.</summary>
+    internal static string? WithoutLeadingZeros(string text)
+    {
+        var parts = text.Split('.');
+        if (parts.Length != 4 || !parts.All(IsDecimalByte)) return null;
+        return string.Join('.', parts.Select(p => int.Parse(p, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static bool IsDecimalByte(string part) =>
+        part.Length is > 0 and <= 3 && part.All(char.IsAsciiDigit) && int.Parse(part, CultureInfo.InvariantCulture) <= 255;
+
+    /// <summary>The value quoted for a message, or "the value" in a section that holds a secret.</summary>
+    private string Echo(string? value) => Confidential ? "the value" : ShownText.Quote(value ?? "");
 
     internal static SourcePosition PositionOf(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
 
@@ -194,11 +230,13 @@ internal sealed class YamlSection
     private YamlNode? Find(string key) =>
         _mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: var v } && v == key).Value;
 
-    private static string Describe(YamlNode node) => node switch
+    private string Describe(YamlNode node) => node is YamlScalarNode s ? Echo(s.Value) : DescribeKind(node);
+
+    private static string DescribeKind(YamlNode node) => node switch
     {
         YamlMappingNode => "a section",
         YamlSequenceNode => "a list",
-        YamlScalarNode s => $"'{s.Value}'",
+        YamlScalarNode => "a single value",
         _ => "something else",
     };
 }

@@ -3,22 +3,21 @@ namespace HaLbDeploy.Core.Ports;
 /// <summary>
 /// What loading an inventory may read on the control host: the inventory file itself, environment variables,
 /// secret files and package files, and the home folder that ~ stands for.
+/// Every file read here must be a regular file once links are followed, of a bounded size: a FIFO, a device such
+/// as /dev/zero or a directory is refused before it is opened, so a load never blocks and never reads without end.
 /// </summary>
 public interface IInventoryEnvironment
 {
     string? GetVariable(string name);
 
-    /// <summary>The inventory file's bytes, or why they could not be read; never more than <paramref name="maxBytes"/>.</summary>
+    /// <summary>The file's bytes, or why they could not be read; never more than <paramref name="maxBytes"/>.</summary>
     LocalFileRead ReadBytes(string path, int maxBytes);
 
     /// <summary>The absolute form of <paramref name="path"/>, taken from the current directory when it is relative.</summary>
     string FullPath(string path);
 
-    /// <summary>The file's text, or null when it cannot be read.</summary>
-    string? ReadFile(string path);
-
-    /// <summary>The file's length and SHA-256, or null when it cannot be read (missing, a directory, no permission).</summary>
-    LocalFileDigest? DigestFile(string path);
+    /// <summary>The file's length and SHA-256, or why they could not be computed; never over more than <paramref name="maxBytes"/>.</summary>
+    LocalFileDigest DigestFile(string path, long maxBytes);
 
     string HomeDirectory { get; }
 }

@@ -3,8 +3,12 @@ namespace HaLbDeploy.Core.Validation;
 /// <summary>Suggests the closest known name for a misspelt one (Levenshtein distance).</summary>
 public static class DidYouMean
 {
+    /// <summary>Longer names are never a typo of a key (and comparing them would cost time for nothing).</summary>
+    public const int MaxTypedLength = 64;
+
     public static string? Suggest(string typed, IEnumerable<string> known)
     {
+        if (typed.Length > MaxTypedLength) return null;
         var best = known
             .Select(k => (Name: k, Distance: Distance(typed.ToLowerInvariant(), k.ToLowerInvariant())))
             .OrderBy(c => c.Distance)

@@ -18,7 +18,8 @@ public sealed record InventoryProblem(
 
     public override string ToString()
     {
-        var where = Line > 0 ? $"{File}:{Line}:{Column}" : File;
+        var file = ShownText.Escape(File);
+        var where = Line > 0 ? $"{file}:{Line}:{Column}" : file;
         var level = IsError ? "error" : "warning";
         var field = string.IsNullOrEmpty(Field) ? "" : $"{Field}: ";
         return $"{where}: {level}: {field}{Message}. Fix: {Fix}";

@@ -14,6 +14,9 @@ public sealed class InventoryValidator(ProblemCollector problems)
 {
     public const int MaxAuthSecretLength = 8;
 
+    /// <summary>VRRPv3's "Max Adver Int" field holds 12 bits of centiseconds (RFC 5798 §5.2.7): at most 40.95 s.</summary>
+    public const int MaxVrrp3AdvertIntSeconds = 40;
+
     public void Validate(Model.Inventory inventory)
     {
         CheckRanges(inventory);
@@ -30,6 +33,11 @@ public sealed class InventoryValidator(ProblemCollector problems)
         if (!inventory.VirtualRouterIdDerived)
             Range("virtual_router_id", inventory.VirtualRouterId, 1, 255, "pick a number 1-255 unique on this L2 segment, or leave it out to derive one from the cluster name");
         Range("advert_int", inventory.AdvertIntSeconds, 1, 255, "use 1 (seconds) unless you have a reason for slower adverts");
+        if (inventory.Vrrp is { Strict: true, Accept: true } && inventory.AdvertIntSeconds > MaxVrrp3AdvertIntSeconds && !problems.HasErrorAt("advert_int"))
+        {
+            problems.Error("out-of-range", "advert_int", $"{inventory.AdvertIntSeconds} is longer than VRRP version 3 (rendered for `strict` with `accept`) can announce: its advert interval is 12 bits of centiseconds, at most 40.95 s (RFC 5798)",
+                $"use 1 (seconds), at most {MaxVrrp3AdvertIntSeconds}");
+        }
         Range("frontend.port", inventory.FrontendPort, 1, 65535, "use the API server port, normally 6443");
         Range("health_check.fall", inventory.HealthCheck.Fall, 1, 100, "use 2 or 3");
         Range("health_check.rise", inventory.HealthCheck.Rise, 1, 100, "use 2 or 3");
@@ -68,6 +76,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
     {
         if (problems.HasErrorAt("vip")) return;
         var vip = inventory.Vip;
+        CheckVipIsAHostAddress(vip);
         for (var i = 0; i < inventory.Nodes.Count; i++)
         {
             var field = $"nodes[{i}].address";
@@ -81,9 +90,20 @@ public sealed class InventoryValidator(ProblemCollector problems)
         }
         for (var i = 0; i < inventory.Backends.Count; i++)
         {
-            if (IPAddress.TryParse(inventory.Backends[i].Address, out var address) && address.Equals(vip.Address))
-                problems.Error("vip-is-backend-address", $"backends[{i}].address", $"{address} is the VIP itself", "the VIP must be an address no host owns");
+            var field = $"backends[{i}].address";
+            if (!problems.HasErrorAt(field) && YamlSection.TryParseIPv4(inventory.Backends[i].Address, out var address) && address.Equals(vip.Address))
+                problems.Error("vip-is-backend-address", field, $"{address} is the VIP itself", "the VIP must be an address no host owns");
         }
+    }
+
+    /// <summary>In a subnet of 4 or more addresses the first names the network and the last is its broadcast address: neither can be the VIP (/31 and /32 have no such addresses, RFC 3021).</summary>
+    private void CheckVipIsAHostAddress(VirtualIp vip)
+    {
+        if (vip.PrefixLength > 30) return;
+        if (vip.Address.Equals(vip.NetworkAddress))
+            problems.Error("vip-is-network-address", "vip", $"{vip} is the network address of its subnet, not an address a host can hold", $"pick an unused address between {vip.NetworkAddress} and {vip.BroadcastAddress}, or fix the prefix length");
+        else if (vip.Address.Equals(vip.BroadcastAddress))
+            problems.Error("vip-is-broadcast-address", "vip", $"{vip} is the broadcast address of its subnet, not an address a host can hold", $"pick an unused address between {vip.NetworkAddress} and {vip.BroadcastAddress}, or fix the prefix length");
     }
 
     private void CheckVrrp(Model.Inventory inventory)

@@ -59,6 +59,7 @@ public static class Inventories
         environment.BinaryFiles["/inv/pkgs/haproxy-2.4.22-1.el9.x86_64.rpm"] = "haproxy rpm"u8.ToArray();
         environment.BinaryFiles["/inv/pkgs/keepalived-2.2.8-3.el9.x86_64.rpm"] = "keepalived rpm"u8.ToArray();
         environment.BinaryFiles["/inv/pkgs/empty_1.0_amd64.deb"] = [];
+        environment.OversizedFiles["/inv/pkgs/huge_1.0_amd64.deb"] = 600L * 1024 * 1024;
         return environment;
     }
 

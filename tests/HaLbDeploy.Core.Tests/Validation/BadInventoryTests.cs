@@ -28,8 +28,8 @@ public sealed class BadInventoryTests
         { "router id above 255", "virtual_router_id: 51", "virtual_router_id: 256", 4, 20, "out-of-range", "virtual_router_id", "256 is outside 1-255" },
         { "router id zero", "virtual_router_id: 51", "virtual_router_id: 0", 4, 20, "out-of-range", "virtual_router_id", "0 is outside 1-255" },
         { "advert_int zero", "advert_int: 1", "advert_int: 0", 5, 13, "out-of-range", "advert_int", "0 is outside 1-255" },
-        { "secret variable not set", "secret_env: HALB_VRRP_SECRET", "secret_env: NOT_SET", 10, 17, "bad-value", "vrrp.auth.secret_env", "environment variable NOT_SET is not set" },
-        { "secret file unreadable", "secret_env: HALB_VRRP_SECRET", "secret_file: /nowhere", 10, 18, "bad-value", "vrrp.auth.secret_file", "cannot read /nowhere" },
+        { "secret variable not set", "secret_env: HALB_VRRP_SECRET", "secret_env: NOT_SET", 10, 17, "bad-value", "vrrp.auth.secret_env", "the environment variable named here is not set" },
+        { "secret file unreadable", "secret_env: HALB_VRRP_SECRET", "secret_file: /nowhere", 10, 18, "bad-value", "vrrp.auth.secret_file", "cannot read the file named here: there is no such file" },
         { "two secret sources", "secret_env: HALB_VRRP_SECRET", "secret_env: HALB_VRRP_SECRET\n    secret: abc", 10, 5, "auth-source", "vrrp.auth", "names more than one secret source" },
         { "weight too small to move the VIP", "weight: 0", "weight: -2", 12, 13, "track-weight-cannot-move-vip", "vrrp.health_tracking.weight", "drops only to 98, still above 90" },
         { "positive tracking weight", "weight: 0", "weight: 5", 12, 13, "track-weight-positive", "vrrp.health_tracking.weight", "a positive weight (5)" },
@@ -51,6 +51,46 @@ public sealed class BadInventoryTests
         { "bad backend address", "address: 10.0.0.22", "address: 'bad host!'", 28, 14, "bad-address", "backends[1].address", "neither an IPv4 address nor a host name" },
         { "a colon inside a plain value", "vip: 10.0.0.100/24", "vip: 10.0.0.100/24: x", 2, 19, "yaml-syntax", "", "" },
         { "duplicate top-level key", "advert_int: 1", "advert_int: 1\ncluster: again", 6, 1, "yaml-syntax", "", "Duplicate key" },
+
+        // Values that passed and were wrong: a line break at the end of a value matched every `$` rule.
+        { "a line break after the cluster name", "cluster: prod", "cluster: \"prod\\n\"", 1, 10, "bad-name", "cluster", @"'prod\n' is not a valid name" },
+        { "a line break after an interface", "interface: eth0", "interface: \"eth0\\n\"", 3, 12, "bad-interface", "interface", @"'eth0\n' is not a network interface name" },
+        { "a line break after a node name", "name: lb1", "name: \"lb1\\n\"", 17, 11, "bad-name", "nodes[0].name", @"'lb1\n' is not a valid name" },
+        { "a line break after a user", "  user: root", "  user: \"root\\n\"", 14, 9, "bad-user", "ssh.user", @"'root\n' is not a valid user name" },
+        { "a line break after a backend host name", "address: 10.0.0.22", "address: \"m2.example\\n\"", 28, 14, "bad-address", "backends[1].address", "neither an IPv4 address nor a host name" },
+        { "a line break after a health check path", "advert_int: 1", "advert_int: 1\nhealth_check:\n  path: \"/readyz\\n\"", 7, 9, "bad-path", "health_check.path", "is not a plain URL path" },
+        { "a line break after a known_hosts path", "  port: 22", "  port: 22\n  known_hosts: \"~/.ssh/known_hosts\\n\"", 16, 16, "bad-path", "ssh.known_hosts", "holds a control character" },
+        { "a line break after a variable name", "  port: 22", "  port: 22\n  password_env: \"HALB_PW\\n\"", 16, 17, "bad-env-name", "ssh.password_env", "is not an environment variable name" },
+        { "a line break after the secret's variable name", "secret_env: HALB_VRRP_SECRET", "secret_env: \"HALB_VRRP_SECRET\\n\"", 10, 17, "bad-value", "vrrp.auth.secret_env", "is not an environment variable name" },
+        { "a line break after a host key fingerprint", "    priority: 90", "    priority: 90\n    ssh:\n      host_key_fingerprint: \"SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\\n\"", 24, 29, "bad-fingerprint", "nodes[1].ssh.host_key_fingerprint", "is not a SHA256 host key fingerprint" },
+
+        // Addresses that parsed as a different host, or as a host name.
+        { "a node address with a leading zero (read as octal: .011 is .9)", "address: 10.0.0.11", "address: 10.0.0.011", 18, 14, "bad-address", "nodes[0].address", "'10.0.0.011' has a number with a leading zero" },
+        { "a VIP with a leading zero", "vip: 10.0.0.100/24", "vip: 010.0.0.100/24", 2, 6, "bad-cidr", "vip", "has a number with a leading zero" },
+        { "a VIP prefix with a sign", "vip: 10.0.0.100/24", "vip: 10.0.0.100/+24", 2, 6, "bad-cidr", "vip", "prefix length 1-32" },
+        { "a backend address with a leading zero", "address: 10.0.0.22", "address: 10.0.0.022", 28, 14, "bad-address", "backends[1].address", "has a number with a leading zero" },
+        { "a backend address with a number above 255", "address: 10.0.0.22", "address: 999.1.1.1", 28, 14, "bad-address", "backends[1].address", "a host name cannot end in a number" },
+        { "a backend address of three numbers", "address: 10.0.0.22", "address: 1.2.3", 28, 14, "bad-address", "backends[1].address", "a host name cannot end in a number" },
+        { "a backend address written as one hex number", "address: 10.0.0.22", "address: 0x7f000001", 28, 14, "bad-address", "backends[1].address", "a host name cannot end in a number" },
+        { "the VIP is its subnet's network address", "vip: 10.0.0.100/24", "vip: 10.0.0.0/24", 2, 6, "vip-is-network-address", "vip", "10.0.0.0/24 is the network address" },
+        { "the VIP is its subnet's broadcast address", "vip: 10.0.0.100/24", "vip: 10.0.0.255/24", 2, 6, "vip-is-broadcast-address", "vip", "10.0.0.255/24 is the broadcast address" },
+
+        // Durations past what haproxy and the SSH client accept, and zero where zero makes no sense.
+        { "a haproxy timeout past 24.8 days", "advert_int: 1", "advert_int: 1\ntimeouts:\n  connect: 99999999999s", 7, 12, "out-of-range", "timeouts.connect", "longer than 2147483647 ms" },
+        { "a health check interval past 24.8 days", "advert_int: 1", "advert_int: 1\nhealth_check:\n  interval: 597h", 7, 13, "out-of-range", "health_check.interval", "longer than 2147483647 ms" },
+        { "an SSH connect timeout that overflowed a TimeSpan", "  port: 22", "  port: 22\n  connect_timeout: 999999999999h", 16, 20, "out-of-range", "ssh.connect_timeout", "longer than 2147483647 ms" },
+        { "an SSH connect timeout of zero", "  port: 22", "  port: 22\n  connect_timeout: 0s", 16, 20, "out-of-range", "ssh.connect_timeout", "must be longer than 0" },
+
+        // YAML mistakes that were reported at 1:1 or without a line.
+        { "a tab in the indentation", "  preempt: true", "\tpreempt: true", 8, 1, "yaml-syntax", "", "a tab in the indentation" },
+        { "a tab in the indentation after spaces", "    priority: 90", "  \tpriority: 90", 22, 3, "yaml-syntax", "", "a tab in the indentation" },
+        { "an alias to an undefined anchor", "  port: 22", "  port: *sshport", 15, 9, "yaml-undefined-alias", "", "an alias (`*…`) to an undefined anchor" },
+        { "an alias inside its own anchor", "  port: 22", "  port: &p [*p]", 15, 13, "yaml-alias-cycle", "", "points into the node its own anchor names" },
+        { "a bracket never closed", "interface: eth0", "interface: [eth0", 3, 12, "yaml-syntax", "", "this `[` is never closed" },
+        { "a tag on a value", "  port: 22", "  port: !!int 22", 15, 9, "yaml-tag", "", "a YAML tag" },
+        { "40,000 unclosed brackets", "  port: 22", "  port: " + new string('[', 40_000), 15, 71, "too-deep", "", "nest more than 64 levels" },
+        { "40,000 closed brackets (YamlDotNet's node builder overflowed the stack on them)", "  port: 22", "  port: " + new string('[', 40_000) + new string(']', 40_000), 15, 71, "too-deep", "", "nest more than 64 levels" },
+        { "a thousand indented sections", "  port: 22", "  port: 22" + string.Concat(Enumerable.Range(0, 1_000).Select(i => "\n" + new string(' ', i + 2) + "k:")), 79, 66, "too-deep", "", "nest more than 64 levels" },
     };
 
     [Theory]
@@ -76,6 +116,9 @@ public sealed class BadInventoryTests
         { "a misspelt path key", "    - path: pkgs/haproxy", "    - paht: pkgs/haproxy", 35, 7, "unknown-key", "packages.files[1].paht", "unknown key 'paht'" },
         { "files without source files", "  source: files\n", "", 32, 5, "package-files-unused", "packages.files", "`source` is repository" },
         { "source files without files", "  files:\n    - path: pkgs/keepalived_2.2.7-1_amd64.deb\n      sha256: dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748\n    - path: pkgs/haproxy_2.6.12-1_amd64.deb", "", 31, 11, "no-package-files", "packages.source", "no package file is listed" },
+        { "a line break after a digest", "sha256: dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748", "sha256: \"dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748\\n\"", 34, 15, "bad-sha256", "packages.files[0].sha256", "is not a SHA-256 digest" },
+        { "a line break after a package path", "pkgs/haproxy_2.6.12-1_amd64.deb", "\"pkgs/haproxy_2.6.12-1_amd64.deb\\n\"", 35, 13, "bad-path", "packages.files[1].path", "holds a control character" },
+        { "a package file larger than 512 MiB", "pkgs/haproxy_2.6.12-1_amd64.deb", "pkgs/huge_1.0_amd64.deb", 35, 13, "file-too-large", "packages.files[1].path", "more than the 512 MiB a package file may have" },
         { "files written as a value", "  files:\n    - path: pkgs/keepalived_2.2.7-1_amd64.deb\n      sha256: dff3e914acbfbc88c3e5038a70098cb49b72430ee9aedc59d0c6e5cd57aab748\n    - path: pkgs/haproxy_2.6.12-1_amd64.deb", "  files: pkgs/haproxy_2.6.12-1_amd64.deb", 32, 10, "not-a-list", "packages.files", "must be a list" },
     };
 

@@ -24,11 +24,9 @@ public sealed class LabSecretsEnvironment : IInventoryEnvironment
 
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
-    public string? ReadFile(string path) => null;
-
     public LocalFileRead ReadBytes(string path, int maxBytes) => LocalFileRead.Missing();
 
     public string FullPath(string path) => path;
 
-    public LocalFileDigest? DigestFile(string path) => null;
+    public LocalFileDigest DigestFile(string path, long maxBytes) => LocalFileDigest.Failed(LocalFileRead.Missing());
 }

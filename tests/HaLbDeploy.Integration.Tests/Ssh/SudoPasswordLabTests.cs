@@ -132,6 +132,26 @@ public sealed class SudoPasswordLabTests
         Assert.Equal(["lb1:0", "lb2:0", "lb3:0"], await SudoVariantAccount.MarkersOnEveryNodeAsync());
     }
 
+    [Fact]
+    public async Task Cancelling_a_run_stops_it_on_the_node_without_ever_running_the_password_when_sudo_needs_none_for_sh()
+    {
+        await using var account = await SudoVariantAccount.WithPasswordAsync("halbshonly", "touch /tmp/PWNED-stop");
+        await AssertTheVariantBehavesAsDescribedAsync(account, "shonly");
+        var connector = new SshHostConnector(new SshConnectorOptions
+        {
+            Environment = new LabSecretsEnvironment { Variables = { [LabSecretsEnvironment.SudoPasswordVariable] = account.Password } },
+        });
+        var marker = "38.0" + Random.Shared.Next(100_000, 999_999);
+        await using var session = await connector.OpenAsync(LabSshNodes.Node("lb1", LabSshNodes.PasswordSudoUser with { User = "halbshonly" }), CancellationToken.None);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.ReadAsync("long wait", $"sleep {marker} & sleep {marker}", cancel.Token));
+
+        var left = await session.ReadAsync("look for the sleeps", $"pgrep -fc '^sleep {marker}$' || true", CancellationToken.None);
+        Assert.Equal("0", left.StandardOutput.Trim());
+        Assert.Equal(["lb1:0", "lb2:0", "lb3:0"], await SudoVariantAccount.MarkersOnEveryNodeAsync());
+    }
+
     /// <summary>
     /// Each test first proves the lab gives it the sudo it is about, so that none can pass because the lab's sudoers
     /// lost its variant.

@@ -47,6 +47,11 @@ public sealed class SudoPasswordLabTests
             Assert.Equal(["0", "0", "0"], (await LabNodeShell.RunOnAllAsync($"grep -c '^{DriftLine}$' /etc/haproxy/haproxy.cfg || true")).Select(o => o.Trim()));
             Assert.Equal(["lb1:0", "lb2:0", "lb3:0"], await SudoVariantAccount.MarkersOnEveryNodeAsync());
             AssertNowhere(account.Password, runs, log);
+            if (variant == "global")
+            {
+                // sudo -k: halb-deploy's sudo neither used nor left a credential that the user's other sessions could use.
+                foreach (var node in LabFacts.Nodes) AssertRefused(await account.RunAsUserAsync(node.Name, "sudo -n true"), "sudo: a password is required");
+            }
         }
         finally
         {

@@ -59,16 +59,7 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
     private async Task<IRemoteShell> DialOnceAsync(CancellationToken cancellationToken)
     {
         var ssh = node.Ssh;
-        KnownHostsFile knownHosts;
-        try
-        {
-            knownHosts = KnownHostsFile.Load(ssh.KnownHostsPath);
-        }
-        catch (KnownHostsRefusedException e)
-        {
-            throw new HostConnectionException(node.Name, e.Message, e);
-        }
-        foreach (var note in knownHosts.Notes) Logger.Debug("{Node:l}: {KnownHosts:l} {Note:l}", node.Name, ssh.KnownHostsPath, note);
+        var knownHosts = LoadKnownHosts();
 
         var info = new ConnectionInfo(Host, Port, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
         PreferKnownKeyTypes(info, knownHosts);
@@ -107,6 +98,31 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
             throw;
         }
 
+        RecordNewKeyOrDispose(client, decision, presented);
+        if (decision is not null) Logger.Debug("{Node:l}: {HostKeyDecision:l}", node.Name, decision.Message);
+        firstSeenFingerprint ??= presented?.Fingerprint;
+        return new SshClientShell(client);
+    }
+
+    /// <summary>The node's known_hosts; one that others could change is refused (not retried).</summary>
+    private KnownHostsFile LoadKnownHosts()
+    {
+        var path = node.Ssh.KnownHostsPath;
+        KnownHostsFile knownHosts;
+        try
+        {
+            knownHosts = KnownHostsFile.Load(path);
+        }
+        catch (KnownHostsRefusedException e)
+        {
+            throw new HostConnectionException(node.Name, e.Message, e);
+        }
+        foreach (var note in knownHosts.Notes) Logger.Debug("{Node:l}: {KnownHosts:l} {Note:l}", node.Name, path, note);
+        return knownHosts;
+    }
+
+    private void RecordNewKeyOrDispose(SshClient client, HostKeyDecision? decision, PresentedHostKey? presented)
+    {
         try
         {
             RecordNewKey(decision, presented);
@@ -116,9 +132,6 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
             client.Dispose();
             throw;
         }
-        if (decision is not null) Logger.Debug("{Node:l}: {HostKeyDecision:l}", node.Name, decision.Message);
-        firstSeenFingerprint ??= presented?.Fingerprint;
-        return new SshClientShell(client);
     }
 
     private void PreferKnownKeyTypes(ConnectionInfo info, KnownHostsFile knownHosts)

@@ -41,7 +41,7 @@ public sealed class SshHostSession : IHostSession
 
     public string NodeName { get; }
 
-    /// <summary>How scripts are started on this node, e.g. "sudo -n -- sh -s".</summary>
+    /// <summary>How scripts are started on this node, e.g. "sudo -k -n -- sh -s" (see <see cref="RemoteShellCommand.CommandLine"/>).</summary>
     public string CommandLine => command.CommandLine;
 
     private ILogger Logger => options.Logger ?? Log.Logger;
@@ -80,15 +80,15 @@ public sealed class SshHostSession : IHostSession
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var current = await ConnectedShellAsync(cancellationToken);
-        var input = command.BuildStandardInput(script, becomePassword);
+        var runId = RemoteShellCommand.NewRunId();
+        var invocation = command.Prepare(script, becomePassword, runId);
         using var timeout = new CancellationTokenSource(options.CommandTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var started = options.TimeProvider.GetTimestamp();
-        var runId = RemoteShellCommand.NewRunId();
         RemoteCommandResult raw;
         try
         {
-            raw = await current.ExecuteAsync(command.CommandLineFor(runId), input, linked.Token);
+            raw = await current.ExecuteAsync(invocation.CommandLine, invocation.StandardInput, linked.Token);
         }
         catch (OperationCanceledException e) when (linked.IsCancellationRequested)
         {
@@ -104,7 +104,7 @@ public sealed class SshHostSession : IHostSession
         }
         finally
         {
-            Array.Clear(input);
+            invocation.Clear();
         }
 
         var elapsed = options.TimeProvider.GetElapsedTime(started);
@@ -119,11 +119,12 @@ public sealed class SshHostSession : IHostSession
     /// <summary>Stops what is left of a cancelled run on the node. Best effort: a failure is logged, not thrown.</summary>
     private async Task StopRunAsync(IRemoteShell current, string runId, string description)
     {
-        var input = command.BuildStandardInput(RemoteShellCommand.StopScript(runId), becomePassword);
+        // Untagged, so that it does not stop itself.
+        var invocation = command.Prepare(RemoteShellCommand.StopScript(runId), becomePassword, runId: null);
         try
         {
             using var limit = new CancellationTokenSource(StopTimeout, options.TimeProvider);
-            var stop = await current.ExecuteAsync(command.CommandLine, input, limit.Token);
+            var stop = await current.ExecuteAsync(invocation.CommandLine, invocation.StandardInput, limit.Token);
             Logger.Debug("{Node:l}: cancelled '{Description:l}': {StopResult:l}", NodeName, description, stop.StandardOutput.Trim());
         }
         catch (Exception e)
@@ -132,7 +133,7 @@ public sealed class SshHostSession : IHostSession
         }
         finally
         {
-            Array.Clear(input);
+            invocation.Clear();
         }
     }
 

@@ -59,8 +59,7 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
     private async Task<IRemoteShell> DialOnceAsync(CancellationToken cancellationToken)
     {
         var ssh = node.Ssh;
-        var knownHosts = KnownHostsFile.Load(ssh.KnownHostsPath);
-        foreach (var note in knownHosts.Notes) Logger.Debug("{Node:l}: {KnownHosts:l} {Note:l}", node.Name, ssh.KnownHostsPath, note);
+        var knownHosts = LoadKnownHosts();
 
         var info = new ConnectionInfo(Host, Port, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
         PreferKnownKeyTypes(info, knownHosts);
@@ -99,10 +98,40 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
             throw;
         }
 
-        RecordNewKey(decision, presented);
+        RecordNewKeyOrDispose(client, decision, presented);
         if (decision is not null) Logger.Debug("{Node:l}: {HostKeyDecision:l}", node.Name, decision.Message);
         firstSeenFingerprint ??= presented?.Fingerprint;
         return new SshClientShell(client);
+    }
+
+    /// <summary>The node's known_hosts; one that others could change is refused (not retried).</summary>
+    private KnownHostsFile LoadKnownHosts()
+    {
+        var path = node.Ssh.KnownHostsPath;
+        KnownHostsFile knownHosts;
+        try
+        {
+            knownHosts = KnownHostsFile.Load(path);
+        }
+        catch (KnownHostsRefusedException e)
+        {
+            throw new HostConnectionException(node.Name, e.Message, e);
+        }
+        foreach (var note in knownHosts.Notes) Logger.Debug("{Node:l}: {KnownHosts:l} {Note:l}", node.Name, path, note);
+        return knownHosts;
+    }
+
+    private void RecordNewKeyOrDispose(SshClient client, HostKeyDecision? decision, PresentedHostKey? presented)
+    {
+        try
+        {
+            RecordNewKey(decision, presented);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 
     private void PreferKnownKeyTypes(ConnectionInfo info, KnownHostsFile knownHosts)
@@ -115,17 +144,38 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         foreach (var (name, factory) in ordered) algorithms.Add(name, factory);
     }
 
+    /// <summary>
+    /// Records a key accepted under accept-new. When another run recorded a different key for this host meanwhile,
+    /// one of the two connections may be intercepted: this one is refused (and nothing is recorded).
+    /// </summary>
     private void RecordNewKey(HostKeyDecision? decision, PresentedHostKey? presented)
     {
         if (decision is not { ShouldRecord: true } || presented is null) return;
+        var path = node.Ssh.KnownHostsPath;
+        KnownHostsAppendResult result;
         try
         {
-            KnownHostsRecorder.Append(node.Ssh.KnownHostsPath, Host, Port, presented);
-            Logger.Information("{Node:l}: recorded new host key {HostKey:l} in {KnownHosts:l}", node.Name, presented.ToString(), node.Ssh.KnownHostsPath);
+            result = KnownHostsRecorder.Append(path, Host, Port, presented);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or KnownHostsRefusedException)
         {
-            Logger.Warning("{Node:l}: could not record the new host key in {KnownHosts:l}: {Reason:l}", node.Name, node.Ssh.KnownHostsPath, e.Message);
+            Logger.Warning("{Node:l}: could not record the new host key in {KnownHosts:l}: {Reason:l}", node.Name, path, e.Message);
+            return;
+        }
+        switch (result)
+        {
+            case KnownHostsAppendResult.Appended:
+                Logger.Information("{Node:l}: recorded new host key {HostKey:l} in {KnownHosts:l}", node.Name, presented.ToString(), path);
+                break;
+            case KnownHostsAppendResult.AlreadyRecorded:
+                Logger.Debug("{Node:l}: host key {HostKey:l} was recorded in {KnownHosts:l} by another run meanwhile", node.Name, presented.ToString(), path);
+                break;
+            case KnownHostsAppendResult.ConflictingKey:
+                var name = KnownHostName.Format(Host, Port);
+                throw new HostConnectionException(node.Name,
+                    $"while this run accepted the new host key {presented} for {name}, another run recorded a different {presented.KeyType} key for it in {path}. " +
+                    "One of the two connections may be intercepted: compare both with `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` on the node, " +
+                    $"remove the wrong line (`ssh-keygen -R {name} -f {path}` removes both) and connect again");
         }
     }
 

@@ -14,4 +14,7 @@ public enum SudoFailure
 
     /// <summary>The node has no sudo command.</summary>
     NotInstalled,
+
+    /// <summary>"sorry, you must have a tty to run sudo": sudoers says `Defaults requiretty`.</summary>
+    TerminalRequired,
 }

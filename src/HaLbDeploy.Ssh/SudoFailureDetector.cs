@@ -20,6 +20,8 @@ public static class SudoFailureDetector
             return SudoFailure.PasswordIncorrect;
         if (error.Contains("a password is required", StringComparison.Ordinal) || error.Contains("no password was provided", StringComparison.Ordinal))
             return SudoFailure.PasswordRequired;
+        if (error.Contains("you must have a tty to run sudo", StringComparison.Ordinal))
+            return SudoFailure.TerminalRequired;
         if (error.Contains("is not in the sudoers file", StringComparison.Ordinal) || error.Contains("is not allowed to", StringComparison.Ordinal)
             || error.Contains("may not run sudo", StringComparison.Ordinal))
             return SudoFailure.NotPermitted;
@@ -38,6 +40,10 @@ public static class SudoFailureDetector
             $"user {settings.User} may not use sudo on this node: add a sudoers rule, or log in as root (the script did not run)",
         SudoFailure.NotInstalled =>
             "sudo is not installed on this node: install it, or log in as root with become: false (the script did not run)",
+        SudoFailure.TerminalRequired =>
+            $"sudo on this node requires a terminal for user {settings.User} (`Defaults requiretty` in /etc/sudoers or /etc/sudoers.d/), " +
+            $"and halb-deploy runs without one: allow {settings.User} with the line `Defaults:{settings.User} !requiretty` (add it with visudo), " +
+            "or log in as root (the script did not run)",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, null),
     };
 }

@@ -4,14 +4,16 @@ using HaLbDeploy.Core.Ports;
 namespace HaLbDeploy.Ssh;
 
 /// <summary>
-/// When a sudo password is configured, finds out at connect time whether sudo wants it, and whether it is right.
-/// This matters for safety: the password goes first on standard input, and if sudo did not read it, `sh -s` would
-/// run the password as a command (and echo it in an error). So a node whose sudo needs no password gets `sudo -n`.
+/// When a sudo password is configured, finds out at connect time whether sudo wants it, and whether it is right, so
+/// that a wrong password fails the connect before any script. A node whose sudo needs no password gets `sudo -n`, and
+/// the password never leaves this machine. Both probes use `sudo -k`: credentials another session cached
+/// (timestamp_type=global) neither hide that sudo wants a password nor let a wrong one pass. Safety does not rest on
+/// the probe: a password sudo leaves unread is discarded on the node (see <see cref="RemoteShellCommand"/>).
 /// </summary>
 internal static class SudoModeProbe
 {
-    public const string NeedsPasswordProbe = "sudo -n true";
-    public const string PasswordCheck = "sudo -S -p '' -- true";
+    public const string NeedsPasswordProbe = "sudo -k -n true";
+    public const string PasswordCheck = "sudo -k -S -p '' -- true";
 
     public static async Task<RemoteShellCommand> ChooseAsync(IRemoteShell shell, LbNode node, Secret? becomePassword, CancellationToken cancellationToken)
     {

@@ -58,4 +58,21 @@ public sealed class SshCredentialReaderTests
 
         Assert.Null(SshCredentialReader.Read(node, environment).BecomePassword);
     }
+
+    [Theory]
+    [InlineData("touch /tmp/PWNED\nsecond line")]
+    [InlineData("pa55word\n")]
+    [InlineData("pa55\rword")]
+    public void A_sudo_password_with_a_line_break_is_refused_before_anything_connects_naming_the_variable_not_the_value(string password)
+    {
+        environment.Variables["SUDO_PW"] = password;
+        var node = TestNodes.Node(TestNodes.RootWithKey with { User = "halbpw", Become = true, BecomePasswordEnv = "SUDO_PW" });
+
+        var fault = Assert.Throws<HostConnectionException>(() => SshCredentialReader.Read(node, environment));
+
+        Assert.Equal("lb1: environment variable SUDO_PW (ssh.become_password_env) holds a line break: sudo reads a password only up to the first one, " +
+                     "so halb-deploy refuses it and sent nothing to the node. Set it to the password alone, on one line", fault.Message);
+        Assert.DoesNotContain("PWNED", fault.ToString());
+        Assert.DoesNotContain("pa55", fault.ToString());
+    }
 }

@@ -203,7 +203,7 @@ public sealed class SshHostSessionTests
         var fault = await Assert.ThrowsAsync<HostConnectionException>(() => session.ReadAsync("read facts", "id -u", CancellationToken.None));
 
         Assert.Contains("'read facts': sudo wants a password for user halbpw: set ssh.become_password_env", fault.Message);
-        Assert.StartsWith("sudo -n -- env HALB_DEPLOY_RUN=", Assert.Single(shell.Runs).CommandLine);
+        Assert.StartsWith("sudo -k -n -- env HALB_DEPLOY_RUN=", Assert.Single(shell.Runs).CommandLine);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed class SudoFailureDetectorTests
     [InlineData(1, "sudo: Sorry, user halb is not allowed to execute '/bin/sh -s' as root on lb1.\n", SudoFailure.NotPermitted)]
     [InlineData(127, "bash: line 1: sudo: command not found\n", SudoFailure.NotInstalled)]
     [InlineData(127, "sh: 1: sudo: not found\n", SudoFailure.NotInstalled)]
+    [InlineData(1, "sudo: sorry, you must have a tty to run sudo\n", SudoFailure.TerminalRequired)]
     public void Sudo_refusals_are_recognised_from_exit_code_and_standard_error(int exitCode, string error, SudoFailure? expected)
     {
         Assert.Equal(expected, SudoFailureDetector.Detect(exitCode, error));

@@ -33,7 +33,7 @@ public sealed class SudoModeProbeTests
         var command = await SudoModeProbe.ChooseAsync(shell, PasswordNode, Password, CancellationToken.None);
 
         Assert.Equal(BecomeMode.SudoWithoutPassword, command.Mode);
-        Assert.Equal(("sudo -n true", ""), Assert.Single(shell.Runs));
+        Assert.Equal(("sudo -k -n true", ""), Assert.Single(shell.Runs));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SudoModeProbeTests
         var command = await SudoModeProbe.ChooseAsync(shell, PasswordNode, Password, CancellationToken.None);
 
         Assert.Equal(BecomeMode.SudoWithPassword, command.Mode);
-        Assert.Equal(("sudo -S -p '' -- true", "sudo-pa55\n"), shell.Runs[1]);
+        Assert.Equal(("sudo -k -S -p '' -- true", "sudo-pa55\n"), shell.Runs[1]);
     }
 
     [Fact]
@@ -67,5 +67,18 @@ public sealed class SudoModeProbeTests
         var fault = await Assert.ThrowsAsync<HostConnectionException>(() => SudoModeProbe.ChooseAsync(shell, PasswordNode, Password, CancellationToken.None));
 
         Assert.Contains("user halbpw may not use sudo", fault.Message);
+    }
+
+    [Fact]
+    public async Task Sudo_that_requires_a_terminal_fails_the_connect_naming_the_sudoers_line_to_change()
+    {
+        var shell = Sudo(new RemoteCommandResult(1, null, "", "sudo: sorry, you must have a tty to run sudo\n"));
+
+        var fault = await Assert.ThrowsAsync<HostConnectionException>(() => SudoModeProbe.ChooseAsync(shell, PasswordNode, Password, CancellationToken.None));
+
+        Assert.Equal("lb1: sudo on this node requires a terminal for user halbpw (`Defaults requiretty` in /etc/sudoers or /etc/sudoers.d/), " +
+                     "and halb-deploy runs without one: allow halbpw with the line `Defaults:halbpw !requiretty` (add it with visudo), " +
+                     "or log in as root (the script did not run)", fault.Message);
+        Assert.Single(shell.Runs);
     }
 }

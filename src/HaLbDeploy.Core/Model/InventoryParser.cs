@@ -124,7 +124,11 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var passwordEnv = EnvName(section, "password_env") ?? inherited.PasswordEnv;
         var becomeExplicit = section.Bool("become");
         var become = becomeExplicit ?? (section.Has("user") ? user != "root" : inherited.Become);
-        var becomePasswordEnv = EnvName(section, "become_password_env") ?? inherited.BecomePasswordEnv;
+        var ownBecomePasswordEnv = EnvName(section, "become_password_env");
+        if (ownBecomePasswordEnv is not null && environment.GetVariable(ownBecomePasswordEnv) is { } sudoPassword && sudoPassword.AsSpan().IndexOfAny('\n', '\r') >= 0)
+            problems.Error("multiline-sudo-password", section.FieldPath("become_password_env"), $"environment variable {ownBecomePasswordEnv} holds a line break",
+                "sudo reads a password only up to the first line break: set the variable to the password alone, on one line");
+        var becomePasswordEnv = ownBecomePasswordEnv ?? inherited.BecomePasswordEnv;
         var knownHosts = LocalPath(section, "known_hosts") ?? inherited.KnownHostsPath;
         var policy = section.String("host_key_policy") switch
         {

@@ -22,9 +22,13 @@ public sealed class KnownHostsFile
 
     public static KnownHostsFile Empty(string path) => new(path, [], []);
 
-    /// <summary>Reads the file; a file that does not exist yet is empty.</summary>
+    /// <summary>
+    /// Reads the file; a file that does not exist yet is empty. A symbolic link or a file others can write is refused
+    /// with <see cref="KnownHostsRefusedException"/> (see <see cref="KnownHostsFileSafety"/>).
+    /// </summary>
     public static KnownHostsFile Load(string path)
     {
+        KnownHostsFileSafety.Check(path);
         try
         {
             return Parse(File.ReadAllText(path), path);

@@ -121,6 +121,53 @@ public sealed class SshHostKeyLabTests : IDisposable
         Assert.Contains($"expected {ForeignFingerprint} (host_key_fingerprint), presented {LabFingerprint("lb1")}", fault.Message);
     }
 
+    [Fact]
+    public async Task A_known_hosts_that_is_a_symbolic_link_is_refused_before_connecting_with_the_fix()
+    {
+        var link = Path.Combine(dir, "known_hosts");
+        File.CreateSymbolicLink(link, LabFacts.KnownHosts);
+
+        var fault = await Assert.ThrowsAsync<HostConnectionException>(() =>
+            LabSshNodes.Connector().ConnectAsync(LabSshNodes.Node("lb2", WithKnownHosts(link)), None));
+
+        Assert.StartsWith($"lb2: known_hosts {link} is a symbolic link to {LabFacts.KnownHosts}", fault.Message);
+        Assert.Contains($"`cp --remove-destination {LabFacts.KnownHosts} {link}`", fault.Message);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_known_hosts_others_can_write_is_refused_before_connecting_and_gains_no_line_under_accept_new()
+    {
+        var path = Path.Combine(dir, "known_hosts");
+        File.Copy(LabFacts.KnownHosts, path);
+        File.SetUnixFileMode(path, (UnixFileMode)Convert.ToInt32("666", 8));
+        var before = await File.ReadAllTextAsync(path);
+
+        var fault = await Assert.ThrowsAsync<HostConnectionException>(() =>
+            LabSshNodes.Connector(new SshConnectorOptions { AcceptNewHostKeys = true }).ConnectAsync(LabSshNodes.Node("lb3", WithKnownHosts(path)), None));
+
+        Assert.StartsWith($"lb3: known_hosts {path} is writable by its group and by others (mode 0666)", fault.Message);
+        Assert.Contains($"`chmod go-w {path}`", fault.Message);
+        Assert.Equal(before, await File.ReadAllTextAsync(path));
+    }
+
+    [Fact]
+    public async Task Two_runs_accepting_new_keys_into_one_known_hosts_at_once_record_each_node_exactly_once()
+    {
+        var path = Path.Combine(dir, "known_hosts");
+
+        async Task RunAsync()
+        {
+            var connector = LabSshNodes.Connector(new SshConnectorOptions { AcceptNewHostKeys = true });
+            var sessions = await Task.WhenAll(LabFacts.Nodes.Select(n => connector.ConnectAsync(LabSshNodes.Node(n.Name, WithKnownHosts(path)), None)));
+            foreach (var session in sessions) await session.DisposeAsync();
+        }
+        await Task.WhenAll(RunAsync(), RunAsync(), RunAsync());
+
+        var expected = LabFacts.Nodes.Select(n => $"{n.Address} ssh-ed25519 {LabKnownHostsKey(n.Address)}").Order();
+        Assert.Equal(expected, (await File.ReadAllLinesAsync(path)).Order());
+    }
+
     private static string LabKnownHostsKey(string address) =>
         File.ReadAllLines(LabFacts.KnownHosts).Select(l => l.Split(' ')).Single(f => f[0] == address)[2];
 }

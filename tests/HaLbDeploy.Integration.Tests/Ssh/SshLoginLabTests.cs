@@ -28,7 +28,7 @@ public sealed class SshLoginLabTests
         await using var session = await LabSshNodes.Connector().OpenAsync(LabSshNodes.Node("lb2", LabSshNodes.SudoUser), None);
 
         Assert.Equal("0", await UserIdAsync(session));
-        Assert.Equal("sudo -n -- sh -s", session.CommandLine);
+        Assert.Equal("sudo -k -n -- sh -s", session.CommandLine);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class SshLoginLabTests
         await using var session = await LabSshNodes.Connector().OpenAsync(LabSshNodes.Node("lb3", LabSshNodes.PasswordSudoUser), None);
 
         Assert.Equal("0", await UserIdAsync(session));
-        Assert.Equal("sudo -S -p '' -- sh -s", session.CommandLine);
+        Assert.Equal("sudo -k -S -p '' -- sh -c '<discard standard input up to the run's marker line>; exec sh -s'", session.CommandLine);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class SshLoginLabTests
 
         await using var session = await LabSshNodes.Connector().OpenAsync(LabSshNodes.Node("lb2", settings), None);
 
-        Assert.Equal("sudo -n -- sh -s", session.CommandLine);
+        Assert.Equal("sudo -k -n -- sh -s", session.CommandLine);
         Assert.Equal("0", await UserIdAsync(session));
     }
 

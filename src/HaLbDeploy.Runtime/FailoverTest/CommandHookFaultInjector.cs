@@ -28,7 +28,9 @@ public sealed class CommandHookFaultInjector(FaultHooks hooks, LbNode node, ILoc
             return new FaultActionRecord(command, started, time.GetUtcNow(), result.Succeeded,
                 result.Succeeded ? result.Output : $"exit {result.ExitCode}: {result.Output}");
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        // Whatever went wrong (a dropped connection, SSH.NET's own exceptions, a process that could not start), the
+        // action failed and the record says so: a fault that throws would skip the restore that must follow it.
+        catch (Exception e)
         {
             return new FaultActionRecord(command, started, time.GetUtcNow(), false, e.Message);
         }

@@ -28,7 +28,9 @@ public sealed class SshFaultInjector(FailoverMode mode, Func<CancellationToken, 
             return new FaultActionRecord(description, started, time.GetUtcNow(), result.Succeeded,
                 result.Succeeded ? detail : $"exit {result.ExitCode}: {detail}");
         }
-        catch (Exception e) when (e is HostConnectionException or TimeoutException or OperationCanceledException or IOException)
+        // Whatever went wrong (a dropped connection, SSH.NET's own exceptions, a process that could not start), the
+        // action failed and the record says so: a fault that throws would skip the restore that must follow it.
+        catch (Exception e)
         {
             return new FaultActionRecord(description, started, time.GetUtcNow(), false, e.Message);
         }

@@ -2,7 +2,11 @@ namespace HaLbDeploy.Architecture.Tests;
 
 public sealed class MethodLengthTests
 {
-    public const int MaxLines = 59;
+    /// <summary>
+    /// The lines counted run from the first statement to the closing brace; with the opening brace a method of 58
+    /// spans 59 lines, under the 60 the architecture asks for.
+    /// </summary>
+    public const int MaxLines = 58;
 
     public static TheoryData<string> Assemblies() =>
     [

@@ -28,7 +28,7 @@ internal sealed class RunLockPhase(Inventory inventory, NodeSessions sessions, I
         }
         catch (OperationCanceledException)
         {
-            run.Finish(FailoverOutcome.Interrupted, "interrupted before any fault was injected");
+            run.Finish(FailoverOutcome.Interrupted, "interrupted before the fault was injected; nothing was changed");
         }
     }
 

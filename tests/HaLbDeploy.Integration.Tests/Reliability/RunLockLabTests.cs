@@ -11,6 +11,7 @@ namespace HaLbDeploy.Integration.Tests.Reliability;
 public sealed class RunLockLabTests
 {
     private const string Holds = "another halb-deploy run holds the tier: run ";
+    private const int KilledBySignal9 = 128 + 9;
     private static readonly TimeSpan ReleaseDeadline = TimeSpan.FromSeconds(30);
 
     public RunLockLabTests() => LabFacts.RequireLabUp();
@@ -46,11 +47,10 @@ public sealed class RunLockLabTests
     {
         using var inventory = LabInventory.AsIs();
         Assert.Equal(0, (await LabCli.RunAsync("apply", "-i", inventory.Path)).ExitCode);
-        await LabNodeShell.RunAsync("lb3", "echo '# drift' >> /etc/haproxy/haproxy.cfg");
 
-        var killed = await HalbProcess.RunAndSignalAsync(["apply", "-i", inventory.Path], killedAt, "KILL");
+        var killed = await KilledMidRunAsync(inventory, killedAt);
 
-        Assert.True(killed.Exit != 0, killed.Error);
+        Assert.True(killed.Exit == KilledBySignal9, killed.Error);
         await WaitUntilAllLocksAreFreeAsync();
         var next = await LabCli.RunAsync("apply", "-i", inventory.Path);
         Assert.True(next.ExitCode == 0, next.ToString());
@@ -76,6 +76,21 @@ public sealed class RunLockLabTests
         Assert.True(plan!.ExitCode == 0, plan.ToString());
         Assert.True(verify!.ExitCode == 0, verify.ToString());
         Assert.True(apply.ExitCode == 0, apply.ToString());
+    }
+
+    /// <summary>
+    /// An apply of a drift on lb3, killed with signal 9 at the line. A short rollout can end before the signal
+    /// lands; such a run proves nothing, so the drift and the kill are tried again, at most five times.
+    /// </summary>
+    private static async Task<(int Exit, string Output, string Error)> KilledMidRunAsync(LabInventory inventory, string killedAt)
+    {
+        (int Exit, string Output, string Error) killed = default;
+        for (var attempt = 0; attempt < 5 && killed.Exit != KilledBySignal9; attempt++)
+        {
+            await LabNodeShell.RunAsync("lb3", "grep -q '^# drift' /etc/haproxy/haproxy.cfg || echo '# drift' >> /etc/haproxy/haproxy.cfg");
+            killed = await HalbProcess.RunAndSignalAsync(["apply", "-i", inventory.Path], killedAt, "KILL");
+        }
+        return killed;
     }
 
     /// <summary>flock -n from outside succeeds on every node once the killed run's channels are gone.</summary>

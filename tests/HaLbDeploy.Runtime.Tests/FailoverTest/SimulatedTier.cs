@@ -1,5 +1,4 @@
 using System.Net;
-using HaLbDeploy.Runtime.Tests.Hosts;
 
 namespace HaLbDeploy.Runtime.Tests.FailoverTest;
 
@@ -15,11 +14,6 @@ public sealed class SimulatedTier(IReadOnlyList<string> nodes, IPAddress vip)
     private readonly HashSet<string> _stopped = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Nodes => nodes;
-
-    /// <summary>Each node's run lock, free unless a test makes another run hold it.</summary>
-    public IReadOnlyDictionary<string, SimulatedRunLock> RunLocks { get; } = nodes.ToDictionary(n => n, _ => new SimulatedRunLock(), StringComparer.Ordinal);
-
-    public SimulatedRunLock RunLockOf(string node) => RunLocks[node];
 
     public IPAddress Vip => vip;
 

@@ -12,7 +12,7 @@ public sealed class TemplateSet
 {
     public const string BuiltInOrigin = "built-in";
 
-    private const string ResourcePrefix = "playbooks/templates/";
+    private const string TemplateFolder = "templates/";
 
     private readonly IReadOnlyDictionary<string, LoadedTemplate> _templates;
 
@@ -82,11 +82,5 @@ public sealed class TemplateSet
         }
     }
 
-    private static string ReadBuiltIn(string name)
-    {
-        using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"the built-in template {ResourcePrefix}{name} is not embedded in {typeof(TemplateSet).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string ReadBuiltIn(string name) => PlaybookFiles.Read(TemplateFolder + name);
 }

@@ -50,21 +50,16 @@ public static class NodeStatusScript
 
         """;
 
+    /// <summary>The programs that read haproxy's admin socket on a node without socat; they run there, never here.</summary>
+    private static readonly string PythonStatsClient = PlaybookFiles.Read("scripts/haproxy-show-stat.py");
+
+    private static readonly string PerlStatsClient = PlaybookFiles.Read("scripts/haproxy-show-stat.pl");
+
     /// <summary>"show stat" on haproxy's admin socket, with the first client the node has, between the stats markers.</summary>
     private static string StatsSocket() => $$"""
         halb_sock={{ScriptKit.Quote(NodePaths.HaproxyAdminSocket)}}
-        halb_py='import socket,sys
-        s=socket.socket(socket.AF_UNIX,socket.SOCK_STREAM)
-        s.settimeout(5)
-        s.connect(sys.argv[1])
-        s.sendall(b"show stat\n")
-        d=b""
-        while True:
-            c=s.recv(65536)
-            if not c: break
-            d+=c
-        sys.stdout.write(d.decode("ascii","replace"))'
-        halb_pl='use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!\n"; print $s "show stat\n"; print while <$s>;'
+        halb_py={{ScriptKit.Quote(PythonStatsClient)}}
+        halb_pl={{ScriptKit.Quote(PerlStatsClient)}}
         if [ ! -S "$halb_sock" ]; then
           echo "stats-error no stats socket at $halb_sock"
 

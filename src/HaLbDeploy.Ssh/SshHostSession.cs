@@ -76,6 +76,46 @@ public sealed class SshHostSession : IHostSession
         }
     }
 
+    public async Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var current = await ConnectedShellAsync(cancellationToken);
+        var invocation = command.Prepare(RunLockScript.For(owner.Line), becomePassword, RemoteShellCommand.NewRunId());
+        using var timeout = new CancellationTokenSource(options.CommandTimeout, options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        RemoteHold hold;
+        try
+        {
+            hold = await current.HoldAsync(invocation.CommandLine, invocation.StandardInput, RunLockScript.TakenMarker, linked.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{NodeName}: taking the run lock did not finish within {new Duration((long)options.CommandTimeout.TotalMilliseconds)}", e);
+        }
+        catch (Exception e) when (SshFaultClassifier.IsTransientSessionFault(e))
+        {
+            MarkBroken(current);
+            throw new HostConnectionException(NodeName, $"lost the connection while taking the run lock: {e.Message}", e);
+        }
+        finally
+        {
+            invocation.Clear();
+        }
+        if (hold.Held is { } held) return RunLockAttempt.TakenWith(held);
+        return LockRefusal(hold.Ended!);
+    }
+
+    /// <summary>The lock script ended instead of holding the lock: another run holds it, or the script failed.</summary>
+    private RunLockAttempt LockRefusal(RemoteCommandResult raw)
+    {
+        var result = new ScriptResult(raw.ExitStatus ?? -1, Redact(raw.StandardOutput), Redact(raw.StandardError));
+        Logger.Debug("{Node:l}: run lock script exit {ExitCode}", NodeName, result.ExitCode);
+        if (command.UsesSudo && SudoFailureDetector.Detect(result.ExitCode, result.StandardError) is { } refusal)
+            throw new HostConnectionException(NodeName, $"'take the run lock': {SudoFailureDetector.Explain(refusal, settings)}");
+        if (result.ExitCode == RunLockScript.HeldExitStatus) return RunLockAttempt.HeldByAnother(result.StandardOutput);
+        throw new HostConnectionException(NodeName, $"could not take the run lock (exit {result.ExitCode}): {result.StandardError.Trim()}");
+    }
+
     private async Task<ScriptResult> RunAsync(string description, string script, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

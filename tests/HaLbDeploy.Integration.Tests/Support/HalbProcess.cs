@@ -7,8 +7,8 @@ public static class HalbProcess
 {
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "halb-deploy.dll");
 
-    /// <summary>Sends SIGTERM once stderr shows a line containing <paramref name="marker"/>; bounded to 3 minutes.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunAndSignalAsync(string[] args, string marker)
+    /// <summary>Sends SIGTERM (or <paramref name="signal"/>, e.g. KILL) once stderr shows a line containing <paramref name="marker"/>; bounded to 3 minutes.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunAndSignalAsync(string[] args, string marker, string signal = "TERM")
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Dll);
@@ -23,7 +23,7 @@ public static class HalbProcess
             if (!signalled && e.Data.Contains(marker, StringComparison.Ordinal))
             {
                 signalled = true;
-                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 kill.WaitForExit();
             }
         };

@@ -23,5 +23,15 @@ internal sealed class FakeRemoteShell(Func<string, string, CancellationToken, Ta
         return await answer(commandLine, input, cancellationToken);
     }
 
+    /// <summary>What <see cref="HoldAsync"/> answers; unset, a hold is not expected.</summary>
+    public Func<string, string, RemoteHold>? Hold { get; set; }
+
+    public Task<RemoteHold> HoldAsync(string commandLine, ReadOnlyMemory<byte> standardInput, string readyLine, CancellationToken cancellationToken)
+    {
+        var input = Encoding.UTF8.GetString(standardInput.Span);
+        Runs.Add((commandLine, input));
+        return Task.FromResult((Hold ?? throw new InvalidOperationException("unexpected hold: " + commandLine))(commandLine, input));
+    }
+
     public void Dispose() => Disposed = true;
 }

@@ -15,12 +15,12 @@ public sealed class RunLockAttempt
     /// <summary>The lock this run took; disposing it releases it. Null when another run holds it.</summary>
     public IAsyncDisposable? Lock { get; }
 
-    /// <summary>Who holds the lock (see <see cref="RunLockOwner.Describe"/>); null when this run took it.</summary>
+    /// <summary>Who holds the lock and when it last beat (see <see cref="RunLockHolder.Describe"/>); null when this run took it.</summary>
     public string? HeldBy { get; }
 
     public bool Taken => Lock is not null;
 
     public static RunLockAttempt TakenWith(IAsyncDisposable heldLock) => new(heldLock, null);
 
-    public static RunLockAttempt HeldByAnother(string ownerText) => new(null, RunLockOwner.Describe(ownerText));
+    public static RunLockAttempt HeldByAnother(RunLockHolder holder) => new(null, holder.Describe());
 }

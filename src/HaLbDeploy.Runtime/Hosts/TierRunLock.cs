@@ -11,7 +11,7 @@ public static class TierRunLock
 
     /// <summary>The error for a node whose lock another run holds (the node's name goes in front of it).</summary>
     public static string Refusal(string heldBy) =>
-        $"another halb-deploy run holds the tier: {heldBy}; wait for it to end, or if that run is gone, the lock goes with its SSH session";
+        $"another halb-deploy run holds the tier: {heldBy}; wait for it to end (a run that is gone lets go within {RunLockTiming.HolderTimeoutSeconds} s of its last beat)";
 
     /// <summary>Releases every lock; a lock that cannot be released goes with its session anyway.</summary>
     public static async Task ReleaseAllAsync(IEnumerable<IAsyncDisposable> locks)

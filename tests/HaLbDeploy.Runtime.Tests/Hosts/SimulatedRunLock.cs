@@ -26,7 +26,7 @@ public sealed class SimulatedRunLock
         lock (_lock)
         {
             Requests++;
-            if ((HeldByAnother ?? HeldBy) is { } holder) return Task.FromResult(RunLockAttempt.HeldByAnother(holder));
+            if ((HeldByAnother ?? HeldBy) is { } holder) return Task.FromResult(RunLockAttempt.HeldByAnother(new RunLockHolder(null, holder)));
             HeldBy = owner.Line;
             return Task.FromResult(RunLockAttempt.TakenWith(new Release(this)));
         }

@@ -24,13 +24,13 @@ internal sealed class FakeRemoteShell(Func<string, string, CancellationToken, Ta
     }
 
     /// <summary>What <see cref="HoldAsync"/> answers; unset, a hold is not expected.</summary>
-    public Func<string, string, RemoteHold>? Hold { get; set; }
+    public Func<string, string, HoldBeat?, RemoteHold>? Hold { get; set; }
 
-    public Task<RemoteHold> HoldAsync(string commandLine, ReadOnlyMemory<byte> standardInput, string readyLine, CancellationToken cancellationToken)
+    public Task<RemoteHold> HoldAsync(string commandLine, ReadOnlyMemory<byte> standardInput, string readyLine, HoldBeat? beat, CancellationToken cancellationToken)
     {
         var input = Encoding.UTF8.GetString(standardInput.Span);
         Runs.Add((commandLine, input));
-        return Task.FromResult((Hold ?? throw new InvalidOperationException("unexpected hold: " + commandLine))(commandLine, input));
+        return Task.FromResult((Hold ?? throw new InvalidOperationException("unexpected hold: " + commandLine))(commandLine, input, beat));
     }
 
     public void Dispose() => Disposed = true;

@@ -6,7 +6,7 @@ using HaLbDeploy.Ssh.Tests.TestSupport;
 namespace HaLbDeploy.Ssh.Tests;
 
 /// <summary>
-/// ssh.private_key gets the checks every inventory file gets: a FIFO, a device behind a link, a directory or a file
+/// ssh.private_key gets the checks every inventory file gets: a FIFO, a device behind a link, a directory, a socket or a file
 /// larger than the cap is refused at once with what it is, never opened into a hang or read without end.
 /// </summary>
 public sealed class SshLoginBuilderSpecialFileTests : IDisposable
@@ -23,6 +23,7 @@ public sealed class SshLoginBuilderSpecialFileTests : IDisposable
         { "fifo", "is a FIFO (named pipe), not a regular file" },
         { "zero-link", "is a character device, not a regular file" },
         { "directory", "is a directory, not a regular file" },
+        { "socket", "is a socket, not a regular file" },
         { "huge-sparse", $"has {SshLoginBuilder.MaxPrivateKeyBytes + 1} bytes, more than the 64 KiB allowed" },
     };
 
@@ -40,27 +41,6 @@ public sealed class SshLoginBuilderSpecialFileTests : IDisposable
         Assert.StartsWith($"lb1: private key {path} {said}", fault.Message);
     }
 
-    /// <summary>A FIFO, a link to /dev/zero, a directory or a sparse file of <paramref name="hugeBytes"/> at dir/kind.</summary>
-    internal static string Make(TempDirectory dir, string kind, long hugeBytes)
-    {
-        var path = dir.File(kind);
-        switch (kind)
-        {
-            case "fifo":
-                ExternalTool.Run("mkfifo", path);
-                break;
-            case "zero-link":
-                File.CreateSymbolicLink(path, "/dev/zero");
-                break;
-            case "directory":
-                Directory.CreateDirectory(path);
-                break;
-            case "huge-sparse":
-                using (var file = File.Create(path)) file.SetLength(hugeBytes);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
-        }
-        return path;
-    }
+    /// <summary>A FIFO, a link to /dev/zero, a directory, a socket or a sparse file of <paramref name="hugeBytes"/> at dir/kind.</summary>
+    internal static string Make(TempDirectory dir, string kind, long hugeBytes) => HaLbDeploy.Tests.Shared.SpecialFile.Make(dir.File(kind), kind, hugeBytes);
 }

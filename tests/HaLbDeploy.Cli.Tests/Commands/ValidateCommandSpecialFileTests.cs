@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
 using HaLbDeploy.Cli.Tests.TestSupport;
 
@@ -15,13 +14,12 @@ public sealed class ValidateCommandSpecialFileTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
     private readonly string _folder = Directory.CreateTempSubdirectory("halb-cli-special-").FullName;
-    private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
 
     public static TheoryData<string, string> Cases()
     {
         var cases = new TheoryData<string, string>();
         foreach (var role in new[] { "inventory", "secret_file", "package" })
-        foreach (var kind in new[] { "fifo", "zero-link", "directory", "socket", "huge-sparse" })
+        foreach (var kind in SpecialFile.Kinds)
             cases.Add(role, kind);
         return cases;
     }
@@ -57,33 +55,8 @@ public sealed class ValidateCommandSpecialFileTests : IDisposable
     }
 
     /// <summary>One special file, named like a package file so that only what it is can be wrong with it.</summary>
-    private string Make(string kind)
-    {
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, kind)).FullName, "keepalived_2.2.7-1_amd64.deb");
-        switch (kind)
-        {
-            case "fifo":
-                using (var mkfifo = Process.Start("mkfifo", [path])) mkfifo.WaitForExit();
-                break;
-            case "zero-link":
-                File.CreateSymbolicLink(path, "/dev/zero");
-                break;
-            case "directory":
-                Directory.CreateDirectory(path);
-                break;
-            case "socket":
-                _socket.Bind(new UnixDomainSocketEndPoint(path));
-                break;
-            default:
-                using (var huge = File.Create(path)) huge.SetLength(10L * 1024 * 1024 * 1024);
-                break;
-        }
-        return path;
-    }
+    private string Make(string kind) =>
+        SpecialFile.Make(Path.Combine(Directory.CreateDirectory(Path.Combine(_folder, kind)).FullName, "keepalived_2.2.7-1_amd64.deb"), kind);
 
-    public void Dispose()
-    {
-        _socket.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

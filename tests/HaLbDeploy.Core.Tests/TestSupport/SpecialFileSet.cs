@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace HaLbDeploy.Core.Tests.TestSupport;
 
 /// <summary>
@@ -12,20 +10,17 @@ public sealed class SpecialFileSet : IDisposable
 {
     public const string FileName = "keepalived_2.2.7-1_amd64.deb";
 
-    public static readonly string[] Kinds = ["fifo", "zero-link", "directory", "socket", "huge-sparse"];
-
-    private readonly Socket socket = new(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+    public static string[] Kinds => SpecialFile.Kinds;
 
     public SpecialFileSet()
     {
         Folder = Directory.CreateTempSubdirectory("halb-special-set-").FullName;
-        foreach (var kind in Kinds) Directory.CreateDirectory(Path.Combine(Folder, kind));
-        var fifo = ExternalCommand.Run(ExternalCommand.Locate("mkfifo") ?? "mkfifo", [PathOf("fifo")]);
-        if (fifo.ExitCode != 0) throw new InvalidOperationException("mkfifo failed");
-        File.CreateSymbolicLink(PathOf("zero-link"), "/dev/zero");
-        Directory.CreateDirectory(PathOf("directory"));
-        socket.Bind(new UnixDomainSocketEndPoint(PathOf("socket")));
-        using (var huge = File.Create(PathOf("huge-sparse"))) huge.SetLength(10L * 1024 * 1024 * 1024);
+        foreach (var kind in Kinds)
+        {
+            Directory.CreateDirectory(Path.Combine(Folder, kind));
+            SpecialFile.Make(PathOf(kind), kind);
+            if (!Path.Exists(PathOf(kind)) && kind != "zero-link") throw new InvalidOperationException($"the {kind} was not made");
+        }
     }
 
     /// <summary>The folder, also a place to write inventories that name the special files by relative path.</summary>
@@ -33,9 +28,5 @@ public sealed class SpecialFileSet : IDisposable
 
     public string PathOf(string kind) => Path.Combine(Folder, kind, FileName);
 
-    public void Dispose()
-    {
-        socket.Dispose();
-        Directory.Delete(Folder, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
 }

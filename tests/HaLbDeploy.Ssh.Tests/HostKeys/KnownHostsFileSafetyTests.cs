@@ -82,6 +82,7 @@ public sealed class KnownHostsFileSafetyTests
     {
         { "fifo", "is a FIFO (named pipe), not a regular file" },
         { "directory", "is a directory, not a regular file" },
+        { "socket", "is a socket, not a regular file" },
         { "huge-sparse", $"has {KnownHostsFile.MaxBytes + 1L} bytes, more than the 16384 KiB allowed" },
     };
 

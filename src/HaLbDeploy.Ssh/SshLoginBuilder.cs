@@ -26,7 +26,7 @@ public static class SshLoginBuilder
             : ssh.PasswordEnv is null ? DefaultKeyPaths(environment) : [];
         if (keyPaths.Count > 0)
         {
-            var keys = keyPaths.Select(path => LoadKey(node, path, credentials.PrivateKeyPassphrase, environment)).ToArray();
+            var keys = keyPaths.Select(path => LoadKey(node, path, credentials.PrivateKeyPassphrase)).ToArray();
             methods.Add(new PrivateKeyAuthenticationMethod(ssh.User, keys));
             described.Add("public key " + string.Join(", ", keyPaths));
         }
@@ -60,11 +60,12 @@ public static class SshLoginBuilder
 
     /// <summary>
     /// Loads the key from its bytes, read only when the path is a regular file of at most <see cref="MaxPrivateKeyBytes"/>
-    /// (like every inventory file): a FIFO, a device or a huge file is refused before it is opened or read.
+    /// (with the opener every inventory file goes through): a FIFO, a device or a huge file is refused before it is
+    /// opened or read. Keys are files on this host's disk, like the default keys looked for in ~/.ssh.
     /// </summary>
-    private static PrivateKeyFile LoadKey(LbNode node, string path, Secret? passphrase, IInventoryEnvironment environment)
+    private static PrivateKeyFile LoadKey(LbNode node, string path, Secret? passphrase)
     {
-        var read = environment.ReadBytes(path, MaxPrivateKeyBytes);
+        var read = SystemInventoryEnvironment.Instance.ReadBytes(path, MaxPrivateKeyBytes);
         if (read.Status != LocalFileReadStatus.Read)
             throw new HostConnectionException(node.Name, $"private key {path} {RegularFileCheck.Problem(read, MaxPrivateKeyBytes)}; give ssh.private_key the key file itself");
         try

@@ -13,9 +13,9 @@ namespace HaLbDeploy.Core.Scripts;
 /// beat (measured with the node's clock only), then that run's owner record, and exits with
 /// <see cref="HeldExitStatus"/>.
 /// <para>
-/// Unlike the other scripts, the body runs with the channel's standard input (the beats) and not in a function:
-/// it is one braced group that ends in `exit`, so the shell parses all of it (reading only what the control host
-/// sent before the first beat) and never reads a beat as a command.
+/// Like every script, the body is one function run with stdin from /dev/null, but with the channel's standard input
+/// (the beats) on fd 3, read only by `dd`. The function ends in `exit`, so the shell, which parsed the whole script
+/// (sent before the first beat) before calling it, never reads a beat as a command.
 /// </para>
 /// </summary>
 public static class RunLockScript
@@ -30,6 +30,8 @@ public static class RunLockScript
 
     /// <summary>The byte the control host writes as a beat (not a line break: the shell's $(...) would drop it).</summary>
     public const byte Beat = (byte)'.';
+
+    private const string Function = "halb_lock";
 
     /// <summary>Another run holds the lock (EX_TEMPFAIL).</summary>
     public const int HeldExitStatus = 75;
@@ -46,8 +48,7 @@ public static class RunLockScript
         ArgumentOutOfRangeException.ThrowIfNegative(waitSeconds);
         ArgumentOutOfRangeException.ThrowIfLessThan(holderTimeoutSeconds, 1);
         var take = waitSeconds == 0 ? "flock -n 9" : $"flock -w {waitSeconds} 9";
-        return ScriptKit.ExportedPathPrelude + $$"""
-            {
+        return ScriptKit.ExportedPathPrelude + ScriptKit.FunctionStart(Function) + $$"""
             lock='{{lockPath}}'
             for tool in flock timeout dd stat; do
               command -v "$tool" >/dev/null 2>&1 || { echo "halb-deploy: $tool is not installed; the run lock needs it (flock: util-linux, the others: coreutils)" >&2; exit 69; }
@@ -61,12 +62,12 @@ public static class RunLockScript
             fi
             printf '%s\n' '{{ownerLine}}' > "$lock.owner"
             echo {{TakenMarker}}
-            while got=$(timeout {{holderTimeoutSeconds}} dd bs=1 count=1 status=none 2>/dev/null 9>&-) && [ -n "$got" ]; do
-              touch "$lock.owner" 9>&-
+            while got=$(timeout {{holderTimeoutSeconds}} dd bs=1 count=1 status=none <&3 2>/dev/null 9>&- 3<&-) && [ -n "$got" ]; do
+              touch "$lock.owner" 9>&- 3<&-
             done
             exit 0
             }
 
-            """;
+            """ + ScriptKit.CallWithInputOn3(Function);
     }
 }

@@ -1,9 +1,8 @@
 using HaLbDeploy.Core.Ports;
-using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Ssh.Tests.TestSupport;
 
-/// <summary>Environment variables from a dictionary, so credential tests touch no real state; files are read as the real environment reads them.</summary>
+/// <summary>Environment variables from a dictionary, so credential tests touch no real state.</summary>
 public sealed class FakeEnvironment(string homeDirectory = "/home/tester") : IInventoryEnvironment
 {
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
@@ -12,7 +11,7 @@ public sealed class FakeEnvironment(string homeDirectory = "/home/tester") : IIn
 
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
-    public LocalFileRead ReadBytes(string path, int maxBytes) => SystemInventoryEnvironment.Instance.ReadBytes(path, maxBytes);
+    public LocalFileRead ReadBytes(string path, int maxBytes) => LocalFileRead.Missing();
 
     public string FullPath(string path) => path;
 

@@ -26,6 +26,35 @@ internal sealed class SshClientShell(SshClient client) : IRemoteShell
         return new RemoteCommandResult(command.ExitStatus, command.ExitSignal, command.Result, command.Error);
     }
 
+    public async Task<RemoteHold> HoldAsync(string commandLine, ReadOnlyMemory<byte> standardInput, string readyLine, HoldBeat? beat, CancellationToken cancellationToken)
+    {
+        var command = client.CreateCommand(commandLine);
+        // Not the caller's token: the command must outlive this call; disposing the hold ends it.
+        var execution = command.ExecuteAsync(CancellationToken.None);
+        var input = command.CreateInputStream();
+        try
+        {
+            await input.WriteAsync(standardInput, cancellationToken);
+            await input.FlushAsync(cancellationToken);
+            var output = new System.Text.StringBuilder();
+            using var reader = new StreamReader(command.OutputStream, leaveOpen: true);
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (line == readyLine) return RemoteHold.Running(new SshCommandHold(command, input, execution, beat));
+                output.Append(line).Append('\n');
+            }
+            await execution.WaitAsync(cancellationToken);
+            var result = new RemoteCommandResult(command.ExitStatus, command.ExitSignal, output.ToString(), command.Error);
+            await new SshCommandHold(command, input, execution, beat: null).DisposeAsync();
+            return RemoteHold.Finished(result);
+        }
+        catch (Exception)
+        {
+            await new SshCommandHold(command, input, execution, beat: null).DisposeAsync();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         try

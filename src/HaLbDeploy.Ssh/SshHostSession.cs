@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.Scripts;
 using Polly;
 using Serilog;
 
@@ -19,6 +20,8 @@ public sealed class SshHostSession : IHostSession
     private readonly SshConnectorOptions options;
     private readonly ResiliencePipeline readRetry;
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+    private static readonly HoldBeat LockBeat = new(RunLockScript.Beat, RunLockTiming.BeatInterval);
+    private readonly SshRunLock runLock;
     private readonly SemaphoreSlim reconnectGate = new(1, 1);
     private volatile IRemoteShell shell;
     private volatile bool shellBroken;
@@ -34,6 +37,7 @@ public sealed class SshHostSession : IHostSession
         this.command = command;
         this.becomePassword = becomePassword;
         this.options = options;
+        runLock = new SshRunLock(nodeName, Logger, HoldRunLockAsync);
         readRetry = SshRetryPipelines.ForRead(options.ReadRetry, options.TimeProvider, attempt =>
             Logger.Warning("{Node:l}: connection lost ({Reason:l}); reconnecting and reading again in {DelayMs} ms (attempt {Attempt})",
                 NodeName, attempt.Fault.Message, (int)attempt.Delay.TotalMilliseconds, attempt.FailedAttempt + 1));
@@ -76,10 +80,59 @@ public sealed class SshHostSession : IHostSession
         }
     }
 
+    public async Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var current = await ConnectedShellAsync(cancellationToken);
+        return await runLock.TakeAsync(current, owner, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the lock script on a held, beaten channel: the lock (<see cref="SshRunLock.HoldOn"/>), or who holds it.
+    /// </summary>
+    private async Task<(IHeldCommand? Held, RunLockHolder? Holder)> HoldRunLockAsync(IRemoteShell current, RunLockOwner owner, int waitSeconds, CancellationToken cancellationToken)
+    {
+        var invocation = command.Prepare(RunLockScript.For(owner.Line, waitSeconds), becomePassword, RemoteShellCommand.NewRunId());
+        var limit = options.CommandTimeout + TimeSpan.FromSeconds(waitSeconds);
+        using var timeout = new CancellationTokenSource(limit, options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        RemoteHold hold;
+        try
+        {
+            hold = await current.HoldAsync(invocation.CommandLine, invocation.StandardInput, RunLockScript.TakenMarker, LockBeat, linked.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{NodeName}: taking the run lock did not finish within {new Duration((long)limit.TotalMilliseconds)}", e);
+        }
+        catch (Exception e) when (SshFaultClassifier.IsTransientSessionFault(e))
+        {
+            MarkBroken(current);
+            throw new HostConnectionException(NodeName, $"lost the connection while taking the run lock: {e.Message}", e);
+        }
+        finally
+        {
+            invocation.Clear();
+        }
+        return hold.Held is { } held ? (held, null) : (null, LockRefusal(hold.Ended!));
+    }
+
+    /// <summary>The lock script ended instead of holding the lock: another run holds it, or the script failed.</summary>
+    private RunLockHolder LockRefusal(RemoteCommandResult raw)
+    {
+        var result = new ScriptResult(raw.ExitStatus ?? -1, Redact(raw.StandardOutput), Redact(raw.StandardError));
+        Logger.Debug("{Node:l}: run lock script exit {ExitCode}", NodeName, result.ExitCode);
+        if (command.UsesSudo && SudoFailureDetector.Detect(result.ExitCode, result.StandardError) is { } refusal)
+            throw new HostConnectionException(NodeName, $"'take the run lock': {SudoFailureDetector.Explain(refusal, settings)}");
+        if (result.ExitCode == RunLockScript.HeldExitStatus) return RunLockHolder.Parse(result.StandardOutput);
+        throw new HostConnectionException(NodeName, $"could not take the run lock (exit {result.ExitCode}): {result.StandardError.Trim()}");
+    }
+
     private async Task<ScriptResult> RunAsync(string description, string script, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var current = await ConnectedShellAsync(cancellationToken);
+        await runLock.KeepAsync(current, cancellationToken);
         var runId = RemoteShellCommand.NewRunId();
         var invocation = command.Prepare(script, becomePassword, runId);
         using var timeout = new CancellationTokenSource(options.CommandTimeout, options.TimeProvider);
@@ -168,12 +221,12 @@ public sealed class SshHostSession : IHostSession
             ? text.Replace(secret.Reveal(), Secret.Mask, StringComparison.Ordinal)
             : text;
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (disposed) return ValueTask.CompletedTask;
+        if (disposed) return;
         disposed = true;
+        await runLock.DisposeAsync();
         shell.Dispose();
         reconnectGate.Dispose();
-        return ValueTask.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Runtime.Local;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
@@ -54,19 +55,23 @@ public static class SshLoginBuilder
     private static List<string> DefaultKeyPaths(IInventoryEnvironment environment) =>
         DefaultKeyNames.Select(name => Path.Combine(environment.HomeDirectory, ".ssh", name)).Where(File.Exists).ToList();
 
+    /// <summary>An OpenSSH private key is a few KiB (a 16384-bit RSA key about 12 KiB); more is no key.</summary>
+    public const int MaxPrivateKeyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Loads the key from its bytes, read only when the path is a regular file of at most <see cref="MaxPrivateKeyBytes"/>
+    /// (with the opener every inventory file goes through): a FIFO, a device or a huge file is refused before it is
+    /// opened or read. Keys are files on this host's disk, like the default keys looked for in ~/.ssh.
+    /// </summary>
     private static PrivateKeyFile LoadKey(LbNode node, string path, Secret? passphrase)
     {
+        var read = SystemInventoryEnvironment.Instance.ReadBytes(path, MaxPrivateKeyBytes);
+        if (read.Status != LocalFileReadStatus.Read)
+            throw new HostConnectionException(node.Name, $"private key {path} {RegularFileCheck.Problem(read, MaxPrivateKeyBytes)}; give ssh.private_key the key file itself");
         try
         {
-            return passphrase is null ? new PrivateKeyFile(path) : new PrivateKeyFile(path, passphrase.Reveal());
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new HostConnectionException(node.Name, $"private key {path} does not exist", e);
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new HostConnectionException(node.Name, $"private key {path} cannot be read: {e.Message}", e);
+            using var key = new MemoryStream(read.Bytes, writable: false);
+            return passphrase is null ? new PrivateKeyFile(key) : new PrivateKeyFile(key, passphrase.Reveal());
         }
         catch (SshPassPhraseNullOrEmptyException e)
         {
@@ -77,6 +82,10 @@ public static class SshLoginBuilder
         {
             var hint = passphrase is null ? "" : $" (is the passphrase in {passphrase.Origin} right?)";
             throw new HostConnectionException(node.Name, $"private key {path} cannot be loaded{hint}: {e.Message}", e);
+        }
+        finally
+        {
+            Array.Clear(read.Bytes);
         }
     }
 }

@@ -76,7 +76,7 @@ public sealed class SshLoginBuilderTests : IDisposable
 
         var fault = Assert.Throws<HostConnectionException>(() => SshLoginBuilder.Build(node, Credentials(), environment));
 
-        Assert.Equal($"lb1: private key {dir.File("nope")} does not exist", fault.Message);
+        Assert.Equal($"lb1: private key {dir.File("nope")} does not exist; give ssh.private_key the key file itself", fault.Message);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class ConvergeCommand
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, ConvergeCommandOptions options, bool isDryRun, CancellationToken ct)
     {
         var format = parse.GetValue(options.Output);
-        if (InventoryGate.LoadOrReport(parse.GetValue(options.Inventory)!, console.Error) is not { } inventory) return ExitCodes.UsageError;
+        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
         if (DesiredConfigurations.RenderOrReport(inventory, parse.GetValue(options.Templates), console.Error) is not { } desired) return ExitCodes.UsageError;
 
         using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));

@@ -50,7 +50,7 @@ public static class FailoverTestCommand
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, FailoverTestCommandOptions options, CancellationToken ct)
     {
         var format = parse.GetValue(options.Output);
-        if (InventoryGate.LoadOrReport(parse.GetValue(options.Inventory)!, console.Error) is not { } inventory) return ExitCodes.UsageError;
+        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
         var nodeName = parse.GetValue(options.Node)!;
         if (inventory.Nodes.All(n => n.Name != nodeName))
         {

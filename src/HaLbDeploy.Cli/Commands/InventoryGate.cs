@@ -4,17 +4,46 @@ using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Cli.Commands;
 
-/// <summary>Loads the inventory and prints its problems; commands go on only with a valid inventory.</summary>
+/// <summary>
+/// Loads the inventory and prints its problems; commands go on only with a valid inventory. The load runs on a pool
+/// thread and is waited for with the command's token, so that one signal ends the wait at once, however long the
+/// load would still take (hashing many package files of the largest size takes minutes): nothing has been done yet,
+/// so there is nothing to finish or roll back. The abandoned load ends with the process.
+/// </summary>
 public static class InventoryGate
 {
+    public const string InterruptedMessage = "interrupted while the inventory was loading: nothing was done, no host was touched.";
+
     /// <summary>Loads the file; problems name it as the user wrote it on the command line.</summary>
     public static InventoryLoadResult Load(FileInfo file) => new InventoryLoader(SystemInventoryEnvironment.Instance).LoadFile(file.ToString());
 
-    /// <summary>Loads the file and prints every problem (errors and warnings) to <paramref name="error"/>; null when it is not valid.</summary>
-    public static Inventory? LoadOrReport(FileInfo file, TextWriter error)
+    /// <summary>The load, or null (with <see cref="InterruptedMessage"/> printed) when the token fired first.</summary>
+    public static async Task<InventoryLoadResult?> LoadAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
     {
-        var result = Load(file);
+        var load = Task.Run(() => Load(file), CancellationToken.None);
+        try
+        {
+            return await load.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine(InterruptedMessage);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Loads the file and prints every problem (errors and warnings) to <paramref name="error"/>; null when it is not
+    /// valid or the load was interrupted (see <see cref="ExitCodeWithout"/>).
+    /// </summary>
+    public static async Task<Inventory?> LoadOrReportAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(file, error, cancellationToken) is not { } result) return null;
         ProblemsTextRenderer.Write(error, result);
         return result.Inventory;
     }
+
+    /// <summary>The exit code of a command that got no inventory: interrupted, or bad input.</summary>
+    public static int ExitCodeWithout(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.UsageError;
 }

@@ -23,9 +23,9 @@ public static class RenderCommand
         {
             inventory, outDir, templates, output,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
-            if (InventoryGate.LoadOrReport(parse.GetValue(inventory)!, console.Error) is not { } valid) return ExitCodes.UsageError;
+            if (await InventoryGate.LoadOrReportAsync(parse.GetValue(inventory)!, console.Error, ct) is not { } valid) return InventoryGate.ExitCodeWithout(ct);
             if (DesiredConfigurations.RenderForReviewOrReport(valid, parse.GetValue(templates), console.Error) is not { } rendered) return ExitCodes.UsageError;
             if (WriteOrReport(rendered, parse.GetValue(outDir)!.FullName, console.Error) is not { } written) return ExitCodes.UsageError;
 

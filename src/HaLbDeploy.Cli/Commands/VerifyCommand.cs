@@ -57,7 +57,7 @@ public static class VerifyCommand
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, VerifyCommandOptions options, CancellationToken ct)
     {
         var format = parse.GetValue(options.Output);
-        if (InventoryGate.LoadOrReport(parse.GetValue(options.Inventory)!, console.Error) is not { } inventory) return ExitCodes.UsageError;
+        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
         if (!Duration.TryParse(parse.GetValue(options.Interval) ?? "2s", out var every)) every = Duration.FromSeconds(2);
         var watching = parse.GetValue(options.Watch);
         var rounds = watching ? parse.GetValue(options.Count) ?? int.MaxValue : 1;

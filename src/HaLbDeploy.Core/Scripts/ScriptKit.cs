@@ -53,6 +53,13 @@ public static class ScriptKit
     /// <summary>Calls a function of the script with stdin from /dev/null.</summary>
     public static string Call(string name) => name + " </dev/null\n";
 
+    /// <summary>
+    /// Calls a function with stdin from /dev/null and the script's own stdin on fd 3, for a body that must read what
+    /// comes after the script (the run lock's beats). The function must end in `exit`: a shell that returned from it
+    /// would read that input as more script.
+    /// </summary>
+    public static string CallWithInputOn3(string name) => name + " 3<&0 </dev/null\n";
+
     /// <summary>The text as exactly one shell word (see <see cref="ShellQuote.Single"/>).</summary>
     public static string Quote(string text) => ShellQuote.Single(text);
 }

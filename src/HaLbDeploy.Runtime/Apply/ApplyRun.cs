@@ -2,6 +2,7 @@ using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Rendering;
+using HaLbDeploy.Runtime.Hosts;
 using HaLbDeploy.Runtime.Phases;
 
 namespace HaLbDeploy.Runtime.Apply;
@@ -23,6 +24,7 @@ internal sealed class ApplyRun
         Time = time;
         Options = options;
         Masker = SecretMasker.For(inventory);
+        LockOwner = TierRunLock.OwnerForThisRun(time);
         Nodes = desired.Select(d => new NodeContext(d.Node, d)).ToList();
         Runner = new PhaseRunner<NodeContext>(progress, time, options.Parallelism, n => n.Name, (node, message) => Fail(node, message), text => Masker.Mask(text));
     }
@@ -38,6 +40,9 @@ internal sealed class ApplyRun
     public ConvergeOptions Options { get; }
 
     public SecretMasker Masker { get; }
+
+    /// <summary>This run, as the tier's run lock names it to other runs.</summary>
+    public RunLockOwner LockOwner { get; }
 
     /// <summary>In the inventory's order.</summary>
     public IReadOnlyList<NodeContext> Nodes { get; }

@@ -3,12 +3,13 @@ using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Runtime.Apply.Phases;
+using HaLbDeploy.Runtime.Hosts;
 using HaLbDeploy.Runtime.Phases;
 
 namespace HaLbDeploy.Runtime.Apply;
 
 /// <summary>
-/// plan and apply over all nodes, as phases: connect, facts, preflight, plan; then (apply only) packages and host
+/// plan and apply over all nodes, as phases: connect, (apply only) the tier's run lock, facts, preflight, plan; then (apply only) packages and host
 /// settings in parallel, stage + validate on every node in parallel (nothing live changes if any node rejects its
 /// files), and the rollout one node at a time, the VIP holder last, waiting after each node until its services
 /// are active and exactly one node holds the VIP. The first failure stops the run.
@@ -30,6 +31,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         }
         finally
         {
+            await TierRunLock.ReleaseAllAsync(run.Nodes.Where(n => n.RunLock is not null).Select(n => n.RunLock!));
             await Task.WhenAll(run.Nodes.Where(n => n.Session is not null).Select(n => n.Session!.DisposeAsync().AsTask()));
         }
         var results = run.Nodes.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, run.HoldsVip(n))).ToList();
@@ -54,8 +56,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
     {
         var facts = new FactsPhase(run);
         var plan = new PlanPhase(run);
-        IPhase[] planning = [new ConnectPhase(run), facts, new PreflightPhase(run), plan];
-        if (run.Options.DryRun) return planning;
-        return [.. planning, new PackagesPhase(run, facts, plan), new HostSettingsPhase(run), new StagePhase(run), new RolloutPhase(run)];
+        if (run.Options.DryRun) return [new ConnectPhase(run), facts, new PreflightPhase(run), plan];
+        return [new ConnectPhase(run), new RunLockPhase(run), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new HostSettingsPhase(run), new StagePhase(run), new RolloutPhase(run)];
     }
 }

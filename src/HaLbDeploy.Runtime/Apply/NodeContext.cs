@@ -15,6 +15,9 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
 
     public IHostSession? Session { get; set; }
 
+    /// <summary>The tier's run lock on this node, once apply took it; released before the session closes.</summary>
+    public IAsyncDisposable? RunLock { get; set; }
+
     public NodeFacts Facts { get; set; } = NodeFacts.Unknown;
 
     public TimeSpan? ClockOffset { get; set; }

@@ -17,6 +17,9 @@ internal sealed class FailoverRun(LbNode node, FailoverTestOptions options)
 
     public LbNode Node => node;
 
+    /// <summary>The tier's run locks this run took; the runner releases them when the run ends.</summary>
+    public List<IAsyncDisposable> RunLocks { get; } = [];
+
     public FailoverTestOptions Options => options;
 
     public VerificationReport? Before { get; set; }

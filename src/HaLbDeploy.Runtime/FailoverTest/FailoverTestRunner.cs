@@ -8,7 +8,7 @@ using HaLbDeploy.Runtime.Verify;
 namespace HaLbDeploy.Runtime.FailoverTest;
 
 /// <summary>
-/// failover-test: checks the tier is healthy, starts a VIP sampler on every node and a prober on the control host,
+/// failover-test: takes the tier's run lock on every node, checks the tier is healthy, starts a VIP sampler on every node and a prober on the control host,
 /// injects the fault, waits until a backup holds the VIP (or the phase's time is up), restores the node — always,
 /// also after an error or Ctrl+C — waits for the failback the same way, verifies again, and hands the series to
 /// <see cref="FailoverAnalyzer"/>. Every wait and loop is bounded by <see cref="FailoverTestOptions.MaxDuration"/>.
@@ -29,7 +29,15 @@ public sealed class FailoverTestRunner(
     {
         var node = inventory.Nodes.FirstOrDefault(n => n.Name == options.NodeName)
             ?? throw new ArgumentException($"no node named {options.NodeName} in the inventory", nameof(options));
-        return await FailoverPhaseSequence.RunAsync(Phases(node), new FailoverRun(node, options), cancellationToken);
+        var run = new FailoverRun(node, options);
+        try
+        {
+            return await FailoverPhaseSequence.RunAsync(Phases(node), run, cancellationToken);
+        }
+        finally
+        {
+            await TierRunLock.ReleaseAllAsync(run.RunLocks);
+        }
     }
 
     /// <summary>In the order they run; see <see cref="FailoverPhaseSequence"/> for what happens after an error.</summary>
@@ -41,6 +49,7 @@ public sealed class FailoverTestRunner(
             : new SshFaultInjector(options.Mode, async ct => await sessions.GetAsync(node, ct), time);
         return
         [
+            new RunLockPhase(inventory, sessions, progress, time),
             new PreflightPhase(verifier, progress),
             new ReadClocksPhase(inventory, sessions, time),
             new PrepareFaultPhase(injector, progress),

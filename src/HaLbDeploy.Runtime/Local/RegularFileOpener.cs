@@ -34,7 +34,7 @@ internal static class RegularFileOpener
     }
 
     /// <summary>Read (with no bytes) when the stat call worked and found a regular file within the size; else why not.</summary>
-    private static LocalFileRead Check(int errno, UnixFileStatus status, long maxBytes) =>
+    internal static LocalFileRead Check(int errno, UnixFileStatus status, long maxBytes) =>
         errno != 0 ? Failure(errno)
         : status.Type != UnixFileType.Regular ? LocalFileRead.NotARegularFile(status.Describe())
         : status.Size > maxBytes ? LocalFileRead.TooLarge(status.Size)
@@ -48,11 +48,21 @@ internal static class RegularFileOpener
     /// Where statx is missing (not Linux, or a C library before glibc 2.28): .NET cannot tell a FIFO or a device
     /// from an empty file, but all of them report length 0, so a file of length 0 is given as empty without being opened.
     /// </summary>
-    private static bool TryOpenWithoutStatx(string path, long maxBytes, out Stream stream, out LocalFileRead failure)
+    internal static bool TryOpenWithoutStatx(string path, long maxBytes, out Stream stream, out LocalFileRead failure)
     {
         stream = Stream.Null;
         var full = Path.GetFullPath(path);
-        var target = new FileInfo(File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full);
+        FileInfo target;
+        try
+        {
+            target = new FileInfo(File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // ResolveLinkTarget throws for a path that does not exist, where the statx path answers Missing.
+            failure = LocalFileRead.Missing();
+            return false;
+        }
         failure = !target.Exists ? (Directory.Exists(target.FullName) ? LocalFileRead.NotARegularFile("a directory") : LocalFileRead.Missing())
             : target.Length > maxBytes ? LocalFileRead.TooLarge(target.Length)
             : LocalFileRead.Read([]);

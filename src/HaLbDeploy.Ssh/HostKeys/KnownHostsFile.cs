@@ -1,3 +1,7 @@
+using System.Text;
+using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Runtime.Local;
+
 namespace HaLbDeploy.Ssh.HostKeys;
 
 /// <summary>
@@ -23,20 +27,26 @@ public sealed class KnownHostsFile
     public static KnownHostsFile Empty(string path) => new(path, [], []);
 
     /// <summary>
+    /// known_hosts is read only when it is a regular file of at most this size (like every input file): a line is a
+    /// few hundred bytes, so this holds tens of thousands of hosts.
+    /// </summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>
     /// Reads the file; a file that does not exist yet is empty. A symbolic link or a file others can write is refused
-    /// with <see cref="KnownHostsRefusedException"/> (see <see cref="KnownHostsFileSafety"/>).
+    /// with <see cref="KnownHostsRefusedException"/> (see <see cref="KnownHostsFileSafety"/>), and so is anything but a
+    /// regular file of at most <see cref="MaxBytes"/> (a FIFO would block the read, /dev/zero never end it).
     /// </summary>
     public static KnownHostsFile Load(string path)
     {
         KnownHostsFileSafety.Check(path);
-        try
+        var read = SystemInventoryEnvironment.Instance.ReadBytes(path, MaxBytes);
+        return read.Status switch
         {
-            return Parse(File.ReadAllText(path), path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Empty(path);
-        }
+            LocalFileReadStatus.Read => Parse(Encoding.UTF8.GetString(read.Bytes), path),
+            LocalFileReadStatus.Missing => Empty(path),
+            _ => throw KnownHostsFileSafety.NotARegularFile(path, read, MaxBytes),
+        };
     }
 
     public static KnownHostsFile Parse(string text, string path)

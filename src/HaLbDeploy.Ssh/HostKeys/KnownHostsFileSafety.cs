@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Runtime.Local;
 using Microsoft.Win32.SafeHandles;
 
 namespace HaLbDeploy.Ssh.HostKeys;
@@ -31,6 +33,25 @@ public static class KnownHostsFileSafety
     {
         if (OperatingSystem.IsWindows()) return;
         RefuseWritableByOthers(path, File.GetUnixFileMode(handle));
+    }
+
+    /// <summary>The refusal of a known_hosts that is no regular file of bounded size (see <see cref="RegularFileCheck"/>).</summary>
+    public static KnownHostsRefusedException NotARegularFile(string path, LocalFileRead failure, long maxBytes) => new(
+        $"known_hosts {path} {RegularFileCheck.Problem(failure, maxBytes)}: halb-deploy reads host keys only from a regular file. " +
+        "Point ssh.known_hosts at the known_hosts file itself");
+
+    /// <summary>Refuses, before it is opened, a path that exists but is no regular file of at most <paramref name="maxBytes"/>.</summary>
+    public static void CheckRegular(string path, long maxBytes)
+    {
+        var check = RegularFileCheck.OfPath(path, maxBytes);
+        if (check.Status is not (LocalFileReadStatus.Read or LocalFileReadStatus.Missing)) throw NotARegularFile(path, check, maxBytes);
+    }
+
+    /// <summary>Refuses an open file that is no regular file of at most <paramref name="maxBytes"/> (the path may have been swapped).</summary>
+    public static void CheckOpenedRegular(SafeFileHandle handle, string path, long maxBytes)
+    {
+        var check = RegularFileCheck.OfOpened(handle, maxBytes);
+        if (check.Status != LocalFileReadStatus.Read) throw NotARegularFile(path, check, maxBytes);
     }
 
     private static void RefuseWritableByOthers(string path, UnixFileMode mode)

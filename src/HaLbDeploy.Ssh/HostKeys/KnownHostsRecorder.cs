@@ -8,6 +8,7 @@ namespace HaLbDeploy.Ssh.HostKeys;
 /// file again under it, and appends with O_APPEND, so no line is lost or written twice. A key that another run
 /// recorded meanwhile is not written again; a different key that another run recorded meanwhile is reported, not
 /// added beside it. A symbolic link or a file others can write is refused (see <see cref="KnownHostsFileSafety"/>).
+/// So is anything but a regular file of at most <see cref="KnownHostsFile.MaxBytes"/>, before and after the open.
 /// A missing file is created 0600 and a missing directory 0700, like ssh does.
 /// </summary>
 public static class KnownHostsRecorder
@@ -26,12 +27,14 @@ public static class KnownHostsRecorder
             else Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         KnownHostsFileSafety.Check(path);
+        KnownHostsFileSafety.CheckRegular(path, KnownHostsFile.MaxBytes);
         using var exclusive = TakeLock(path + ".lock");
 
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using var file = new FileStream(path, options);
         KnownHostsFileSafety.CheckOpened(file.SafeFileHandle, path);
+        KnownHostsFileSafety.CheckOpenedRegular(file.SafeFileHandle, path, KnownHostsFile.MaxBytes);
 
         var current = ReadAll(file);
         var known = KnownHostsFile.Parse(current, path).EntriesFor(host, port).Where(e => e.Marker == KnownHostMarker.None).ToList();

@@ -1,12 +1,15 @@
 using System.Text;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Tests.TestSupport;
+using HaLbDeploy.Runtime.Local;
 
 namespace HaLbDeploy.Core.Tests.Model;
 
 /// <summary>
 /// Ten thousand seeded hostile inventories (control characters, deep nesting, huge scalars, aliases, tags, and a
-/// secret written where an error would echo it), loaded through LoadText and LoadBytes. The loader never throws,
+/// secret written where an error would echo it), loaded through LoadText and LoadBytes; one in eight also names a
+/// special file (a FIFO, a link to /dev/zero, a directory, a socket, a sparse 10 GiB file) as -i, as `secret_file:`
+/// or as a package path, and is loaded from the real file system with LoadFile. The loader never throws,
 /// hangs or overflows the stack; every error has a message and a fix; no problem line holds a raw control character;
 /// nothing written as an anchor, an alias, a tag or under `vrrp.auth` is ever shown. The seed is fixed, and a failure
 /// names its case and input.
@@ -50,34 +53,61 @@ public sealed class HostileInventoryFuzzTests
         var run = Task.Run(RunAll);
 
         Assert.True(await Task.WhenAny(run, Task.Delay(Deadline)) == run, $"the {Cases} cases did not finish within {Deadline.TotalMinutes} minutes: one of them hangs");
-        var (failure, rejected) = await run;
+        var (failure, rejected, special) = await run;
         Assert.True(failure is null, failure);
         Assert.True(rejected > Cases / 2, $"only {rejected} of {Cases} hostile cases were rejected: the generator has lost its teeth");
+        Assert.True(special > Cases / 10, $"only {special} of {Cases} cases named a special file");
     }
 
-    private static (string? Failure, int Rejected) RunAll()
+    private static (string? Failure, int Rejected, int Special) RunAll()
     {
         var random = new Random(Seed);
         var loader = new InventoryLoader(new FakeInventoryEnvironment());
-        var rejected = 0;
+        using var special = new SpecialFileSet();
+        var onDisk = new InventoryLoader(SystemInventoryEnvironment.Instance);
+        var (rejected, specialCases) = (0, 0);
         for (var i = 0; i < Cases; i++)
         {
-            var (kinds, text) = Generate(random);
+            var (role, kind) = random.Next(8) == 0 ? (Pick(SpecialRoles, random), Pick(SpecialFileSet.Kinds, random)) : ("", "");
+            var (kinds, text) = Generate(random, role.Length == 0 ? Inventories.Valid : NamingSpecialFile(role, special.PathOf(kind)));
             var asBytes = random.Next(2) == 0;
             var bytes = asBytes ? WithBadBytes(Encoding.UTF8.GetBytes(text), random) : [];
+            if (role.Length > 0) (kinds, specialCases) = ($"{kinds}+{kind}-as-{role}", specialCases + 1);
+            var file = role switch { "" => "", "inventory" => special.PathOf(kind), _ => WriteFile(special.Folder, asBytes ? bytes : Encoding.UTF8.GetBytes(text)) };
             InventoryLoadResult result;
             try
             {
-                result = asBytes ? loader.LoadBytes(bytes, "fuzz.yaml", "/inv") : loader.LoadText(text, "fuzz.yaml", "/inv");
+                result = role.Length > 0 ? onDisk.LoadFile(file)
+                    : asBytes ? loader.LoadBytes(bytes, "fuzz.yaml", "/inv") : loader.LoadText(text, "fuzz.yaml", "/inv");
             }
             catch (Exception e)
             {
-                return (Describe(i, kinds, text, $"threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}"), rejected);
+                return (Describe(i, kinds, text, $"threw {e.GetType().Name}: {e.Message}\n{e.StackTrace}"), rejected, specialCases);
             }
-            if (Check(result) is { } wrong) return (Describe(i, kinds, text, wrong), rejected);
+            if (Check(result) is { } wrong) return (Describe(i, kinds, text, wrong), rejected, specialCases);
+            if (role.Length > 0 && !result.HasErrors) return (Describe(i, kinds, text, "a special file was accepted"), rejected, specialCases);
             if (result.HasErrors) rejected++;
         }
-        return (null, rejected);
+        return (null, rejected, specialCases);
+    }
+
+    private static readonly string[] SpecialRoles = ["inventory", "secret_file", "package"];
+
+    /// <summary>The valid inventory with the special file as its `secret_file:` or as its first package file; as -i, unchanged.</summary>
+    private static string NamingSpecialFile(string role, string path) => role switch
+    {
+        "secret_file" => Inventories.ValidWith("secret_env: HALB_VRRP_SECRET", "secret_file: " + path),
+        "package" => Inventories.ValidWith("secret_env: HALB_VRRP_SECRET", "secret: k8sVip01")
+            + Inventories.FilesSection.Replace("pkgs/keepalived_2.2.7-1_amd64.deb", path, StringComparison.Ordinal),
+        _ => Inventories.Valid,
+    };
+
+    /// <summary>The case as fuzz.yaml beside the special files (a lone surrogate in the text is written as U+FFFD).</summary>
+    private static string WriteFile(string folder, byte[] bytes)
+    {
+        var path = Path.Combine(folder, "fuzz.yaml");
+        File.WriteAllBytes(path, bytes);
+        return path;
     }
 
     private static string? Check(InventoryLoadResult result)
@@ -97,9 +127,9 @@ public sealed class HostileInventoryFuzzTests
     /// The valid inventory after one to three hostile changes, then, every other time, the secret written where an error
     /// could echo it. That comes last, so no later change can turn it into plain text that is rightly shown.
     /// </summary>
-    private static (string Kinds, string Text) Generate(Random random)
+    private static (string Kinds, string Text) Generate(Random random, string start)
     {
-        var text = Inventories.Valid;
+        var text = start;
         var kinds = new List<string>();
         for (var round = 1 + random.Next(3); round > 0; round--)
         {

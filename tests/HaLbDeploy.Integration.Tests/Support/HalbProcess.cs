@@ -7,8 +7,11 @@ public static class HalbProcess
 {
     private static string Dll => Path.Combine(AppContext.BaseDirectory, "halb-deploy.dll");
 
-    /// <summary>Sends SIGTERM once stderr shows a line containing <paramref name="marker"/>; bounded to 3 minutes.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunAndSignalAsync(string[] args, string marker)
+    /// <summary>
+    /// Sends SIGTERM (or <paramref name="signal"/>, e.g. KILL) once stderr shows a line containing <paramref name="marker"/>,
+    /// after <paramref name="beforeSignal"/> (e.g. a fault) has run to its end; bounded to 3 minutes.
+    /// </summary>
+    public static async Task<(int Exit, string Output, string Error)> RunAndSignalAsync(string[] args, string marker, string signal = "TERM", Func<Task>? beforeSignal = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Dll);
@@ -23,7 +26,8 @@ public static class HalbProcess
             if (!signalled && e.Data.Contains(marker, StringComparison.Ordinal))
             {
                 signalled = true;
-                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                if (beforeSignal is not null) Task.Run(beforeSignal).Wait(TimeSpan.FromMinutes(2));
+                using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 kill.WaitForExit();
             }
         };

@@ -1,6 +1,7 @@
 using System.Net;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Tests.Facts;
+using HaLbDeploy.Runtime.Tests.Hosts;
 
 namespace HaLbDeploy.Runtime.Tests.Apply;
 
@@ -27,6 +28,9 @@ public sealed class SimulatedLbNode(string name, IPAddress address, int priority
     public string Interface { get; set; } = "host0";
 
     public bool PackagesInstalled { get; set; }
+
+    /// <summary>The node's run lock: free unless a test makes another run hold it.</summary>
+    public SimulatedRunLock RunLock { get; } = new();
 
     public bool UnitsEnabled { get; set; }
 

@@ -21,6 +21,9 @@ public sealed partial class SimulatedLbSession(SimulatedLbNode node, SimulatedLb
     public Task<ScriptResult> ChangeAsync(string description, string script, CancellationToken cancellationToken) =>
         Task.FromResult(Run(new RemoteCall(node.Name, description, script, IsChange: true, cancellationToken.CanBeCanceled), cancellationToken));
 
+    public Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken) =>
+        node.RunLock.TryTakeAsync(owner, cancellationToken);
+
     public ValueTask DisposeAsync()
     {
         tier.Disconnect(node.Name);

@@ -43,6 +43,9 @@ public sealed partial class SimulatedSession(string node, SimulatedTier tier) : 
         return Task.FromResult(Ok(""));
     }
 
+    public Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken) =>
+        tier.RunLockOf(node).TryTakeAsync(owner, cancellationToken);
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string Status(DateTimeOffset at)

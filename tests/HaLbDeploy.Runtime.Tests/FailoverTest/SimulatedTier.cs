@@ -1,4 +1,5 @@
 using System.Net;
+using HaLbDeploy.Runtime.Tests.Hosts;
 
 namespace HaLbDeploy.Runtime.Tests.FailoverTest;
 
@@ -14,6 +15,11 @@ public sealed class SimulatedTier(IReadOnlyList<string> nodes, IPAddress vip)
     private readonly HashSet<string> _stopped = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Nodes => nodes;
+
+    /// <summary>Each node's run lock, free unless a test makes another run hold it.</summary>
+    public IReadOnlyDictionary<string, SimulatedRunLock> RunLocks { get; } = nodes.ToDictionary(n => n, _ => new SimulatedRunLock(), StringComparer.Ordinal);
+
+    public SimulatedRunLock RunLockOf(string node) => RunLocks[node];
 
     public IPAddress Vip => vip;
 

@@ -77,4 +77,29 @@ public sealed class KnownHostsFileSafetyTests
 
         Assert.Contains($"`chmod go-w '{path}'`", fault.Message);
     }
+
+    public static TheoryData<string, string> SpecialFiles => new()
+    {
+        { "fifo", "is a FIFO (named pipe), not a regular file" },
+        { "directory", "is a directory, not a regular file" },
+        { "socket", "is a socket, not a regular file" },
+        { "huge-sparse", $"has {KnownHostsFile.MaxBytes + 1L} bytes, more than the 16384 KiB allowed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpecialFiles))]
+    public void A_known_hosts_that_is_no_regular_file_of_bounded_size_is_refused_at_once_when_loaded_and_when_a_key_is_recorded(string kind, string said)
+    {
+        using var dir = new TempDirectory();
+        var path = SshLoginBuilderSpecialFileTests.Make(dir, kind, KnownHostsFile.MaxBytes + 1L);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var loading = Assert.Throws<KnownHostsRefusedException>(() => KnownHostsFile.Load(path));
+        var recording = Assert.Throws<KnownHostsRefusedException>(() => KnownHostsRecorder.Append(path, "10.0.0.5", 22, new PresentedHostKey(TestKeys.Blob(TestKeys.Ed25519A))));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.StartsWith($"known_hosts {path} {said}", loading.Message);
+        Assert.Equal(loading.Message, recording.Message);
+        Assert.Contains("Point ssh.known_hosts at the known_hosts file itself", loading.Message);
+    }
 }

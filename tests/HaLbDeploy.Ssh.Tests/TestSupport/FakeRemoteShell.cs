@@ -23,5 +23,15 @@ internal sealed class FakeRemoteShell(Func<string, string, CancellationToken, Ta
         return await answer(commandLine, input, cancellationToken);
     }
 
+    /// <summary>What <see cref="HoldAsync"/> answers; unset, a hold is not expected.</summary>
+    public Func<string, string, HoldBeat?, RemoteHold>? Hold { get; set; }
+
+    public Task<RemoteHold> HoldAsync(string commandLine, ReadOnlyMemory<byte> standardInput, string readyLine, HoldBeat? beat, CancellationToken cancellationToken)
+    {
+        var input = Encoding.UTF8.GetString(standardInput.Span);
+        Runs.Add((commandLine, input));
+        return Task.FromResult((Hold ?? throw new InvalidOperationException("unexpected hold: " + commandLine))(commandLine, input, beat));
+    }
+
     public void Dispose() => Disposed = true;
 }

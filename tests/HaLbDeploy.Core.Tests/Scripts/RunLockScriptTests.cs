@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.Scripts;
+
+namespace HaLbDeploy.Core.Tests.Scripts;
+
+/// <summary>
+/// The run lock script, run for real by dash and bash with flock from util-linux, on a lock file in a temporary
+/// folder: the first holder keeps it while beats come, a second is refused at once with the beat's age and the owner
+/// record, a holder without beats lets go after its timeout, and a second run that waits gets the lock then.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class RunLockScriptTests : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private const string FirstOwner = "run aaaa1111 by alice on ctl1 since 2026-12-01T23:10:02Z";
+    private const string SecondOwner = "run bbbb2222 by bob on ctl2 since 2026-12-01T23:11:00Z";
+    private const int ShortHolderTimeout = 1;
+    private readonly string _folder = Directory.CreateTempSubdirectory("halb-lock-").FullName;
+    private readonly List<Process> _processes = [];
+
+    private string LockPath => Path.Combine(_folder, "halb-deploy.lock");
+
+    public static TheoryData<string> Shells => ["dash", "bash"];
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task The_first_run_holds_the_lock_and_a_second_is_refused_at_once_with_the_beat_age_and_the_first_runs_owner_line(string shell)
+    {
+        var first = Start(shell, FirstOwner);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+        var clock = Stopwatch.StartNew();
+
+        var (exit, output) = await EndAsync(Start(shell, SecondOwner));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"refused after {clock.Elapsed}");
+        Assert.Equal(RunLockScript.HeldExitStatus, exit);
+        var holder = RunLockHolder.Parse(output);
+        Assert.Equal(FirstOwner + "\n", holder.OwnerText);
+        Assert.InRange(holder.BeatAgeSeconds!.Value, 0, 1);
+        Assert.False(first.HasExited);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Closing_the_holders_standard_input_releases_the_lock_for_the_next_run(string shell)
+    {
+        var first = Start(shell, FirstOwner);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+
+        first.StandardInput.Close();
+        await first.WaitForExitAsync(new CancellationTokenSource(Deadline).Token);
+        var second = Start(shell, SecondOwner);
+
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(second));
+        Assert.Equal(SecondOwner + "\n", await File.ReadAllTextAsync(LockPath + ".owner"));
+    }
+
+    [Fact]
+    public async Task A_killed_holder_releases_the_lock_with_its_process()
+    {
+        var first = Start("dash", FirstOwner);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+
+        first.Kill(entireProcessTree: true);
+        await first.WaitForExitAsync(new CancellationTokenSource(Deadline).Token);
+        var second = Start("dash", SecondOwner);
+
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(second));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_holder_whose_input_stays_open_but_gets_no_beat_lets_go_after_its_timeout(string shell)
+    {
+        var first = Start(shell, FirstOwner, holderTimeout: 2);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+        var clock = Stopwatch.StartNew();
+
+        await first.WaitForExitAsync(new CancellationTokenSource(Deadline).Token);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(Start(shell, SecondOwner)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task Beats_keep_a_holder_alive_past_its_timeout_and_no_beat_is_ever_run_as_a_command(string shell)
+    {
+        var first = Start(shell, FirstOwner, holderTimeout: ShortHolderTimeout);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+        File.SetLastWriteTimeUtc(LockPath + ".owner", DateTime.UtcNow.AddMinutes(-5));
+
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(ShortHolderTimeout * 3);
+        while (DateTime.UtcNow < until)
+        {
+            Beat(first);
+            await Task.Delay(250);
+        }
+
+        Assert.False(first.HasExited, "the holder ended although it was beaten");
+        Assert.True(DateTime.UtcNow - File.GetLastWriteTimeUtc(LockPath + ".owner") < TimeSpan.FromSeconds(2), "a beat did not touch the owner record");
+        first.StandardInput.Close();
+        await first.WaitForExitAsync(new CancellationTokenSource(Deadline).Token);
+        Assert.Equal("", await first.StandardError.ReadToEndAsync());
+        Assert.Equal(0, first.ExitCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_second_run_that_waits_gets_the_lock_once_a_holder_without_beats_lets_go(string shell)
+    {
+        var first = Start(shell, FirstOwner, holderTimeout: 2);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+        var clock = Stopwatch.StartNew();
+
+        var second = Start(shell, SecondOwner, waitSeconds: 6);
+
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(second));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(6));
+        await first.WaitForExitAsync(new CancellationTokenSource(Deadline).Token);
+        Assert.Equal(SecondOwner + "\n", await File.ReadAllTextAsync(LockPath + ".owner"));
+    }
+
+    [Fact]
+    public async Task A_second_run_that_waits_is_still_refused_when_the_holder_keeps_beating()
+    {
+        var first = Start("dash", FirstOwner, holderTimeout: ShortHolderTimeout);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+        using var beating = new CancellationTokenSource();
+        var beats = Task.Run(async () =>
+        {
+            while (!beating.IsCancellationRequested)
+            {
+                Beat(first);
+                await Task.Delay(200);
+            }
+        });
+
+        var (exit, output) = await EndAsync(Start("dash", SecondOwner, waitSeconds: 2));
+        await beating.CancelAsync();
+        await beats;
+
+        Assert.Equal(RunLockScript.HeldExitStatus, exit);
+        Assert.Equal(FirstOwner + "\n", RunLockHolder.Parse(output).OwnerText);
+    }
+
+    [Fact]
+    public void An_owner_line_with_a_quote_is_never_put_into_the_script()
+    {
+        Assert.Throws<ArgumentException>(() => RunLockScript.For("run x by o'brien on h since t", lockPath: LockPath));
+    }
+
+    private Process Start(string shell, string owner, int waitSeconds = 0, int holderTimeout = RunLockTiming.HolderTimeoutSeconds)
+    {
+        var process = Process.Start(new ProcessStartInfo(shell, "-s")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        _processes.Add(process);
+        process.StandardInput.Write(RunLockScript.For(owner, waitSeconds, LockPath, holderTimeout));
+        process.StandardInput.Flush();
+        return process;
+    }
+
+    private static void Beat(Process holder)
+    {
+        holder.StandardInput.Write((char)RunLockScript.Beat);
+        holder.StandardInput.Flush();
+    }
+
+    private static async Task<string?> ReadLineAsync(Process process) =>
+        await process.StandardOutput.ReadLineAsync(new CancellationTokenSource(Deadline).Token);
+
+    private static async Task<(int Exit, string Output)> EndAsync(Process process)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        var output = await process.StandardOutput.ReadToEndAsync(deadline.Token);
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, output);
+    }
+
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            try
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // ended meanwhile
+            }
+            process.Dispose();
+        }
+        Directory.Delete(_folder, recursive: true);
+    }
+}

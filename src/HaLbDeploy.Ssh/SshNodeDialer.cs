@@ -34,7 +34,8 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
 
     private ILogger Logger => options.Logger ?? Log.Logger;
 
-    private string Host => node.Address.ToString();
+    /// <summary>The node's address, or the HostName ssh_config gives it; known_hosts is checked for this name, as ssh does.</summary>
+    private string Host => node.Ssh.HostName ?? node.Address.ToString();
 
     private int Port => node.Ssh.Port;
 

@@ -151,8 +151,13 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
                 fingerprint = null;
             }
         }
+        var agent = section.Bool("agent") ?? inherited.Agent;
+        var identitiesOnly = section.Bool("identities_only") ?? inherited.IdentitiesOnly;
+        var certificate = LocalPath(section, "certificate") ?? inherited.CertificatePath;
+        if (!isNode) section.String("config");   // read by SshConfigOverlay; named here so it is a known key
         section.RejectUnknownKeys();
-        return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint);
+        return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint,
+            agent, identitiesOnly, certificate);
     }
 
     private LbNode ParseNode(YamlSection node, string? defaultInterface, SshSettings sshDefaults)

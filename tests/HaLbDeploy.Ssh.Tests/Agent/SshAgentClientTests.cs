@@ -84,6 +84,20 @@ public sealed class SshAgentClientTests : IDisposable
     }
 
     [Fact]
+    public void A_passphrase_protected_key_added_through_askpass_is_held_unlocked_by_the_agent()
+    {
+        var path = dir.File("locked");
+        ExternalTool.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "correct horse", "-C", "locked", "-f", path);
+        File.WriteAllText(dir.File("passphrase"), "correct horse");
+        agent.Add(path, dir.File("passphrase"));
+        var client = Client();
+
+        var signature = new SshAgentKey(client, Assert.Single(client.ListIdentities()), "ssh-ed25519").Sign([1, 2, 3]);
+
+        Assert.Equal("ssh-ed25519", SshAgentProtocol.SignatureFormat(signature));
+    }
+
+    [Fact]
     public void A_stopped_agent_is_unreachable_with_a_message_that_says_how_to_start_one()
     {
         agent.Stop();

@@ -74,7 +74,8 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
             decision = HostKeyVerifier.Decide(new HostKeyCheck(Host, Port, presented, knownHosts,
                 AcceptNew: options.AcceptNewHostKeys || ssh.HostKeyPolicy == HostKeyPolicy.AcceptNew,
                 PinnedFingerprint: ssh.HostKeyFingerprint ?? firstSeenFingerprint,
-                PinnedOrigin: ssh.HostKeyFingerprint is not null ? "host_key_fingerprint" : "the key it presented earlier in this run"));
+                PinnedOrigin: ssh.HostKeyFingerprint is not null ? "host_key_fingerprint" : "the key it presented earlier in this run",
+                Now: options.TimeProvider.GetUtcNow()));
             e.CanTrust = decision.IsTrusted;
         };
 
@@ -137,9 +138,11 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
 
     private void PreferKnownKeyTypes(ConnectionInfo info, KnownHostsFile knownHosts)
     {
-        var knownTypes = knownHosts.EntriesFor(Host, Port).Where(e => e.Marker == KnownHostMarker.None).Select(e => e.KeyType).ToHashSet();
+        var entries = knownHosts.EntriesFor(Host, Port);
+        var knownTypes = entries.Where(e => e.Marker == KnownHostMarker.None).Select(e => e.KeyType).ToHashSet();
+        var certificateAuthorityKnown = entries.Any(e => e.Marker == KnownHostMarker.CertAuthority);
         var algorithms = info.HostKeyAlgorithms;
-        var ordered = HostKeyAlgorithmPreference.Order(algorithms.Keys, knownTypes)
+        var ordered = HostKeyAlgorithmPreference.Order(algorithms.Keys, knownTypes, certificateAuthorityKnown && node.Ssh.HostKeyFingerprint is null)
             .Select(name => KeyValuePair.Create(name, algorithms[name])).ToList();
         algorithms.Clear();
         foreach (var (name, factory) in ordered) algorithms.Add(name, factory);

@@ -44,7 +44,7 @@ internal sealed class SshConfigOverlay(ProblemCollector problems, Func<string, s
             settings = settings with { PrivateKeyPath = keyPath };
         if (Take("certificatefile", "certificate") is { } certificate && Path(config["certificatefile"]!, certificate, node, field) is { } certificatePath)
             settings = settings with { CertificatePath = certificatePath };
-        if (Take("userknownhostsfile", "known_hosts") is { } knownHosts && Path(config["userknownhostsfile"]!, knownHosts, node, field) is { } knownHostsPath)
+        if (Take("userknownhostsfile", "known_hosts") is { } knownHosts && KnownHosts(config["userknownhostsfile"]!, knownHosts, node, field) is { } knownHostsPath)
             settings = settings with { KnownHostsPath = knownHostsPath };
         if (Take("identitiesonly", "identities_only") is { } only && YesNo(config["identitiesonly"]!, only, field) is { } identitiesOnly)
             settings = settings with { IdentitiesOnly = identitiesOnly };
@@ -69,6 +69,16 @@ internal sealed class SshConfigOverlay(ProblemCollector problems, Func<string, s
                 $"run halb-deploy from a host that reaches {node.Address} directly, or put `Host {node.Address}` with `ProxyJump none` before this line");
         }
         return origins.Count == 0 ? settings : settings with { SshConfigOrigin = string.Join(", ", origins.Distinct()) };
+    }
+
+    /// <summary>`/dev/null` and `none` (no host keys at all) are not followed: host keys are always checked here.</summary>
+    private string? KnownHosts(SshConfigEntry entry, string written, LbNode node, string field)
+    {
+        if (written is not ("/dev/null" or "none")) return Path(entry, written, node, field);
+        Report(ProblemSeverity.Warning, "ssh-config-no-known-hosts", entry.Origin, field,
+            $"UserKnownHostsFile {written} would check no host key; not used, known_hosts stays {ShownText.Quote(node.Ssh.KnownHostsPath)}",
+            "point UserKnownHostsFile at a real file, or set ssh.known_hosts in the inventory");
+        return null;
     }
 
     private string? Path(SshConfigEntry entry, string written, LbNode node, string field)

@@ -146,4 +146,13 @@ public sealed class SshConfigOverlayTests
 
         Assert.Equal("fromoption", result.Inventory!.Nodes[0].Ssh.User);
     }
+
+    [Fact]
+    public void A_known_hosts_of_dev_null_is_not_followed_and_says_so()
+    {
+        var result = Load("Host *\n  UserKnownHostsFile /dev/null\n");
+
+        Assert.Equal("/home/tester/.ssh/known_hosts", result.Inventory!.Nodes[0].Ssh.KnownHostsPath);
+        Assert.Contains(result.Problems, p => !p.IsError && p.Message.Contains("would check no host key", StringComparison.Ordinal));
+    }
 }

@@ -104,6 +104,38 @@ public sealed class SshAgentLabTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Only for the user halb (a Match block), so that root with the lab's ed25519 key can still undo it.
+    /// </summary>
+    [Fact]
+    public async Task An_rsa_key_in_the_agent_signs_with_rsa_sha2_256_when_the_nodes_accept_only_that()
+    {
+        const string dropIn = "/etc/ssh/sshd_config.d/halb-test-rsa-sha2-256.conf";
+        const string keys = "/home/halb/.ssh/authorized_keys";
+        var key = Path.Combine(Path.GetTempPath(), $"halb-rsa-{Guid.NewGuid():N}");
+        RunTool("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-C", "agent-rsa-256", "-f", key);
+        var publicKey = File.ReadAllText(key + ".pub").Trim();
+        agent.Add(key);
+        File.Delete(key);
+        File.Delete(key + ".pub");
+        await LabNodeShell.RunOnAllAsync(
+            $"cp -p {keys} {keys}.halb-test && echo '{publicKey}' >> {keys} && " +
+            $"printf 'Match User halb\n    PubkeyAcceptedAlgorithms rsa-sha2-256\n' > {dropIn} && sshd -t && systemctl reload ssh && " +
+            "sshd -T -C user=halb,host=control,addr=10.211.0.1 | grep -qx 'pubkeyacceptedalgorithms rsa-sha2-256'");
+        try
+        {
+            using var asHalb = LabInventory.With(("  private_key: /var/lib/halb-lab/id_ed25519\n", ""), ("  user: root\n", "  user: halb\n"));
+
+            var plan = await LabCli.RunAsync("plan", "-i", asHalb.Path);
+
+            Assert.True(plan.ExitCode is 0 or 3, plan.ToString());
+        }
+        finally
+        {
+            await LabNodeShell.RunOnAllAsync($"rm -f {dropIn} && systemctl reload ssh && mv {keys}.halb-test {keys}");
+        }
+    }
+
     private static void RunTool(string fileName, params string[] arguments)
     {
         var start = new System.Diagnostics.ProcessStartInfo(fileName) { RedirectStandardError = true, UseShellExecute = false };

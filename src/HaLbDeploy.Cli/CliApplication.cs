@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using HaLbDeploy.Cli.Commands;
+using HaLbDeploy.Core.Validation;
 
 namespace HaLbDeploy.Cli;
 
@@ -24,7 +26,16 @@ public static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var parse = CreateRoot(console).Parse(args);
+        var root = CreateRoot(console);
+        var parse = root.Parse(args);
+        if (UnknownCommand(root, parse) is { } unknown)
+        {
+            // Without this, `halb-deploy statuz --help` printed the root help and exited 0, as if the command existed.
+            var suggestion = DidYouMean.Suggest(unknown, root.Subcommands.Select(c => c.Name));
+            console.Error.WriteLine($"error: unknown command '{unknown}'.{(suggestion is null ? "" : $" Did you mean '{suggestion}'?")}");
+            console.Error.WriteLine($"Commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))}. See 'halb-deploy --help'.");
+            return ExitCodes.UsageError;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) console.Error.WriteLine($"error: {error.Message}");
@@ -36,4 +47,13 @@ public static class CliApplication
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
         return await parse.InvokeAsync(configuration, cancellationToken);
     }
+
+    /// <summary>
+    /// The first word that names no command, when the command line stopped at the root because of it (a directive
+    /// such as [suggest] completes partial words, which are not commands yet).
+    /// </summary>
+    private static string? UnknownCommand(RootCommand root, ParseResult parse) =>
+        parse.CommandResult.Command == root && !parse.Tokens.Any(t => t.Type == TokenType.Directive)
+            ? parse.Tokens.FirstOrDefault(t => t.Type == TokenType.Argument)?.Value
+            : null;
 }

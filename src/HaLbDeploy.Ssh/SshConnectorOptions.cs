@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Runtime.Local;
+using HaLbDeploy.Ssh.Agent;
 using Serilog;
 
 namespace HaLbDeploy.Ssh;
@@ -24,6 +25,9 @@ public sealed record SshConnectorOptions
 
     /// <summary>Where secrets named by environment variable are read, and ~ for default keys.</summary>
     public IInventoryEnvironment Environment { get; init; } = SystemInventoryEnvironment.Instance;
+
+    /// <summary>How to reach the SSH agent at a socket path (SSH_AUTH_SOCK); tests put a fake agent here.</summary>
+    public Func<string, ISshAgentTransport> AgentTransport { get; init; } = path => new UnixSocketAgentTransport(path);
 
     /// <summary>Null means Serilog's static <see cref="Log.Logger"/> at the time of each message.</summary>
     public ILogger? Logger { get; init; }

@@ -19,7 +19,7 @@ public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHos
     public async Task<SshHostSession> OpenAsync(LbNode node, CancellationToken cancellationToken)
     {
         var credentials = SshCredentialReader.Read(node, options.Environment);
-        var login = SshLoginBuilder.Build(node, credentials, options.Environment);
+        var login = SshLoginBuilder.Build(node, credentials, options.Environment, options.AgentTransport);
         var dialer = new SshNodeDialer(node, login, options);
         var logger = options.Logger ?? Log.Logger;
         var started = options.TimeProvider.GetTimestamp();

@@ -5,6 +5,7 @@ using HaLbDeploy.Ssh.HostKeys;
 using Polly;
 using Renci.SshNet;
 using Renci.SshNet.Common;
+using Renci.SshNet.Security;
 using Serilog;
 
 namespace HaLbDeploy.Ssh;
@@ -34,7 +35,8 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
 
     private ILogger Logger => options.Logger ?? Log.Logger;
 
-    private string Host => node.Address.ToString();
+    /// <summary>The node's address, or the HostName ssh_config gives it; known_hosts is checked for this name, as ssh does.</summary>
+    private string Host => node.Ssh.HostName ?? node.Address.ToString();
 
     private int Port => node.Ssh.Port;
 
@@ -62,18 +64,21 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         var knownHosts = LoadKnownHosts();
 
         var info = new ConnectionInfo(Host, Port, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
-        PreferKnownKeyTypes(info, knownHosts);
+        byte[]? certificateBlob = null;
+        PreferKnownKeyTypes(info, knownHosts, blob => certificateBlob = blob);
         var client = new SshClient(info) { KeepAliveInterval = options.KeepAliveInterval };
 
         HostKeyDecision? decision = null;
         PresentedHostKey? presented = null;
         client.HostKeyReceived += (_, e) =>
         {
-            presented = new PresentedHostKey(e.HostKey);
+            // For a certificate SSH.NET hands over the certified key alone; the whole certificate is what the CA signed.
+            presented = new PresentedHostKey(e.Certificate is not null && certificateBlob is not null ? certificateBlob : e.HostKey);
             decision = HostKeyVerifier.Decide(new HostKeyCheck(Host, Port, presented, knownHosts,
                 AcceptNew: options.AcceptNewHostKeys || ssh.HostKeyPolicy == HostKeyPolicy.AcceptNew,
                 PinnedFingerprint: ssh.HostKeyFingerprint ?? firstSeenFingerprint,
-                PinnedOrigin: ssh.HostKeyFingerprint is not null ? "host_key_fingerprint" : "the key it presented earlier in this run"));
+                PinnedOrigin: ssh.HostKeyFingerprint is not null ? "host_key_fingerprint" : "the key it presented earlier in this run",
+                Now: options.TimeProvider.GetUtcNow()));
             e.CanTrust = decision.IsTrusted;
         };
 
@@ -134,15 +139,28 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         }
     }
 
-    private void PreferKnownKeyTypes(ConnectionInfo info, KnownHostsFile knownHosts)
+    /// <summary>
+    /// Orders the host key algorithms (<see cref="HostKeyAlgorithmPreference"/>); the certificate ones hand the
+    /// certificate as the server sent it to <paramref name="onCertificate"/>.
+    /// </summary>
+    private void PreferKnownKeyTypes(ConnectionInfo info, KnownHostsFile knownHosts, Action<byte[]> onCertificate)
     {
-        var knownTypes = knownHosts.EntriesFor(Host, Port).Where(e => e.Marker == KnownHostMarker.None).Select(e => e.KeyType).ToHashSet();
+        var entries = knownHosts.EntriesFor(Host, Port);
+        var knownTypes = entries.Where(e => e.Marker == KnownHostMarker.None).Select(e => e.KeyType).ToHashSet();
+        var certificateAuthorityKnown = entries.Any(e => e.Marker == KnownHostMarker.CertAuthority);
         var algorithms = info.HostKeyAlgorithms;
-        var ordered = HostKeyAlgorithmPreference.Order(algorithms.Keys, knownTypes)
-            .Select(name => KeyValuePair.Create(name, algorithms[name])).ToList();
+        var ordered = HostKeyAlgorithmPreference.Order(algorithms.Keys, knownTypes, certificateAuthorityKnown && node.Ssh.HostKeyFingerprint is null)
+            .Select(name => KeyValuePair.Create(name, Capturing(name, algorithms[name], onCertificate))).ToList();
         algorithms.Clear();
         foreach (var (name, factory) in ordered) algorithms.Add(name, factory);
     }
+
+    private static Func<byte[], KeyHostAlgorithm> Capturing(string name, Func<byte[], KeyHostAlgorithm> factory, Action<byte[]> onCertificate) =>
+        !HostKeyAlgorithmPreference.IsCertificate(name) ? factory : blob =>
+        {
+            onCertificate(blob.ToArray());
+            return factory(blob);
+        };
 
     /// <summary>
     /// Records a key accepted under accept-new. When another run recorded a different key for this host meanwhile,

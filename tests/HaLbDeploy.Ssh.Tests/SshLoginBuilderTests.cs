@@ -39,6 +39,32 @@ public sealed class SshLoginBuilderTests : IDisposable
     }
 
     [Fact]
+    public void A_user_certificate_beside_the_key_is_offered_with_it()
+    {
+        var ca = NewKey("ed25519");
+        var key = NewKey("ed25519");
+        ExternalTool.Run("ssh-keygen", "-q", "-s", ca, "-I", "operator", "-n", "root", key + ".pub");
+        var node = TestNodes.Node(TestNodes.RootWithKey with { PrivateKeyPath = key });
+
+        var login = SshLoginBuilder.Build(node, Credentials(), environment);
+
+        Assert.Equal($"public key {key} with certificate {key}-cert.pub", login.Description);
+        var file = Assert.IsType<PrivateKeyFile>(Assert.Single(Assert.IsType<PrivateKeyAuthenticationMethod>(Assert.Single(login.Methods)).KeyFiles));
+        Assert.NotNull(file.Certificate);
+        Assert.Contains(file.HostKeyAlgorithms, a => a.Name == "ssh-ed25519-cert-v01@openssh.com");
+    }
+
+    [Fact]
+    public void A_configured_certificate_that_does_not_exist_is_named()
+    {
+        var node = TestNodes.Node(TestNodes.RootWithKey with { PrivateKeyPath = NewKey("ed25519"), CertificatePath = dir.File("missing-cert.pub") });
+
+        var fault = Assert.Throws<HostConnectionException>(() => SshLoginBuilder.Build(node, Credentials(), environment));
+
+        Assert.Contains("certificate " + dir.File("missing-cert.pub") + " does not exist", fault.Message);
+    }
+
+    [Fact]
     public void An_encrypted_key_is_opened_with_its_passphrase()
     {
         var node = TestNodes.Node(TestNodes.RootWithKey with { PrivateKeyPath = NewKey("ed25519", "correct horse"), PrivateKeyPassphraseEnv = "KEY_PP" });

@@ -35,7 +35,7 @@ public static class ConvergeCommand
         var options = new ConvergeCommandOptions();
         var command = new Command(name, description)
         {
-            options.Inventory, options.Output, options.Templates, options.AcceptNewHostKeys, options.Parallel, options.HealthTimeout, options.CommandTimeout, options.Verbose, options.LogFile,
+            options.Inventory, options.SshConfig, options.Output, options.Templates, options.AcceptNewHostKeys, options.Parallel, options.HealthTimeout, options.CommandTimeout, options.Verbose, options.LogFile,
         };
         if (!alwaysDryRun) command.Options.Add(options.DryRun);
         command.SetAction((parse, ct) => RunAsync(console, parse, options, isDryRun: alwaysDryRun || parse.GetValue(options.DryRun), ct));
@@ -45,7 +45,7 @@ public static class ConvergeCommand
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, ConvergeCommandOptions options, bool isDryRun, CancellationToken ct)
     {
         var format = parse.GetValue(options.Output);
-        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
+        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct, InventoryGate.ForNodes(parse.GetValue(options.SshConfig))) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
         if (DesiredConfigurations.RenderOrReport(inventory, parse.GetValue(options.Templates), console.Error) is not { } desired) return ExitCodes.UsageError;
 
         using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));

@@ -8,6 +8,8 @@ public sealed class ConvergeCommandOptions
 {
     public Option<FileInfo> Inventory { get; } = SharedOptions.Inventory();
 
+    public Option<string?> SshConfig { get; } = SharedOptions.SshConfig();
+
     public Option<OutputFormat> Output { get; } = SharedOptions.Output();
 
     public Option<DirectoryInfo?> Templates { get; } = SharedOptions.Templates();

@@ -33,7 +33,7 @@ public static class FailoverTestCommand
         var options = new FailoverTestCommandOptions();
         var command = new Command("failover-test", Description)
         {
-            options.Inventory, options.Node, options.Mode, options.FaultCommand, options.RestoreCommand, options.Report, options.Output, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
+            options.Inventory, options.SshConfig, options.Node, options.Mode, options.FaultCommand, options.RestoreCommand, options.Report, options.Output, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
         };
         command.Validators.Add(options.Validate);
         command.SetAction((parse, ct) => RunAsync(console, parse, options, ct));
@@ -50,7 +50,7 @@ public static class FailoverTestCommand
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, FailoverTestCommandOptions options, CancellationToken ct)
     {
         var format = parse.GetValue(options.Output);
-        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
+        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct, InventoryGate.ForNodes(parse.GetValue(options.SshConfig))) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
         var nodeName = parse.GetValue(options.Node)!;
         if (inventory.Nodes.All(n => n.Name != nodeName))
         {

@@ -10,6 +10,8 @@ public sealed class FailoverTestCommandOptions
 {
     public Option<FileInfo> Inventory { get; } = SharedOptions.Inventory();
 
+    public Option<string?> SshConfig { get; } = SharedOptions.SshConfig();
+
     public Option<OutputFormat> Output { get; } = SharedOptions.Output();
 
     public Option<bool> Verbose { get; } = SharedOptions.Verbose();

@@ -14,13 +14,20 @@ public static class InventoryGate
 {
     public const string InterruptedMessage = "interrupted while the inventory was loading: nothing was done, no host was touched.";
 
+    /// <summary>For the commands that reach nodes: --ssh-config chooses the ssh_config; a missing VRRP secret is an error.</summary>
+    public static InventoryLoadOptions ForNodes(string? sshConfig) => new() { SshConfig = sshConfig };
+
+    /// <summary>For validate and render, which reach no node: a VRRP secret not yet exported becomes a warning and a placeholder.</summary>
+    public static InventoryLoadOptions ForReview(string? sshConfig) => new() { SshConfig = sshConfig, AllowSecretPlaceholder = true };
+
     /// <summary>Loads the file; problems name it as the user wrote it on the command line.</summary>
-    public static InventoryLoadResult Load(FileInfo file) => new InventoryLoader(SystemInventoryEnvironment.Instance).LoadFile(file.ToString());
+    public static InventoryLoadResult Load(FileInfo file, InventoryLoadOptions? options = null) =>
+        new InventoryLoader(SystemInventoryEnvironment.Instance, options).LoadFile(file.ToString());
 
     /// <summary>The load, or null (with <see cref="InterruptedMessage"/> printed) when the token fired first.</summary>
-    public static async Task<InventoryLoadResult?> LoadAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<InventoryLoadResult?> LoadAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken, InventoryLoadOptions? options = null)
     {
-        var load = Task.Run(() => Load(file), CancellationToken.None);
+        var load = Task.Run(() => Load(file, options), CancellationToken.None);
         try
         {
             return await load.WaitAsync(cancellationToken);
@@ -36,9 +43,9 @@ public static class InventoryGate
     /// Loads the file and prints every problem (errors and warnings) to <paramref name="error"/>; null when it is not
     /// valid or the load was interrupted (see <see cref="ExitCodeWithout"/>).
     /// </summary>
-    public static async Task<Inventory?> LoadOrReportAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<Inventory?> LoadOrReportAsync(FileInfo file, TextWriter error, CancellationToken cancellationToken, InventoryLoadOptions? options = null)
     {
-        if (await LoadAsync(file, error, cancellationToken) is not { } result) return null;
+        if (await LoadAsync(file, error, cancellationToken, options) is not { } result) return null;
         ProblemsTextRenderer.Write(error, result);
         return result.Inventory;
     }

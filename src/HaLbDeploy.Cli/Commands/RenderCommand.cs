@@ -13,6 +13,7 @@ public static class RenderCommand
     {
         var inventory = SharedOptions.Inventory();
         var output = SharedOptions.Output();
+        var sshConfig = SharedOptions.SshConfig();
         var templates = SharedOptions.Templates();
         var outDir = new Option<DirectoryInfo>("--out")
         {
@@ -21,11 +22,11 @@ public static class RenderCommand
         };
         var command = new Command("render", "Render each node's keepalived and haproxy configuration into a local directory for review; touches no host.")
         {
-            inventory, outDir, templates, output,
+            inventory, sshConfig, outDir, templates, output,
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (await InventoryGate.LoadOrReportAsync(parse.GetValue(inventory)!, console.Error, ct) is not { } valid) return InventoryGate.ExitCodeWithout(ct);
+            if (await InventoryGate.LoadOrReportAsync(parse.GetValue(inventory)!, console.Error, ct, InventoryGate.ForReview(parse.GetValue(sshConfig))) is not { } valid) return InventoryGate.ExitCodeWithout(ct);
             if (DesiredConfigurations.RenderForReviewOrReport(valid, parse.GetValue(templates), console.Error) is not { } rendered) return ExitCodes.UsageError;
             if (WriteOrReport(rendered, parse.GetValue(outDir)!.FullName, console.Error) is not { } written) return ExitCodes.UsageError;
 

@@ -12,6 +12,11 @@ public static class SharedOptions
         Description = "The inventory YAML file describing the LB nodes, the VIP and the API servers.",
     };
 
+    public static Option<string?> SshConfig() => new("--ssh-config")
+    {
+        Description = "The ssh_config file to read node settings from (Host blocks: HostName, User, Port, IdentityFile, ...; the inventory wins), or `none`. Default: the inventory's ssh.config, else ~/.ssh/config.",
+    };
+
     public static Option<OutputFormat> Output() => new("--output", "-o")
     {
         DefaultValueFactory = _ => OutputFormat.Text,

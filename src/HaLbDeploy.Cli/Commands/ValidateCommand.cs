@@ -12,14 +12,15 @@ public static class ValidateCommand
     {
         var inventory = SharedOptions.Inventory();
         var output = SharedOptions.Output();
+        var sshConfig = SharedOptions.SshConfig();
         var command = new Command("validate", "Check an inventory for mistakes and known keepalived/haproxy traps; touches no host. Exit 0 valid, 2 invalid, 130 interrupted.")
         {
-            inventory, output,
+            inventory, sshConfig, output,
         };
         command.SetAction(async (parse, ct) =>
         {
             var file = parse.GetValue(inventory)!;
-            if (await InventoryGate.LoadAsync(file, console.Error, ct) is not { } result) return ExitCodes.Interrupted;
+            if (await InventoryGate.LoadAsync(file, console.Error, ct, InventoryGate.ForReview(parse.GetValue(sshConfig))) is not { } result) return ExitCodes.Interrupted;
             // As JSON the problems are the answer, on stdout; for people they go to stderr like every command's.
             if (parse.GetValue(output) == OutputFormat.Json) ValidateJsonRenderer.Write(console.Out, file.ToString(), result);
             else ValidateTextRenderer.Write(console.Out, console.Error, file.ToString(), result);

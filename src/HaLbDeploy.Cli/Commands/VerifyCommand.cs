@@ -33,7 +33,7 @@ public static class VerifyCommand
         var options = new VerifyCommandOptions();
         var command = new Command("verify", Description)
         {
-            options.Inventory, options.Output, options.Watch, options.Interval, options.Count, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
+            options.Inventory, options.SshConfig, options.Output, options.Watch, options.Interval, options.Count, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
         };
         command.Validators.Add(options.Validate);
         command.SetAction((parse, ct) => RunAsync(console, parse, options, ct));
@@ -57,7 +57,7 @@ public static class VerifyCommand
     private static async Task<int> RunAsync(CliConsole console, ParseResult parse, VerifyCommandOptions options, CancellationToken ct)
     {
         var format = parse.GetValue(options.Output);
-        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
+        if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct, InventoryGate.ForNodes(parse.GetValue(options.SshConfig))) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
         if (!Duration.TryParse(parse.GetValue(options.Interval) ?? "2s", out var every)) every = Duration.FromSeconds(2);
         var watching = parse.GetValue(options.Watch);
         var rounds = watching ? parse.GetValue(options.Count) ?? int.MaxValue : 1;

@@ -12,8 +12,10 @@ namespace HaLbDeploy.Core.Model;
 /// deep nesting, alias bombs, tags, binary or non-UTF-8 bytes, duplicate keys, several documents) becomes a located
 /// problem, never an exception, a hang or a crash.
 /// </summary>
-public sealed class InventoryLoader(IInventoryEnvironment environment)
+public sealed class InventoryLoader(IInventoryEnvironment environment, InventoryLoadOptions? options = null)
 {
+    private readonly InventoryLoadOptions options = options ?? new InventoryLoadOptions();
+
     public const int MaxFileBytes = 1024 * 1024;
     public const int MaxAliases = YamlPreScan.MaxAliases;
     public const int MaxDepth = YamlPreScan.MaxDepth;
@@ -52,7 +54,7 @@ public sealed class InventoryLoader(IInventoryEnvironment environment)
         var root = ReadRoot(text, problems);
         if (root is null) return new InventoryLoadResult(null, problems.Problems);
 
-        var inventory = new InventoryParser(problems, environment, inventoryDirectory).Parse(root);
+        var inventory = new InventoryParser(problems, environment, inventoryDirectory, options).Parse(root);
         new InventoryValidator(problems).Validate(inventory);
         return new InventoryLoadResult(problems.HasErrors ? null : inventory, Ordered(problems.Problems));
     }

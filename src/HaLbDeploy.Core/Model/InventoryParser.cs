@@ -1,5 +1,6 @@
 using System.Net;
 using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.SshConfig;
 using HaLbDeploy.Core.Validation;
 using YamlDotNet.RepresentationModel;
 
@@ -10,9 +11,13 @@ namespace HaLbDeploy.Core.Model;
 /// keys, wrong types, bad addresses) with their positions. Fields that fail get placeholder values and an error,
 /// so later rules can skip them and the user still sees every problem in one run.
 /// </summary>
-internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvironment environment, string inventoryDirectory)
+internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvironment environment, string inventoryDirectory, InventoryLoadOptions options)
 {
     private readonly LocalPathResolver _paths = new(environment, inventoryDirectory);
+    private string? _sshConfigWritten;
+    private SshConfigOverlay? _overlay;
+
+    private SshConfigOverlay _sshConfigOverlay => _overlay ??= new SshConfigOverlay(problems, environment.FullPath, environment.HomeDirectory);
 
     public Inventory Parse(YamlMappingNode root)
     {
@@ -25,9 +30,11 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var routerId = doc.Int("virtual_router_id");
         var advertInt = doc.Int("advert_int") ?? InventoryDefaults.AdvertIntSeconds;
         var vrrp = ParseVrrp(doc.Section("vrrp"));
-        var sshDefaults = ParseSsh(doc.Section("ssh"), Defaults(), isNode: false);
+        var sshSection = doc.Section("ssh");
+        var sshDefaults = ParseSsh(sshSection, Defaults(), isNode: false);
+        var sshConfig = new SshConfigSelection(problems, environment, _paths).Load(options.SshConfig, _sshConfigWritten);
         var nodes = doc.List("nodes", required: true, fix: "add a `nodes:` list with at least two LB nodes (name, address, priority)")
-            .Select(n => ParseNode(n, defaultInterface, sshDefaults))
+            .Select(n => ParseNode(n, defaultInterface, sshDefaults, sshConfig, sshSection))
             .ToList();
         var frontendPort = ParseFrontend(doc.Section("frontend"));
         var backends = doc.List("backends", required: true, fix: "add a `backends:` list of API servers (name, address, port)")
@@ -99,7 +106,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var strict = section.Bool("strict") ?? false;
         var accept = section.Bool("accept") ?? false;
         var garpRefresh = section.Int("garp_refresh") ?? InventoryDefaults.GarpRefreshSeconds;
-        var secret = new VrrpAuthParser(problems, environment, _paths).Parse(section.Section("auth", confidential: true));
+        var secret = new VrrpAuthParser(problems, environment, _paths, options.AllowSecretPlaceholder).Parse(section.Section("auth", confidential: true));
         var tracking = section.Section("health_tracking");
         var weight = tracking?.Int("weight") ?? InventoryDefaults.TrackWeight;
         var interval = tracking?.Int("interval") ?? InventoryDefaults.TrackIntervalSeconds;
@@ -151,11 +158,16 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
                 fingerprint = null;
             }
         }
+        var agent = section.Bool("agent") ?? inherited.Agent;
+        var identitiesOnly = section.Bool("identities_only") ?? inherited.IdentitiesOnly;
+        var certificate = LocalPath(section, "certificate") ?? inherited.CertificatePath;
+        if (!isNode) _sshConfigWritten = section.String("config");
         section.RejectUnknownKeys();
-        return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint);
+        return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint,
+            agent, identitiesOnly, certificate);
     }
 
-    private LbNode ParseNode(YamlSection node, string? defaultInterface, SshSettings sshDefaults)
+    private LbNode ParseNode(YamlSection node, string? defaultInterface, SshSettings sshDefaults, SshConfigDocument? sshConfig, YamlSection? sshSection)
     {
         var name = node.String("name", required: true, fix: "add `name: lb1`") ?? "";
         CheckName(node.FieldPath("name"), name);
@@ -172,7 +184,15 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             "MASTER" or "master" => VrrpInitialState.Master,
             var other => Invalid(node.FieldPath("state"), $"{ShownText.Quote(other)} is not a VRRP start state", "write `state: BACKUP` (recommended) or `state: MASTER`", VrrpInitialState.Backup),
         };
-        var ssh = ParseSsh(node.Section("ssh"), sshDefaults, isNode: true);
+        var nodeSsh = node.Section("ssh");
+        var inherited = sshDefaults;
+        if (sshConfig is not null && !problems.HasErrorAt(node.FieldPath("address")))
+        {
+            var placeholder = new LbNode(name, address, priority, "", state, sshDefaults);
+            bool Written(string key) => sshSection?.Has(key) == true || nodeSsh?.Has(key) == true;
+            inherited = _sshConfigOverlay.Apply(sshDefaults, sshConfig.Resolve([address.ToString(), name]), placeholder, Written, node.FieldPath("ssh"));
+        }
+        var ssh = ParseSsh(nodeSsh, inherited, isNode: true);
         node.RejectUnknownKeys();
         return new LbNode(name, address, priority, iface ?? defaultInterface ?? "", state, ssh);
     }

@@ -1,6 +1,12 @@
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>How to reach and become root on a node. Secrets are named by environment variable, read at connect time.</summary>
+/// <param name="Agent">Use the SSH agent (SSH_AUTH_SOCK): true, false, or null for "when SSH_AUTH_SOCK is set and no key is configured".</param>
+/// <param name="IdentitiesOnly">Offer only agent keys whose public key is that of a key file named here (`KEY.pub`), as ssh's IdentitiesOnly.</param>
+/// <param name="CertificatePath">An OpenSSH user certificate for the private key; null: `KEY-cert.pub` beside the key when it exists.</param>
+/// <param name="HostName">The address SSH connects to when it is not the node's address (ssh_config HostName).</param>
+/// <param name="ProxyJump">A jump host chain from ssh_config, kept for the bastion support to come; a node with one is refused for now.</param>
+/// <param name="SshConfigOrigin">Where ssh_config settings for this node came from (file:line of each Host block), for messages; null when none applied.</param>
 public sealed record SshSettings(
     string User,
     int Port,
@@ -12,4 +18,10 @@ public sealed record SshSettings(
     string KnownHostsPath,
     HostKeyPolicy HostKeyPolicy,
     Duration ConnectTimeout,
-    string? HostKeyFingerprint);
+    string? HostKeyFingerprint,
+    bool? Agent = null,
+    bool IdentitiesOnly = false,
+    string? CertificatePath = null,
+    string? HostName = null,
+    string? ProxyJump = null,
+    string? SshConfigOrigin = null);

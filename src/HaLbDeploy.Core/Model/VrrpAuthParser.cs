@@ -9,8 +9,14 @@ namespace HaLbDeploy.Core.Model;
 /// section (values, keys, the variable or the path it names): a secret written under the wrong key, or as the
 /// section itself, would otherwise be printed.
 /// </summary>
-internal sealed class VrrpAuthParser(ProblemCollector problems, IInventoryEnvironment environment, LocalPathResolver paths)
+internal sealed class VrrpAuthParser(ProblemCollector problems, IInventoryEnvironment environment, LocalPathResolver paths, bool allowPlaceholder = false)
 {
+    /// <summary>
+    /// What validate and render put in place of a secret whose environment variable is not set. It reaches no node:
+    /// only those two commands, which connect to nothing, load an inventory that allows it.
+    /// </summary>
+    public const string PlaceholderValue = "(unset)";
+
     /// <summary>keepalived reads 8 characters; a line break or two may follow. Anything much larger is not a secret file.</summary>
     public const int MaxSecretFileBytes = 4096;
 
@@ -40,6 +46,12 @@ internal sealed class VrrpAuthParser(ProblemCollector problems, IInventoryEnviro
         if (!InventoryPatterns.EnvironmentVariableName().IsMatch(name))
             return Refuse(field, "bad-value", "is not an environment variable name", "name the variable that holds the secret, e.g. `secret_env: HALB_VRRP_SECRET` (letters, digits and _)");
         var value = environment.GetVariable(name);
+        if (string.IsNullOrEmpty(value) && allowPlaceholder)
+        {
+            problems.Warning("secret-not-set", field, $"the environment variable named here is not set: checked and rendered with the placeholder {PlaceholderValue} as the VRRP secret",
+                "export the variable before plan or apply, which refuse to run without it");
+            return new Secret(PlaceholderValue, $"env {name} (not set: placeholder)");
+        }
         if (string.IsNullOrEmpty(value))
             return Refuse(field, "bad-value", "the environment variable named here is not set", "export the variable named here, holding the secret (up to 8 characters), before running");
         return new Secret(value, $"env {name}");

@@ -20,4 +20,10 @@ public interface IInventoryEnvironment
     LocalFileDigest DigestFile(string path, long maxBytes);
 
     string HomeDirectory { get; }
+
+    /// <summary>
+    /// The files in <paramref name="directory"/> whose names match <paramref name="namePattern"/> (`*` and `?`), in
+    /// ordinal order, as glob(3) gives ssh's Include; none when the directory does not exist or cannot be listed.
+    /// </summary>
+    IReadOnlyList<string> FindFiles(string directory, string namePattern) => [];
 }

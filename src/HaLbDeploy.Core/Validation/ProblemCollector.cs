@@ -43,6 +43,18 @@ public sealed class ProblemCollector(string file, SourceMap sourceMap)
     public void ErrorAt(SourcePosition position, string code, string field, string message, string fix) =>
         Add(ProblemSeverity.Error, code, field, position, message, fix);
 
+    /// <summary>A problem in another file the inventory leads to (an ssh_config), at its line.</summary>
+    public void InFile(ProblemSeverity severity, string code, string file, int line, string field, string message, string fix)
+    {
+        if (severity == ProblemSeverity.Error) RecordErrorAt(field);
+        if (IsFull)
+        {
+            _notKept++;
+            return;
+        }
+        _problems.Add(new InventoryProblem(severity, code, file, line, line > 0 ? 1 : 0, ShownText.Escape(field), ShownText.Escape(message), ShownText.Escape(fix)));
+    }
+
     private void Add(ProblemSeverity severity, string code, string field, SourcePosition at, string message, string fix)
     {
         if (severity == ProblemSeverity.Error) RecordErrorAt(field);

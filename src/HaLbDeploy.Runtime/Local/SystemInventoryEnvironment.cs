@@ -32,6 +32,20 @@ public sealed class SystemInventoryEnvironment : IInventoryEnvironment
 
     public string FullPath(string path) => Path.GetFullPath(path);
 
+    public IReadOnlyList<string> FindFiles(string directory, string namePattern)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0 })
+                .Where(f => HaLbDeploy.Core.SshConfig.SshHostPattern.Matches(namePattern, Path.GetFileName(f)))
+                .Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
     public LocalFileDigest DigestFile(string path, long maxBytes)
     {
         try

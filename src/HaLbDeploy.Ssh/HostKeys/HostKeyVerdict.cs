@@ -11,6 +11,12 @@ public enum HostKeyVerdict
     /// <summary>The host had no key of this type; accept-new allows it and the key is to be recorded.</summary>
     TrustedNew,
 
+    /// <summary>A host certificate signed by a CA a @cert-authority line trusts for the host, valid now and for this host.</summary>
+    TrustedCertificate,
+
+    /// <summary>A host certificate that no trusted CA signed, or that is expired, not yet valid, or for other hosts.</summary>
+    RefusedCertificate,
+
     /// <summary>A fingerprint is pinned and the key does not match it.</summary>
     RefusedPinnedMismatch,
 

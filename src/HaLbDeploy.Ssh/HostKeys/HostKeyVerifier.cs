@@ -6,7 +6,8 @@ namespace HaLbDeploy.Ssh.HostKeys;
 /// Decides whether to trust a presented host key, the way OpenSSH does with StrictHostKeyChecking yes/accept-new:
 /// a revoked key is refused; a pinned fingerprint must match; otherwise the same key in known_hosts is trusted, a
 /// different key of the same type is a changed key (always refused), and a host without a key of that type is
-/// unknown (refused unless accept-new). Pure: reads and writes nothing.
+/// unknown (refused unless accept-new). A host certificate is checked against the @cert-authority lines
+/// (<see cref="HostCertificateVerifier"/>). Pure: reads and writes nothing.
 /// </summary>
 public static class HostKeyVerifier
 {
@@ -34,6 +35,8 @@ public static class HostKeyVerifier
                     $"(on the node: ssh-keygen -lf /etc/ssh/ssh_host_{ShortKeyName(presented.KeyType)}_key.pub)",
                     pinned);
         }
+
+        if (presented.IsCertificate) return HostCertificateVerifier.Decide(check, entries, name);
 
         var trusted = entries.Where(e => e.Marker == KnownHostMarker.None).ToList();
         var same = trusted.FirstOrDefault(presented.HasSameKeyAs);

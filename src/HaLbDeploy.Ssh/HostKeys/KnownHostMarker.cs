@@ -7,4 +7,7 @@ public enum KnownHostMarker
 
     /// <summary>"@revoked": the key must never be accepted.</summary>
     Revoked,
+
+    /// <summary>"@cert-authority": the key is a CA whose host certificates are trusted for the hosts the line names.</summary>
+    CertAuthority,
 }

@@ -6,7 +6,7 @@ namespace HaLbDeploy.Ssh.HostKeys;
 
 /// <summary>
 /// An OpenSSH known_hosts file: plain host patterns (with [host]:port and comma lists), hashed names (|1|salt|hash)
-/// and @revoked lines. @cert-authority lines and malformed lines are skipped, each with a note.
+/// @revoked and @cert-authority lines. Malformed lines are skipped, each with a note.
 /// </summary>
 public sealed class KnownHostsFile
 {
@@ -84,8 +84,8 @@ public sealed class KnownHostsFile
                     marker = KnownHostMarker.Revoked;
                     break;
                 case "@cert-authority":
-                    note = "@cert-authority is not supported, skipped";
-                    return null;
+                    marker = KnownHostMarker.CertAuthority;
+                    break;
                 default:
                     note = $"unknown marker {fields[0]}, skipped";
                     return null;

@@ -17,6 +17,11 @@ public sealed class PresentedHostKey
 
     public string Fingerprint { get; }
 
+    /// <summary>An OpenSSH host certificate (…-cert-v01@openssh.com) rather than a plain key.</summary>
+    public bool IsCertificate => HostKeyAlgorithmPreference.IsCertificate(KeyType);
+
+    public byte[] ToArray() => blob.ToArray();
+
     public ReadOnlySpan<byte> Blob => blob;
 
     public string Base64 => Convert.ToBase64String(blob);

@@ -64,6 +64,7 @@ public sealed partial class InventoryReferenceTests
         ("ssh.user", i => i.Nodes[0].Ssh.User, nameof(InventoryDefaults.SshUser)),
         ("ssh.port", i => Text(i.Nodes[0].Ssh.Port), nameof(InventoryDefaults.SshPort)),
         ("ssh.become", i => Text(i.Nodes[0].Ssh.Become), null),
+        ("ssh.identities_only", i => Text(i.Nodes[0].Ssh.IdentitiesOnly), null),
         ("ssh.known_hosts", i => i.Nodes[0].Ssh.KnownHostsPath.Replace("/home/tester", "~", StringComparison.Ordinal), nameof(InventoryDefaults.KnownHosts)),
         ("ssh.host_key_policy", i => i.Nodes[0].Ssh.HostKeyPolicy == HostKeyPolicy.Strict ? "strict" : "accept-new", null),
         ("ssh.connect_timeout", i => i.Nodes[0].Ssh.ConnectTimeout.ToString(), nameof(InventoryDefaults.SshConnectTimeout)),
@@ -153,7 +154,7 @@ public sealed partial class InventoryReferenceTests
         var problems = new ProblemCollector("every-section.yaml", new SourceMap());
         var stream = new YamlStream();
         stream.Load(new StringReader(EverySection));
-        new InventoryParser(problems, new FakeInventoryEnvironment(), "/inv").Parse((YamlMappingNode)stream.Documents[0].RootNode);
+        new InventoryParser(problems, new FakeInventoryEnvironment(), "/inv", new InventoryLoadOptions()).Parse((YamlMappingNode)stream.Documents[0].RootNode);
         return problems.AcceptedKeys.All;
     }
 

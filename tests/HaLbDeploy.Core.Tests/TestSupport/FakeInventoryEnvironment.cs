@@ -30,6 +30,11 @@ public sealed class FakeInventoryEnvironment : IInventoryEnvironment
         return bytes.Length > maxBytes ? LocalFileRead.TooLarge(bytes.Length) : LocalFileRead.Read(bytes);
     }
 
+    /// <summary>The <see cref="Files"/> in the directory whose names match, in ordinal order.</summary>
+    public IReadOnlyList<string> FindFiles(string directory, string namePattern) => Files.Keys
+        .Where(f => Path.GetDirectoryName(f) == directory && HaLbDeploy.Core.SshConfig.SshHostPattern.Matches(namePattern, Path.GetFileName(f)))
+        .Order(StringComparer.Ordinal).ToList();
+
     public string FullPath(string path) => Path.IsPathRooted(path) ? path : SystemInventoryEnvironment.Instance.FullPath(path);
 
     public LocalFileDigest DigestFile(string path, long maxBytes) => OversizedFiles.TryGetValue(path, out var length) && length > maxBytes

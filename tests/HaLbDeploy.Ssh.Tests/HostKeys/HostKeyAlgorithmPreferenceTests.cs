@@ -24,4 +24,12 @@ public sealed class HostKeyAlgorithmPreferenceTests
 
         Assert.Equal(["ssh-ed25519", "ecdsa-sha2-nistp256", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"], ordered);
     }
+
+    [Fact]
+    public void With_a_cert_authority_for_the_host_the_certificate_algorithms_come_first()
+    {
+        var ordered = HostKeyAlgorithmPreference.Order(Offered, ["ssh-rsa"], certificateAuthorityKnown: true);
+
+        Assert.Equal(["ssh-ed25519-cert-v01@openssh.com", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-ed25519", "ecdsa-sha2-nistp256"], ordered);
+    }
 }

@@ -124,12 +124,13 @@ public sealed class KnownHostsFileTests
     }
 
     [Fact]
-    public void A_cert_authority_line_is_skipped_with_a_note()
+    public void A_cert_authority_line_is_read_as_a_CA_for_the_hosts_it_names()
     {
-        var file = Parse($"@cert-authority *.example ssh-ed25519 {TestKeys.Ed25519A}");
+        var file = Parse($"@cert-authority 10.0.0.* ssh-ed25519 {TestKeys.Ed25519A}");
 
-        Assert.Empty(file.Entries);
-        Assert.Equal("line 1: @cert-authority is not supported, skipped", Assert.Single(file.Notes));
+        Assert.Empty(file.Notes);
+        Assert.Equal(KnownHostMarker.CertAuthority, Assert.Single(file.EntriesFor("10.0.0.5", 22)).Marker);
+        Assert.Empty(file.EntriesFor("10.0.1.5", 22));
     }
 
     [Theory]

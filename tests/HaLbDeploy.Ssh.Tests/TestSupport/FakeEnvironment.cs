@@ -11,7 +11,8 @@ public sealed class FakeEnvironment(string homeDirectory = "/home/tester") : IIn
 
     public string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 
-    public LocalFileRead ReadBytes(string path, int maxBytes) => LocalFileRead.Missing();
+    /// <summary>The real file: tests read only files they made in their own temporary directory.</summary>
+    public LocalFileRead ReadBytes(string path, int maxBytes) => HaLbDeploy.Runtime.Local.SystemInventoryEnvironment.Instance.ReadBytes(path, maxBytes);
 
     public string FullPath(string path) => path;
 

@@ -22,7 +22,7 @@ public static class NodeStatusScript
     /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
     public static string Build(string interfaceName)
     {
-        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket();
+        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + Firewall(interfaceName) + TrackCheck() + StatsSocket();
         return ScriptKit.AsFunction("halb_status", body + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
     }
 
@@ -37,6 +37,18 @@ public static class NodeStatusScript
         halb_link=$(ip -o link show dev {{ScriptKit.Quote(interfaceName)}} 2>/dev/null)
         if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
         ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
+
+        """;
+
+    /// <summary>Whether firewalld runs, and the runtime zone of the VRRP interface (what filters VRRP now).</summary>
+    private static string Firewall(string interfaceName) => $$"""
+        if halb_has firewall-cmd && halb_limited firewall-cmd --state >/dev/null 2>&1; then
+          halb_zone=$(halb_limited firewall-cmd --get-zone-of-interface={{ScriptKit.Quote(interfaceName)}} 2>/dev/null || halb_limited firewall-cmd --get-default-zone 2>/dev/null)
+          echo 'firewalld running'
+          halb_limited firewall-cmd --zone="$halb_zone" --list-all 2>/dev/null | while IFS= read -r halb_line; do echo "fw $halb_line"; done
+        else
+          echo 'firewalld off'
+        fi
 
         """;
 
@@ -80,6 +92,7 @@ public static class NodeStatusScript
         var lines = (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var status = new NodeStatus { Node = node };
         var addressLines = new List<string>();
+        var zoneLines = new List<string>();
         var stats = new List<string>();
         var inStats = false;
         var complete = false;
@@ -103,6 +116,8 @@ public static class NodeStatusScript
                     LinkLayerAddress = IpOutputParser.ParseLinkLayerAddress(line["link ".Length..]),
                 };
             else if (line.StartsWith("addr ", StringComparison.Ordinal)) addressLines.Add(line["addr ".Length..]);
+            else if (line.StartsWith("firewalld ", StringComparison.Ordinal)) status = status with { FirewalldRunning = line == "firewalld running" };
+            else if (line.StartsWith("fw ", StringComparison.Ordinal)) zoneLines.Add(line["fw ".Length..]);
             else if (line.StartsWith("track ", StringComparison.Ordinal))
                 status = status with { TrackCheckPassed = line["track ".Length..] switch { "pass" => true, "fail" => false, _ => null } };
             else if (line.StartsWith("stats-client ", StringComparison.Ordinal)) statsClient = line["stats-client ".Length..].Trim();
@@ -128,6 +143,7 @@ public static class NodeStatusScript
         return status with
         {
             HoldsVip = holds,
+            FirewallZone = status.FirewalldRunning == true ? FirewallZoneListParser.Parse(zoneLines).FirstOrDefault() : null,
             Backends = backends,
             StatsClient = statsClient,
             StatsError = statsError,

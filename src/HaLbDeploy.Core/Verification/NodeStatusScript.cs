@@ -92,7 +92,6 @@ public static class NodeStatusScript
         var lines = (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var status = new NodeStatus { Node = node };
         var addressLines = new List<string>();
-        var zoneLines = new List<string>();
         var stats = new List<string>();
         var inStats = false;
         var complete = false;
@@ -116,8 +115,6 @@ public static class NodeStatusScript
                     LinkLayerAddress = IpOutputParser.ParseLinkLayerAddress(line["link ".Length..]),
                 };
             else if (line.StartsWith("addr ", StringComparison.Ordinal)) addressLines.Add(line["addr ".Length..]);
-            else if (line.StartsWith("firewalld ", StringComparison.Ordinal)) status = status with { FirewalldRunning = line == "firewalld running" };
-            else if (line.StartsWith("fw ", StringComparison.Ordinal)) zoneLines.Add(line["fw ".Length..]);
             else if (line.StartsWith("track ", StringComparison.Ordinal))
                 status = status with { TrackCheckPassed = line["track ".Length..] switch { "pass" => true, "fail" => false, _ => null } };
             else if (line.StartsWith("stats-client ", StringComparison.Ordinal)) statsClient = line["stats-client ".Length..].Trim();
@@ -140,15 +137,24 @@ public static class NodeStatusScript
             statsError = "the stats socket was not read";
         }
         if (!complete) statsError ??= "the status output ended early";
-        return status with
+        return WithFirewall(lines, status) with
         {
             HoldsVip = holds,
-            FirewallZone = status.FirewalldRunning == true ? FirewallZoneListParser.Parse(zoneLines).FirstOrDefault() : null,
             Backends = backends,
             StatsClient = statsClient,
             StatsError = statsError,
             Error = complete ? null : "the status script's output ended before its end marker",
         };
+    }
+
+    /// <summary>"firewalld running" or "firewalld off", and the zone listing on "fw " lines.</summary>
+    private static NodeStatus WithFirewall(string[] lines, NodeStatus status)
+    {
+        bool? running = lines.Contains("firewalld running") ? true : lines.Contains("firewalld off") ? false : null;
+        var zone = running == true
+            ? FirewallZoneListParser.Parse(lines.Where(l => l.StartsWith("fw ", StringComparison.Ordinal)).Select(l => l["fw ".Length..])).FirstOrDefault()
+            : null;
+        return status with { FirewalldRunning = running, FirewallZone = zone };
     }
 
     private static NodeStatus WithUnit(NodeStatus status, string line)

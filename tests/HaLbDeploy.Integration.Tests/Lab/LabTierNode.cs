@@ -7,10 +7,13 @@ public sealed record LabTierNode(LabHost Host, LabNodeOs Os)
 
     public bool IsRhelFamily => Os != LabNodeOs.Debian;
 
-    /// <summary>Prints one line "NAME VERSION" per installed package of keepalived and haproxy, from the node's own package database.</summary>
+    /// <summary>
+    /// Prints one line "NAME VERSION" per installed package of keepalived and haproxy, from the node's own package
+    /// database (on Debian only those dpkg has installed: a purged package stays known to dpkg-query without a version).
+    /// </summary>
     public string InstalledPackagesCommand => IsRhelFamily
         ? "rpm -q --qf '%{NAME} %{VERSION}\\n' keepalived haproxy"
-        : "dpkg-query -W -f '${Package} ${Version}\\n' keepalived haproxy";
+        : "dpkg-query -W -f '${db:Status-Abbrev} ${Package} ${Version}\\n' keepalived haproxy 2>/dev/null | awk '$1 == \"ii\" { print $2, $3 }'";
 
     /// <summary>Takes the node back to its fresh image: no keepalived, no haproxy, no configuration, no firewall rule of ours.</summary>
     public string MakeFreshCommand(string vip) =>

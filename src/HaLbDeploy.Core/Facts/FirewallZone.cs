@@ -29,6 +29,18 @@ public sealed record FirewallZone(
         Protocols.Contains(protocol, StringComparer.OrdinalIgnoreCase) ||
         RichRules.Select(FirewallRichRule.Parse).Any(r => r.AcceptsIPv4 && string.Equals(r.Protocol, protocol, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// VRRP from <paramref name="peer"/> is let in: by the target, by protocols, or by an accepting rich rule whose
+    /// source (if any) holds the peer and whose destination (if any) holds <paramref name="destination"/> (the
+    /// multicast group; null for unicast, where any destination element is taken to be this node).
+    /// </summary>
+    public bool AcceptsVrrpFrom(System.Net.IPAddress peer, System.Net.IPAddress? destination) =>
+        AcceptsEverything ||
+        Protocols.Contains("vrrp", StringComparer.OrdinalIgnoreCase) ||
+        RichRules.Select(FirewallRichRule.Parse).Any(r =>
+            r.AcceptsIPv4 && string.Equals(r.Protocol, "vrrp", StringComparison.OrdinalIgnoreCase) &&
+            FirewallRichRule.Matches(r.Source, peer) && (destination is null || FirewallRichRule.Matches(r.Destination, destination)));
+
     /// <summary>The TCP port is let in: by a port or port range, or by an accepting IPv4 rich rule.</summary>
     public bool AllowsTcpPort(int port) =>
         AcceptsEverything ||

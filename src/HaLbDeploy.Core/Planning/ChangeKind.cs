@@ -5,6 +5,7 @@ public enum ChangeKind
 {
     InstallPackage,
     AllowFirewall,
+    RemoveFirewallRule,
     SetSelinuxBoolean,
     CreateFile,
     UpdateFile,

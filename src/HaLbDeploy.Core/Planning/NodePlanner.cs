@@ -36,15 +36,32 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
             changes.Add(new Change(ChangeKind.InstallPackage, package, $"install package {package}{from}"));
     }
 
+    /// <summary>
+    /// VRRP only from the peers (<see cref="FirewallRules"/>), in the runtime and the permanent zone of the interface;
+    /// rules of ours for addresses that are no peer any more are removed. A zone whose target is ACCEPT needs none.
+    /// </summary>
     private void PlanFirewall(LbNode node, NodeFacts facts, List<Change> changes)
     {
         if (!facts.Firewall.IsRunning) return;
-        if (!facts.Firewall.AllowsVrrpOn(node.Interface))
-            changes.Add(new Change(ChangeKind.AllowFirewall, "vrrp", $"firewalld: allow protocol vrrp on {node.Interface}"));
+        var runtime = facts.Firewall.RuntimeZoneOf(node.Interface);
+        var permanent = facts.Firewall.PermanentZoneOf(node.Interface);
+        var wanted = FirewallRules.VrrpFromPeers(inventory, node);
+        if (runtime?.AcceptsEverything != true || permanent?.AcceptsEverything != true)
+        {
+            foreach (var (peer, rule) in wanted.Where(w => !HasRule(runtime, w.Rule) || !HasRule(permanent, w.Rule)))
+                changes.Add(new Change(ChangeKind.AllowFirewall, rule, $"firewalld: accept VRRP from {peer.Name} ({peer.Address}) on {node.Interface}: {rule}"));
+        }
+        var stale = (runtime?.RichRules ?? []).Concat(permanent?.RichRules ?? [])
+            .Where(r => FirewallRules.IsOurs(r) && !wanted.Any(w => FirewallRules.Same(w.Rule, r)))
+            .DistinctBy(FirewallRules.Normalized);
+        foreach (var rule in stale)
+            changes.Add(new Change(ChangeKind.RemoveFirewallRule, rule, $"firewalld: remove {rule} (added by halb-deploy for a node that is no peer any more)"));
         var port = $"{inventory.FrontendPort}/tcp";
         if (!facts.Firewall.AllowsTcpPortOn(node.Interface, inventory.FrontendPort))
             changes.Add(new Change(ChangeKind.AllowFirewall, port, $"firewalld: allow {port} on {node.Interface}"));
     }
+
+    private static bool HasRule(FirewallZone? zone, string rule) => zone?.RichRules.Any(r => FirewallRules.Same(r, rule)) == true;
 
     private static void PlanSelinux(NodeFacts facts, List<Change> changes)
     {

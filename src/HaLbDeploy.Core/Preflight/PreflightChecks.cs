@@ -26,7 +26,7 @@ public static class PreflightChecks
         else if (inventory.Packages.Source == PackageSource.Files && (facts.KeepalivedVersion is null || facts.HaproxyVersion is null)
                  && PackageFormats.For(facts.PackageManager) is { } format && inventory.Packages.FilesOf(format).Count == 0)
             Error("package-files", $"packages.source is files, but no {PackageFormats.Extension(format)} file is listed for this {facts.PackageManager.ToString().ToLowerInvariant()} node");
-        if (HaproxySupport.TooOld(facts) is { } tooOld)
+        if (HaproxySupport.TooOld(facts, inventory.Packages) is { } tooOld)
             Error("haproxy-version", tooOld);
 
         var iface = facts.Interface(node.Interface);

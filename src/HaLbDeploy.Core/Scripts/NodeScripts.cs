@@ -125,9 +125,11 @@ public static class NodeScripts
     public static string HostSettings(NodePlan plan)
     {
         var script = new StringBuilder(Prelude).Append("set -e\n");
-        foreach (var change in plan.Of(ChangeKind.AllowFirewall))
+        foreach (var change in plan.Of(ChangeKind.AllowFirewall, ChangeKind.RemoveFirewallRule))
         {
-            var rule = change.Target == "vrrp" ? "--add-protocol=vrrp" : $"--add-port={Quote(change.Target)}";
+            var rule = change.Kind == ChangeKind.RemoveFirewallRule ? $"--remove-rich-rule={Quote(change.Target)}"
+                : FirewallRules.IsOurs(change.Target) ? $"--add-rich-rule={Quote(change.Target)}"
+                : $"--add-port={Quote(change.Target)}";
             var zone = $"$(firewall-cmd --get-zone-of-interface={Quote(plan.Node.Interface)} 2>/dev/null || firewall-cmd --get-default-zone)";
             script.Append($"zone={zone}\n");
             script.Append($"firewall-cmd -q --zone=\"$zone\" {rule}\n");

@@ -38,5 +38,11 @@ public sealed record NodeStatus
     /// <summary>The program that read the stats socket on the node (socat, python3, perl, ...).</summary>
     public string? StatsClient { get; init; }
 
+    /// <summary>firewalld runs on the node (false also when it is not installed; null when not reported).</summary>
+    public bool? FirewalldRunning { get; init; }
+
+    /// <summary>The runtime firewalld zone of the VRRP interface, as `firewall-cmd --list-all` printed it; null without firewalld.</summary>
+    public Facts.FirewallZone? FirewallZone { get; init; }
+
     public static NodeStatus Unreachable(string node, string error) => new() { Node = node, Reachable = false, Error = error };
 }

@@ -22,7 +22,7 @@ public static class NodeStatusScript
     /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
     public static string Build(string interfaceName)
     {
-        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket();
+        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + Firewall(interfaceName) + TrackCheck() + StatsSocket();
         return ScriptKit.AsFunction("halb_status", body + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
     }
 
@@ -37,6 +37,18 @@ public static class NodeStatusScript
         halb_link=$(ip -o link show dev {{ScriptKit.Quote(interfaceName)}} 2>/dev/null)
         if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
         ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
+
+        """;
+
+    /// <summary>Whether firewalld runs, and the runtime zone of the VRRP interface (what filters VRRP now).</summary>
+    private static string Firewall(string interfaceName) => $$"""
+        if halb_has firewall-cmd && halb_limited firewall-cmd --state >/dev/null 2>&1; then
+          halb_zone=$(halb_limited firewall-cmd --get-zone-of-interface={{ScriptKit.Quote(interfaceName)}} 2>/dev/null || halb_limited firewall-cmd --get-default-zone 2>/dev/null)
+          echo 'firewalld running'
+          halb_limited firewall-cmd --zone="$halb_zone" --list-all 2>/dev/null | while IFS= read -r halb_line; do echo "fw $halb_line"; done
+        else
+          echo 'firewalld off'
+        fi
 
         """;
 
@@ -125,7 +137,7 @@ public static class NodeStatusScript
             statsError = "the stats socket was not read";
         }
         if (!complete) statsError ??= "the status output ended early";
-        return status with
+        return WithFirewall(lines, status) with
         {
             HoldsVip = holds,
             Backends = backends,
@@ -133,6 +145,16 @@ public static class NodeStatusScript
             StatsError = statsError,
             Error = complete ? null : "the status script's output ended before its end marker",
         };
+    }
+
+    /// <summary>"firewalld running" or "firewalld off", and the zone listing on "fw " lines.</summary>
+    private static NodeStatus WithFirewall(string[] lines, NodeStatus status)
+    {
+        bool? running = lines.Contains("firewalld running") ? true : lines.Contains("firewalld off") ? false : null;
+        var zone = running == true
+            ? FirewallZoneListParser.Parse(lines.Where(l => l.StartsWith("fw ", StringComparison.Ordinal)).Select(l => l["fw ".Length..])).FirstOrDefault()
+            : null;
+        return status with { FirewalldRunning = running, FirewallZone = zone };
     }
 
     private static NodeStatus WithUnit(NodeStatus status, string line)

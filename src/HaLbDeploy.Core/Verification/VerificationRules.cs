@@ -1,4 +1,5 @@
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Planning;
 
 namespace HaLbDeploy.Core.Verification;
 
@@ -23,7 +24,11 @@ public static class VerificationRules
         var holders = nodes.Where(n => n.Status.Reachable && n.Status.HoldsVip).Select(n => n.Node).ToList();
         var unreachable = nodes.Where(n => !n.Status.Reachable).ToList();
 
-        if (holders.Count >= 2) problems.Add($"split brain: {string.Join(", ", holders)} hold the VIP {vip}");
+        if (holders.Count >= 2)
+        {
+            problems.Add($"split brain: {string.Join(", ", holders)} hold the VIP {vip}");
+            CheckFirewallDropsVrrp(inventory, nodes.Where(n => holders.Contains(n.Node)).ToList(), problems);
+        }
         else if (holders.Count == 0)
             problems.Add(unreachable.Count == 0
                 ? $"VIP down: no node holds {vip}"
@@ -136,6 +141,30 @@ public static class VerificationRules
         problems.Add($"the VIP {vip} answered from {entry.LinkLayerAddress}, which is no LB node's VRRP interface ({known}): a machine outside the " +
             $"inventory holds the VIP (a node removed from the inventory with keepalived still running?). Find it with `arping -c 3 -I {entry.Device} {vip}` " +
             "(every answer names a MAC), then stop keepalived there or add it back to the inventory");
+    }
+
+    /// <summary>
+    /// A split brain on nodes whose firewalld lets no VRRP in from their peers: name firewalld as the cause and give the
+    /// exact commands (the rich rules apply would add). With unicast, conntrack may let a peer's adverts in as replies
+    /// to the node's own, so this is said only where the holders' own zones lack the rule.
+    /// </summary>
+    private static void CheckFirewallDropsVrrp(Inventory inventory, List<NodeVerification> holders, List<string> problems)
+    {
+        var group = inventory.Vrrp.Mode == VrrpMode.Multicast ? inventory.Vrrp.MulticastGroup : null;
+        foreach (var holder in holders)
+        {
+            if (holder.Status.FirewalldRunning != true || holder.Status.FirewallZone is not { } zone) continue;
+            var node = inventory.Nodes.Single(n => n.Name == holder.Node);
+            var blocked = FirewallRules.VrrpFromPeers(inventory, node).Where(p => !zone.AcceptsVrrpFrom(p.Peer.Address, group)).ToList();
+            if (blocked.Count == 0) continue;
+            var fix = string.Join(" && ", blocked.SelectMany(p => new[]
+            {
+                $"firewall-cmd --zone={zone.Name} --add-rich-rule='{p.Rule}'", $"firewall-cmd --permanent --zone={zone.Name} --add-rich-rule='{p.Rule}'",
+            }));
+            problems.Add($"firewalld on {holder.Node} drops VRRP from {string.Join(", ", blocked.Select(p => $"{p.Peer.Name} ({p.Peer.Address})"))}: " +
+                         $"zone {zone.Name} has no rule accepting it, so {holder.Node} never hears them and holds the VIP too. " +
+                         $"Fix: run `halb-deploy apply`, or on {holder.Node}: {fix}");
+        }
     }
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";

@@ -41,7 +41,7 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
 
     /// <summary>The plan's changes to files and units, which the activation carries out; packages and host settings came before.</summary>
     public IEnumerable<Change> ConfigurationChanges =>
-        Plan!.Changes.Where(c => c.Kind is not (ChangeKind.InstallPackage or ChangeKind.AllowFirewall or ChangeKind.SetSelinuxBoolean));
+        Plan!.Changes.Where(c => c.Kind is not (ChangeKind.InstallPackage or ChangeKind.AllowFirewall or ChangeKind.RemoveFirewallRule or ChangeKind.SetSelinuxBoolean));
 
     /// <summary>The node is rolled out: activated, then waited for until it is healthy.</summary>
     public bool NeedsActivation => ConfigurationChanges.Any();

@@ -20,13 +20,15 @@ public sealed class NodePlannerTests
     }
 
     [Fact]
-    public void CentOS_7_with_firewalld_and_selinux_enforcing_gets_haproxy_the_api_port_and_the_boolean_but_keeps_its_vrrp_rule()
+    public void CentOS_7_with_firewalld_and_selinux_enforcing_gets_haproxy_the_api_port_the_peer_rules_and_the_boolean_and_keeps_its_own_vrrp_rule()
     {
         var plan = PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.CentOs7));
 
         Assert.Contains((ChangeKind.InstallPackage, "haproxy"), Kinds(plan));
         Assert.DoesNotContain((ChangeKind.InstallPackage, "keepalived"), Kinds(plan));
-        Assert.DoesNotContain((ChangeKind.AllowFirewall, "vrrp"), Kinds(plan)); // a rich rule already accepts vrrp
+        // the node's own broad `rule protocol value="vrrp" accept` is not ours: it is neither relied on nor removed
+        Assert.Equal(2, plan.Of(ChangeKind.AllowFirewall).Count(c => FirewallRules.IsOurs(c.Target)));
+        Assert.Empty(plan.Of(ChangeKind.RemoveFirewallRule));
         Assert.Contains((ChangeKind.AllowFirewall, "6443/tcp"), Kinds(plan));
         Assert.Contains((ChangeKind.SetSelinuxBoolean, "haproxy_connect_any"), Kinds(plan));
     }
@@ -50,7 +52,7 @@ public sealed class NodePlannerTests
     {
         var plan = PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh));
 
-        Assert.Empty(plan.Of(ChangeKind.AllowFirewall, ChangeKind.SetSelinuxBoolean));
+        Assert.Empty(plan.Of(ChangeKind.AllowFirewall, ChangeKind.RemoveFirewallRule, ChangeKind.SetSelinuxBoolean));
     }
 
     [Fact]

@@ -52,6 +52,31 @@ public sealed class NodeStatusScriptTests
     }
 
     [Fact]
+    public void The_runtime_zone_of_a_node_with_firewalld_running_is_read_with_its_rich_rules()
+    {
+        const string output = "@@halb verify 1\nunit keepalived enabled active\nfirewalld running\nfw public (active)\nfw   target: default\n" +
+                              "fw   interfaces: host0\nfw   services: dhcpv6-client ssh\nfw   ports: 6443/tcp\nfw   protocols: \nfw   rich rules: \n" +
+                              "fw \trule priority=\"-112\" family=\"ipv4\" source address=\"10.211.0.16\" protocol value=\"vrrp\" accept\ntrack pass\n@@halb end\n";
+
+        var status = NodeStatusScript.Parse("lb5", RecordedStatus.LabVip, output);
+
+        Assert.True(status.FirewalldRunning);
+        Assert.Equal("public", status.FirewallZone!.Name);
+        Assert.Equal(["host0"], status.FirewallZone.Interfaces);
+        Assert.True(status.FirewallZone.AcceptsVrrpFrom(System.Net.IPAddress.Parse("10.211.0.16"), null));
+        Assert.False(status.FirewallZone.AcceptsVrrpFrom(System.Net.IPAddress.Parse("10.211.0.17"), null));
+    }
+
+    [Fact]
+    public void Without_firewalld_no_zone_is_reported()
+    {
+        var status = NodeStatusScript.Parse("lb1", RecordedStatus.LabVip, "@@halb verify 1\nfirewalld off\ntrack pass\n@@halb end\n");
+
+        Assert.False(status.FirewalldRunning);
+        Assert.Null(status.FirewallZone);
+    }
+
+    [Fact]
     public void Output_cut_short_is_an_error_and_what_came_is_still_read()
     {
         var status = NodeStatusScript.Parse("lb1", RecordedStatus.LabVip, "@@halb verify 1\nunit keepalived enabled failed\n");

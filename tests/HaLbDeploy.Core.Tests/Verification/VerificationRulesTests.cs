@@ -284,4 +284,40 @@ public sealed class VerificationRulesTests
         Assert.True(report.Healthy, string.Join("; ", report.Problems));
         Assert.Equal("lb1", report.VipNeighbourNode);
     }
+
+    private static NodeStatus BehindFirewalld(NodeStatus status, params string[] richRules) => status with
+    {
+        FirewalldRunning = true,
+        FirewallZone = new HaLbDeploy.Core.Facts.FirewallZone("public", "default", ["eth0"], [], ["ssh"], ["6443/tcp"], [], richRules),
+    };
+
+    [Fact]
+    public void A_split_brain_where_firewalld_has_no_rule_for_the_peers_names_firewalld_and_gives_the_exact_fix()
+    {
+        var report = Judge(Healthy("lb1", holdsVip: true), BehindFirewalld(Healthy("lb2", holdsVip: true)), Healthy("lb3"));
+
+        Assert.False(report.Healthy);
+        var problem = Assert.Single(report.Problems, p => p.StartsWith("firewalld on lb2", StringComparison.Ordinal));
+        Assert.StartsWith("firewalld on lb2 drops VRRP from lb1 (10.0.0.11), lb3 (10.0.0.13): zone public has no rule accepting it", problem);
+        Assert.Contains("firewall-cmd --zone=public --add-rich-rule='rule priority=\"-112\" family=\"ipv4\" source address=\"10.0.0.11\" protocol value=\"vrrp\" accept'", problem);
+        Assert.Contains("firewall-cmd --permanent --zone=public --add-rich-rule='rule priority=\"-112\" family=\"ipv4\" source address=\"10.0.0.13\" protocol value=\"vrrp\" accept'", problem);
+    }
+
+    [Fact]
+    public void A_split_brain_on_nodes_whose_firewalld_accepts_the_peers_does_not_blame_firewalld()
+    {
+        var report = Judge(Healthy("lb1", holdsVip: true),
+            BehindFirewalld(Healthy("lb2", holdsVip: true), "rule family=\"ipv4\" source address=\"10.0.0.0/24\" protocol value=\"vrrp\" accept"), Healthy("lb3"));
+
+        Assert.Contains("split brain: lb1, lb2 hold the VIP 10.0.0.100", report.Problems);
+        Assert.DoesNotContain(report.Problems, p => p.Contains("firewalld", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Firewalld_without_peer_rules_is_not_blamed_while_one_node_alone_holds_the_vip()
+    {
+        var report = Judge(Healthy("lb1", holdsVip: true), BehindFirewalld(Healthy("lb2")), Healthy("lb3"));
+
+        Assert.True(report.Healthy, string.Join("; ", report.Problems));
+    }
 }

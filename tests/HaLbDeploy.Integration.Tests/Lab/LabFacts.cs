@@ -49,7 +49,32 @@ public static class LabFacts
     /// <summary>sudo with a password; the only account that may log in with a password.</summary>
     public const string PasswordUser = "halbpw";
 
-    public static LabHost Node(string name) => Nodes.Single(n => n.Name == name);
+    /// <summary>
+    /// `lab/lab up` arguments of the RHEL layout (lab/README.md): lb1..lb4 Debian, lb5 and lb6 EL9-like, lb7 EL8-like.
+    /// lb1..lb3 stay the Debian tier every other test uses; <see cref="LabOsTier"/> names the RHEL tiers.
+    /// </summary>
+    public const string RhelLabUpArguments = "--nodes 4 --rhel 2 --el8 1";
+
+    /// <summary>The nodes the RHEL layout adds after lb1..lb3.</summary>
+    public static readonly IReadOnlyList<LabHost> RhelLayoutNodes =
+        [.. LabOsTier.El9.Nodes.Concat(LabOsTier.Mixed.Nodes).Select(n => n.Host).OrderBy(h => h.Name, StringComparer.Ordinal)];
+
+    public static LabHost Node(string name) => Nodes.Concat(RhelLayoutNodes).Single(n => n.Name == name);
+
+    /// <summary>Written by `lab/lab up`: how many Debian, EL9-like and EL8-like nodes it made ("4 2 1").</summary>
+    public static string LayoutFile => Path.Combine(StateDir, "run", "layout");
+
+    /// <summary>Fails the test unless the lab is up with the RHEL layout.</summary>
+    public static void RequireRhelLabUp()
+    {
+        RequireLabUp();
+        var layout = File.Exists(LayoutFile) ? File.ReadAllText(LayoutFile).Trim() : "3 0 0";
+        if (layout != "4 2 1")
+        {
+            Assert.Fail($"These tests need the lab's RHEL layout, but it is up as '{layout}' (Debian, EL9, EL8 nodes). " +
+                        $"Start it with `sudo lab/lab up {RhelLabUpArguments}` (through the lab session: HALB_LAB_UP_ARGS='{RhelLabUpArguments}').");
+        }
+    }
 
     public static LabHost Api(string name) => ApiServers.Single(a => a.Name == name);
 

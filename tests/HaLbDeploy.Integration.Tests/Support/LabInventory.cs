@@ -15,6 +15,9 @@ public sealed class LabInventory : IDisposable
 
     public static LabInventory AsIs() => new(Text);
 
+    /// <summary>An inventory of its own (e.g. <see cref="Lab.LabOsTier.InventoryText"/>).</summary>
+    public static LabInventory OfText(string text) => new(text);
+
     /// <summary>The lab inventory with exact pieces of text replaced; a piece that is not there fails the test.</summary>
     public static LabInventory With(params (string Find, string Replace)[] edits)
     {

@@ -83,7 +83,12 @@ public sealed class ConvergerTests
 
         Assert.True(report.Succeeded, string.Join("\n", report.Errors));
         Assert.Equal(["firewall and selinux", "stage and validate files", "activate configuration"], Changes(tier, "lb1"));
-        Assert.Equal(["[host/lb1] firewalld: allow protocol vrrp on host0", "[host/lb1] firewalld: allow 6443/tcp on host0", "[host/lb1] SELinux: setsebool -P haproxy_connect_any 1"],
+        Assert.Equal(
+            [
+                "[host/lb1] firewalld: accept VRRP from lb2 (10.211.0.12) on host0: rule priority=\"-112\" family=\"ipv4\" source address=\"10.211.0.12\" protocol value=\"vrrp\" accept",
+                "[host/lb1] firewalld: accept VRRP from lb3 (10.211.0.13) on host0: rule priority=\"-112\" family=\"ipv4\" source address=\"10.211.0.13\" protocol value=\"vrrp\" accept",
+                "[host/lb1] firewalld: allow 6443/tcp on host0", "[host/lb1] SELinux: setsebool -P haproxy_connect_any 1",
+            ],
             tier.Progress.Lines.Where(l => l.StartsWith("[host/", StringComparison.Ordinal)));
     }
 

@@ -13,6 +13,13 @@ done
 halb_link=$(ip -o link show dev 'eth0' 2>/dev/null)
 if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
 ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
+if halb_has firewall-cmd && halb_limited firewall-cmd --state >/dev/null 2>&1; then
+  halb_zone=$(halb_limited firewall-cmd --get-zone-of-interface='eth0' 2>/dev/null || halb_limited firewall-cmd --get-default-zone 2>/dev/null)
+  echo 'firewalld running'
+  halb_limited firewall-cmd --zone="$halb_zone" --list-all 2>/dev/null | while IFS= read -r halb_line; do echo "fw $halb_line"; done
+else
+  echo 'firewalld off'
+fi
 if [ -x '/usr/libexec/keepalived/check_haproxy.sh' ]; then
   if halb_limited '/usr/libexec/keepalived/check_haproxy.sh' >/dev/null 2>&1; then echo 'track pass'; else echo 'track fail'; fi
 else

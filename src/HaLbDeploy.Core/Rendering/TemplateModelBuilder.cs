@@ -32,7 +32,8 @@ internal static class TemplateModelBuilder
                 inventory.Timeouts.Connect.ToString(),
                 inventory.Timeouts.Client.ToString(),
                 inventory.Timeouts.Server.ToString()),
-            Paths: new PathsView(NodePaths.HaproxyCheckScript, NodePaths.HaproxyAdminSocket));
+            Paths: new PathsView(NodePaths.HaproxyCheckScript, NodePaths.HaproxyAdminSocket, NodePaths.VrrpNotifyScript,
+                NodePaths.StateDirectory, NodePaths.VrrpTransitionLog, NodePaths.VrrpMetricsFile, NodePaths.TransitionLogLines));
     }
 
     private static VrrpView BuildVrrp(Inventory inventory)

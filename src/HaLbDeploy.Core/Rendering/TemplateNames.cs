@@ -9,5 +9,7 @@ public static class TemplateNames
 
     public const string HaproxyCheckScript = "check_haproxy.sh.liquid";
 
-    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyCheckScript, KeepalivedConfig];
+    public const string VrrpNotifyScript = "halb-vrrp-notify.sh.liquid";
+
+    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
 }

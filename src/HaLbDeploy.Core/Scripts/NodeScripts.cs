@@ -309,20 +309,24 @@ public static class NodeScripts
     }
 
     /// <summary>
-    /// keepalived -t disables (and fails on) a track script it cannot find. When the check script is staged too,
-    /// the configuration is checked through a copy that points at the staged script, so the new pair is what is validated.
+    /// keepalived -t disables (and fails on) a track or notify script it cannot find. When such a script is staged
+    /// too, the configuration is checked through a copy that points at the staged script, so the new set is what is validated.
     /// </summary>
     private static void AppendKeepalivedValidation(StringBuilder script, IReadOnlyList<RenderedFile> files, string stagedConfig)
     {
+        var staged = KeepalivedScripts.Where(path => files.Any(f => f.Path == path)).ToList();
         var target = stagedConfig;
-        if (files.Any(f => f.Path == NodePaths.HaproxyCheckScript))
+        if (staged.Count > 0)
         {
             target = stagedConfig + ".check";
-            var from = NodePaths.HaproxyCheckScript.Replace("/", "\\/", StringComparison.Ordinal);
-            script.Append($"sed 's/{from}\"/{from}{StagedSuffix}\"/' {Quote(stagedConfig)} > {Quote(target)}\n");
+            var edits = staged.Select(path => path.Replace("/", "\\/", StringComparison.Ordinal)).Select(from => $"-e 's/{from}\"/{from}{StagedSuffix}\"/'");
+            script.Append($"sed {string.Join(' ', edits)} {Quote(stagedConfig)} > {Quote(target)}\n");
         }
         AppendValidation(script, NodePaths.KeepalivedConfig, $"keepalived -t -f {Quote(target)}");
     }
+
+    /// <summary>The scripts keepalived.conf names, which keepalived -t looks for.</summary>
+    private static readonly string[] KeepalivedScripts = [NodePaths.HaproxyCheckScript, NodePaths.VrrpNotifyScript];
 
     /// <summary>The whole script runs as one function with stdin from /dev/null (see <see cref="ScriptKit.AsFunction"/>).</summary>
     private static string Wrap(string body) => AsFunction(Main, body);

@@ -96,6 +96,7 @@ public sealed class CommandLineGoldenTests
         {
             File.WriteAllText(Path.Combine(templates, "haproxy.cfg.liquid"), "# haproxy of {{ node.name }}\nfrontend kube-apiserver\n");
             File.WriteAllText(Path.Combine(templates, "check_haproxy.sh.liquid"), "#!/bin/sh\n# {{ node.name }}\nexit 0\n");
+            File.WriteAllText(Path.Combine(templates, "halb-vrrp-notify.sh.liquid"), "#!/bin/sh\n# notify of {{ node.name }}\nexit 0\n");
             File.WriteAllText(Path.Combine(templates, "keepalived.conf.liquid"),
                 "global_defs {\n    router_id {{ node.name }}\n}\nvrrp_instance VI_1 {\n    authentication {\n        auth_pass \"{{ vrrp.auth_pass }}\"\n    }\n}\n");
             transcript = await Run(["render", "-i", CliRunner.ExampleWith(), "--out", outDir, "--templates", templates, .. extra]);

@@ -39,7 +39,8 @@ public sealed class NodePlannerTests
         Assert.Equal(
             [
                 (ChangeKind.InstallPackage, "keepalived"), (ChangeKind.InstallPackage, "haproxy"),
-                (ChangeKind.CreateFile, NodePaths.HaproxyConfig), (ChangeKind.CreateFile, NodePaths.HaproxyCheckScript), (ChangeKind.CreateFile, NodePaths.KeepalivedConfig),
+                (ChangeKind.CreateFile, NodePaths.HaproxyConfig), (ChangeKind.CreateFile, NodePaths.HaproxyCheckScript),
+                (ChangeKind.CreateFile, NodePaths.VrrpNotifyScript), (ChangeKind.CreateFile, NodePaths.KeepalivedConfig),
                 (ChangeKind.EnableUnit, "haproxy"), (ChangeKind.StartUnit, "haproxy"), (ChangeKind.EnableUnit, "keepalived"), (ChangeKind.StartUnit, "keepalived"),
             ],
             Kinds(plan));

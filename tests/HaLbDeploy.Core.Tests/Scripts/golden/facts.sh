@@ -132,6 +132,7 @@ halb_frontend_port=6443
 halb_files() {
   halb_file '/etc/haproxy/haproxy.cfg'
   halb_file '/usr/libexec/keepalived/check_haproxy.sh'
+  halb_file '/usr/libexec/keepalived/halb-vrrp-notify.sh'
   halb_file '/etc/keepalived/keepalived.conf'
   :
 }

@@ -6,6 +6,7 @@ umask 077
 discard() {
   rm -f '/etc/haproxy/haproxy.cfg.halb-new' '/etc/haproxy/haproxy.cfg.halb-new.check'
   rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new' '/usr/libexec/keepalived/check_haproxy.sh.halb-new.check'
+  rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new.check'
   rm -f '/etc/keepalived/keepalived.conf.halb-new' '/etc/keepalived/keepalived.conf.halb-new.check'
 }
 [ -d '/etc/haproxy' ] || install -d -m 0755 -o root -g root '/etc/haproxy' || { discard; exit 5; }
@@ -73,6 +74,72 @@ Mj4vZGV2L251bGwpIiBpbgogICAgYWN0aXZlfHJlbG9hZGluZykgZXhpdCAwIDs7CiAgICAqKSBl
 eGl0IDEgOzsKZXNhYwo=
 HALB_EOF
 chown 'root:root' '/usr/libexec/keepalived/check_haproxy.sh.halb-new' && chmod 0755 '/usr/libexec/keepalived/check_haproxy.sh.halb-new' || { discard; exit 5; }
+[ -d '/usr/libexec/keepalived' ] || install -d -m 0755 -o root -g root '/usr/libexec/keepalived' || { discard; exit 5; }
+rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new'
+base64 -d > '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' <<'HALB_EOF' || { discard; exit 5; }
+IyEvYmluL3NoCiMgTWFuYWdlZCBieSBoYWxiLWRlcGxveTsgbG9jYWwgZWRpdHMgYXJlIG92ZXJ3
+cml0dGVuCiMga2VlcGFsaXZlZCdzIG5vdGlmeSBzY3JpcHQgb2Ygbm9kZSBsYjE6IGtlZXBhbGl2
+ZWQgcnVucyBpdCAoYXMgcm9vdCwgaXRzIHNjcmlwdF91c2VyKSBhZnRlciBldmVyeQojIFZSUlAg
+dHJhbnNpdGlvbiB3aXRoIHRoZSBhcmd1bWVudHMgS0lORCBOQU1FIFNUQVRFIFBSSU9SSVRZLCBl
+LmcuICJJTlNUQU5DRSBWSV9rOHMtcmVjaXBlIE1BU1RFUiAxMDAiLgojCiMgSXQgcmVjb3JkcyB0
+aGUgdHJhbnNpdGlvbiwgdGltZXN0YW1wZWQgdG8gdGhlIG5hbm9zZWNvbmQsIGFzIG9uZSBsaW5l
+CiMgICAgIEVQT0NILk5BTk9TRUNPTkRTIElTTy04NjAxLVVUQyBLSU5EIE5BTUUgU1RBVEUgUFJJ
+T1JJVFkKIyBpbiAvdmFyL2xpYi9oYWxiLWRlcGxveS92cnJwLXRyYW5zaXRpb25zLmxvZywga2Vl
+cGluZyB0aGUgbGFzdCAxMDAwIGxpbmVzLCBhbmQgcmV3cml0ZXMKIyAvdmFyL2xpYi9oYWxiLWRl
+cGxveS9tZXRyaWNzL2hhbGJfdnJycC5wcm9tLCB0aGUgc3RhdGUgaW4gdGhlIFByb21ldGhldXMg
+dGV4dCBmb3JtYXQuIGhhbGItZGVwbG95IHN0YXR1cyByZWFkcyB0aGUgbG9nOwojIGEgbm9kZV9l
+eHBvcnRlciB0ZXh0ZmlsZSBjb2xsZWN0b3IsIG9yIGhhcHJveHkncyBtZXRyaWNzIGxpc3RlbmVy
+IHdoZW4gdGhlIGludmVudG9yeSBhc2tzIGZvciBtZXRyaWNzLCBzZXJ2ZXMgdGhlIGZpbGUuCiMK
+IyBXaHkgc28gY2FyZWZ1bDoga2VlcGFsaXZlZCBkb2VzIG5vdCB3YWl0IGZvciBvbmUgbm90aWZ5
+IHRvIGVuZCBiZWZvcmUgaXQgc3RhcnRzIHRoZSBuZXh0LCBzbyB0d28gdHJhbnNpdGlvbnMKIyBj
+bG9zZSB0b2dldGhlciAoQkFDS1VQIHRoZW4gTUFTVEVSKSBydW4gYXQgb25jZTsgZmxvY2sgcHV0
+cyB0aGVtIGluIG9yZGVyLiBUaGUgYXJndW1lbnRzIGNvbWUgZnJvbSBrZWVwYWxpdmVkJ3MKIyBv
+d24gY29uZmlndXJhdGlvbiwgeWV0IGFueXRoaW5nIGJ1dCBwbGFpbiBuYW1lcyBpcyByZWZ1c2Vk
+IHJhdGhlciB0aGFuIHdyaXR0ZW4gaW50byBhIGxvZyBvciBhIG1ldHJpYy4gQm90aCBmaWxlcwoj
+IGFyZSByZXBsYWNlZCBieSByZW5hbWUsIHNvIGEgcmVhZGVyIG5ldmVyIHNlZXMgaGFsZiBhIGZp
+bGUuIFRoZSBQQVRIIGNvdmVycyBtZXJnZWQgYW5kIHNwbGl0IC91c3IgbGF5b3V0cy4KUEFUSD0v
+dXNyL3NiaW46L3Vzci9iaW46L3NiaW46L2JpbgpleHBvcnQgUEFUSAp1bWFzayAwMjIKCnN0YXRl
+X2Rpcj0nL3Zhci9saWIvaGFsYi1kZXBsb3knCmxvZz0nL3Zhci9saWIvaGFsYi1kZXBsb3kvdnJy
+cC10cmFuc2l0aW9ucy5sb2cnCm1ldHJpY3M9Jy92YXIvbGliL2hhbGItZGVwbG95L21ldHJpY3Mv
+aGFsYl92cnJwLnByb20nCmtlZXA9MTAwMAoKa2luZD0kMSBuYW1lPSQyIHN0YXRlPSQzIHByaW9y
+aXR5PSR7NDotMH0KY2FzZSAiJGtpbmQiIGluIElOU1RBTkNFfEdST1VQKSA7OyAqKSBleGl0IDAg
+OzsgZXNhYwpjYXNlICIkc3RhdGUiIGluIE1BU1RFUnxCQUNLVVB8RkFVTFR8U1RPUHxERUxFVEVE
+KSA7OyAqKSBleGl0IDAgOzsgZXNhYwpjYXNlICIkbmFtZSIgaW4gJyd8KlshQS1aYS16MC05Xy4t
+XSopIGV4aXQgMCA7OyBlc2FjCmNhc2UgIiRwcmlvcml0eSIgaW4gJyd8KlshMC05XSopIHByaW9y
+aXR5PTAgOzsgZXNhYwoKbm93PSQoZGF0ZSAtdSAnKyVzLiVOICVZLSVtLSVkVCVIOiVNOiVTLiVO
+WicpIHx8IGV4aXQgMQpta2RpciAtcCAiJHN0YXRlX2RpciIgIiR7bWV0cmljcyUvKn0iIHx8IGV4
+aXQgMQoKcmVjb3JkKCkgewogICAgcHJpbnRmICclcyAlcyAlcyAlcyAlc1xuJyAiJG5vdyIgIiRr
+aW5kIiAiJG5hbWUiICIkc3RhdGUiICIkcHJpb3JpdHkiID4+ICIkbG9nIiB8fCByZXR1cm4gMQog
+ICAgdGFpbCAtbiAiJGtlZXAiICIkbG9nIiA+ICIkbG9nLnRtcCIgJiYgbXYgLWYgIiRsb2cudG1w
+IiAiJGxvZyIgfHwgcmV0dXJuIDEKICAgIFsgIiRraW5kIiA9IElOU1RBTkNFIF0gfHwgcmV0dXJu
+IDAKICAgIHRvdGFsPTAKICAgIGlmIFsgLWYgIiRtZXRyaWNzIiBdOyB0aGVuCiAgICAgICAgdG90
+YWw9JChhd2sgJyQxIH4gL15oYWxiX3ZycnBfdHJhbnNpdGlvbnNfdG90YWwvIHsgcHJpbnQgJDIg
+fScgIiRtZXRyaWNzIiAyPi9kZXYvbnVsbCkKICAgICAgICBjYXNlICIkdG90YWwiIGluICcnfCpb
+ITAtOV0qKSB0b3RhbD0wIDs7IGVzYWMKICAgIGZpCiAgICB0b3RhbD0kKCh0b3RhbCArIDEpKQog
+ICAgbGFiZWxzPSJub2RlPVwibGIxXCIsdnJycF9pbnN0YW5jZT1cIiRuYW1lXCIiCiAgICB7CiAg
+ICAgICAgZWNobyAnIyBIRUxQIGhhbGJfdnJycF9zdGF0ZSAxIGZvciB0aGUgVlJSUCBzdGF0ZSB0
+aGlzIG5vZGUgaXMgaW4sIGFzIGtlZXBhbGl2ZWQgbGFzdCByZXBvcnRlZCBpdDsgMCBmb3IgdGhl
+IG90aGVycy4nCiAgICAgICAgZWNobyAnIyBUWVBFIGhhbGJfdnJycF9zdGF0ZSBnYXVnZScKICAg
+ICAgICBmb3IgcyBpbiBNQVNURVIgQkFDS1VQIEZBVUxUIFNUT1A7IGRvCiAgICAgICAgICAgIGlm
+IFsgIiRzIiA9ICIkc3RhdGUiIF07IHRoZW4gdj0xOyBlbHNlIHY9MDsgZmkKICAgICAgICAgICAg
+ZWNobyAiaGFsYl92cnJwX3N0YXRleyRsYWJlbHMsc3RhdGU9XCIkc1wifSAkdiIKICAgICAgICBk
+b25lCiAgICAgICAgZWNobyAnIyBIRUxQIGhhbGJfdnJycF9wcmlvcml0eSBUaGUgcHJpb3JpdHkg
+a2VlcGFsaXZlZCByZXBvcnRlZCB3aXRoIHRoZSBsYXN0IHRyYW5zaXRpb24uJwogICAgICAgIGVj
+aG8gJyMgVFlQRSBoYWxiX3ZycnBfcHJpb3JpdHkgZ2F1Z2UnCiAgICAgICAgZWNobyAiaGFsYl92
+cnJwX3ByaW9yaXR5eyRsYWJlbHN9ICRwcmlvcml0eSIKICAgICAgICBlY2hvICcjIEhFTFAgaGFs
+Yl92cnJwX2xhc3RfdHJhbnNpdGlvbl90aW1lc3RhbXBfc2Vjb25kcyBXaGVuIHRoZSBsYXN0IHRy
+YW5zaXRpb24gaGFwcGVuZWQgKFVuaXggdGltZSkuJwogICAgICAgIGVjaG8gJyMgVFlQRSBoYWxi
+X3ZycnBfbGFzdF90cmFuc2l0aW9uX3RpbWVzdGFtcF9zZWNvbmRzIGdhdWdlJwogICAgICAgIGVj
+aG8gImhhbGJfdnJycF9sYXN0X3RyYW5zaXRpb25fdGltZXN0YW1wX3NlY29uZHN7JGxhYmVsc30g
+JHtub3clJSAqfSIKICAgICAgICBlY2hvICcjIEhFTFAgaGFsYl92cnJwX3RyYW5zaXRpb25zX3Rv
+dGFsIFZSUlAgdHJhbnNpdGlvbnMgdGhpcyBub2RlIHJlY29yZGVkIHNpbmNlIGl0cyBtZXRyaWNz
+IGZpbGUgd2FzIGNyZWF0ZWQuJwogICAgICAgIGVjaG8gJyMgVFlQRSBoYWxiX3ZycnBfdHJhbnNp
+dGlvbnNfdG90YWwgY291bnRlcicKICAgICAgICBlY2hvICJoYWxiX3ZycnBfdHJhbnNpdGlvbnNf
+dG90YWx7JGxhYmVsc30gJHRvdGFsIgogICAgfSA+ICIkbWV0cmljcy50bXAiICYmIG12IC1mICIk
+bWV0cmljcy50bXAiICIkbWV0cmljcyIKfQoKKAogICAgZmxvY2sgLXcgMTAgOSB8fCBleGl0IDEK
+ICAgIHJlY29yZAopIDk+ICIkc3RhdGVfZGlyLy5ub3RpZnkubG9jayIK
+HALB_EOF
+chown 'root:root' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' && chmod 0755 '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' || { discard; exit 5; }
 [ -d '/etc/keepalived' ] || install -d -m 0755 -o root -g root '/etc/keepalived' || { discard; exit 5; }
 rm -f '/etc/keepalived/keepalived.conf.halb-new'
 base64 -d > '/etc/keepalived/keepalived.conf.halb-new' <<'HALB_EOF' || { discard; exit 5; }
@@ -96,7 +163,11 @@ ICAgICAgICBhdXRoX3R5cGUgUEFTUwogICAgICAgIGF1dGhfcGFzcyAiazhzVmlwMDEiCiAgICB9
 CiAgICB1bmljYXN0X3NyY19pcCAxOTIuMTY4Ljg4LjkxCiAgICB1bmljYXN0X3BlZXIgewogICAg
 ICAgIDE5Mi4xNjguODguOTIKICAgICAgICAxOTIuMTY4Ljg4LjkzCiAgICB9CiAgICB2aXJ0dWFs
 X2lwYWRkcmVzcyB7CiAgICAgICAgMTkyLjE2OC44OC4yMDEvMjQgZGV2IGV0aDAKICAgIH0KICAg
-IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KfQo=
+IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KICAgICMgRXZlcnkgdHJh
+bnNpdGlvbiBvZiB0aGlzIGluc3RhbmNlLCB0aW1lc3RhbXBlZCwgZ29lcyB0byAvdmFyL2xpYi9o
+YWxiLWRlcGxveS92cnJwLXRyYW5zaXRpb25zLmxvZyAoaGFsYi1kZXBsb3kgc3RhdHVzIHJlYWRz
+IGl0KS4KICAgIG5vdGlmeSAiL3Vzci9saWJleGVjL2tlZXBhbGl2ZWQvaGFsYi12cnJwLW5vdGlm
+eS5zaCIKfQo=
 HALB_EOF
 chown 'root:root' '/etc/keepalived/keepalived.conf.halb-new' && chmod 0640 '/etc/keepalived/keepalived.conf.halb-new' || { discard; exit 5; }
 invalid=0
@@ -105,7 +176,7 @@ if ! out=$(haproxy -c -q -f '/etc/haproxy/haproxy.cfg.halb-new' 2>&1); then
   printf '%s\n' "$out"
   invalid=1
 fi
-sed 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
+sed -e 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' -e 's/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh"/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh.halb-new"/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
 if ! out=$(keepalived -t -f '/etc/keepalived/keepalived.conf.halb-new.check' 2>&1); then
   echo '@@halb invalid /etc/keepalived/keepalived.conf'
   printf '%s\n' "$out"

@@ -20,11 +20,19 @@ public static class NodeStatusScript
     private const string StatsEnd = ScriptMarkers.Prefix + "stats-end";
 
     /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
-    public static string Build(string interfaceName)
+    public static string Build(string interfaceName) => Build(interfaceName, "");
+
+    /// <summary>The same read with more sections (status adds its own) before the end marker.</summary>
+    internal static string Build(string interfaceName, string moreSections)
     {
-        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket();
+        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + TrackCheck() + StatsSocket() + moreSections;
         return ScriptKit.AsFunction("halb_status", body + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
     }
+
+    /// <summary>The lines haproxy's `show stat` printed, as the script framed them; empty when it was not read.</summary>
+    internal static IReadOnlyList<string> StatsLines(string output) =>
+        (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n')
+            .SkipWhile(l => l != StatsBegin).Skip(1).TakeWhile(l => l != StatsEnd).ToList();
 
     private static string UnitsLinkAndAddresses(string interfaceName) => $$"""
         halb_limited() { if halb_has timeout; then timeout 10 "$@"; else "$@"; fi; }

@@ -55,6 +55,7 @@ public sealed class VrrpNotifyScriptTests : IDisposable
 
         var metrics = File.ReadAllText(Metrics);
         Assert.Contains("halb_vrrp_transitions_total{node=\"lb1\",vrrp_instance=\"VI_example\"} 4\n", metrics);
+        Assert.Contains("halb_vrrp_master_transitions_total{node=\"lb1\",vrrp_instance=\"VI_example\"} 1\n", metrics);
         Assert.Contains("state=\"BACKUP\"} 1\n", metrics);
         Assert.Contains("state=\"FAULT\"} 0\n", metrics);
         Assert.Equal(4, File.ReadAllLines(Log).Length);

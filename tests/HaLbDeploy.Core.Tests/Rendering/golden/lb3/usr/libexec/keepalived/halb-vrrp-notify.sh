@@ -31,16 +31,20 @@ case "$priority" in ''|*[!0-9]*) priority=0 ;; esac
 now=$(date -u '+%s.%N %Y-%m-%dT%H:%M:%S.%NZ') || exit 1
 mkdir -p "$state_dir" "${metrics%/*}" || exit 1
 
+# The value of a counter in the metrics file written last time, 0 when there is none.
+counter() {
+    value=$(awk -v name="$1" 'index($1, name "{") == 1 { print $2 }' "$metrics" 2>/dev/null)
+    case "$value" in ''|*[!0-9]*) echo 0 ;; *) echo "$value" ;; esac
+}
+
 record() {
     printf '%s %s %s %s %s\n' "$now" "$kind" "$name" "$state" "$priority" >> "$log" || return 1
     tail -n "$keep" "$log" > "$log.tmp" && mv -f "$log.tmp" "$log" || return 1
     [ "$kind" = INSTANCE ] || return 0
-    total=0
-    if [ -f "$metrics" ]; then
-        total=$(awk '$1 ~ /^halb_vrrp_transitions_total/ { print $2 }' "$metrics" 2>/dev/null)
-        case "$total" in ''|*[!0-9]*) total=0 ;; esac
-    fi
+    total=$(counter halb_vrrp_transitions_total)
     total=$((total + 1))
+    masters=$(counter halb_vrrp_master_transitions_total)
+    [ "$state" != MASTER ] || masters=$((masters + 1))
     labels="node=\"lb3\",vrrp_instance=\"$name\""
     {
         echo '# HELP halb_vrrp_state 1 for the VRRP state this node is in, as keepalived last reported it; 0 for the others.'
@@ -58,6 +62,9 @@ record() {
         echo '# HELP halb_vrrp_transitions_total VRRP transitions this node recorded since its metrics file was created.'
         echo '# TYPE halb_vrrp_transitions_total counter'
         echo "halb_vrrp_transitions_total{$labels} $total"
+        echo '# HELP halb_vrrp_master_transitions_total Transitions into MASTER (this node took the VIP) since the metrics file was created.'
+        echo '# TYPE halb_vrrp_master_transitions_total counter'
+        echo "halb_vrrp_master_transitions_total{$labels} $masters"
     } > "$metrics.tmp" && mv -f "$metrics.tmp" "$metrics"
 }
 

@@ -21,7 +21,7 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         PlanFirewall(node, facts, changes);
         PlanSelinux(facts, changes);
         foreach (var file in desired.Files) PlanFile(file, facts.File(file.Path), currentContent, changes);
-        PlanUnit("haproxy", [NodePaths.HaproxyConfig], facts, changes);
+        PlanUnit("haproxy", [NodePaths.HaproxyConfig, NodePaths.HaproxyVrrpMetricsLua], facts, changes);
         PlanUnit("keepalived", [NodePaths.KeepalivedConfig], facts, changes);
         return new NodePlan(node, facts, desired, changes);
     }

@@ -31,9 +31,11 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         // haproxy reads its config as root before dropping privileges, so 0644 is enough and lets operators
         // read it; keepalived.conf holds auth_pass and stays 0640. The scripts must not be writable by anyone
         // but root, or keepalived's enable_script_security refuses to run it.
+        List<RenderedFile> metrics = inventory.Metrics is null ? [] : [File(NodePaths.HaproxyVrrpMetricsLua, TemplateNames.HaproxyVrrpMetricsLua, "0644")];
         return new NodeConfiguration(node,
         [
             File(NodePaths.HaproxyConfig, TemplateNames.HaproxyConfig, "0644"),
+            .. metrics,
             File(NodePaths.HaproxyCheckScript, TemplateNames.HaproxyCheckScript, "0755"),
             File(NodePaths.VrrpNotifyScript, TemplateNames.VrrpNotifyScript, "0755"),
             File(NodePaths.KeepalivedConfig, TemplateNames.KeepalivedConfig, "0640"),
@@ -74,6 +76,7 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         options.MemberAccessStrategy.Register<HealthCheckView>();
         options.MemberAccessStrategy.Register<TimeoutsView>();
         options.MemberAccessStrategy.Register<PathsView>();
+        options.MemberAccessStrategy.Register<MetricsView>();
         return options;
     }
 }

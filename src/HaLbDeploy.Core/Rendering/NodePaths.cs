@@ -42,5 +42,11 @@ public static class NodePaths
     /// there under SELinux; /run/haproxy exists only on Debian (tmpfiles.d), so a socket there stops haproxy
     /// from starting on RHEL.
     /// </summary>
+    /// <summary>
+    /// The Lua service haproxy loads when the inventory asks for metrics: it serves <see cref="VrrpMetricsFile"/>.
+    /// Beside haproxy.cfg, which is where RHEL's SELinux policy lets haproxy read its configuration.
+    /// </summary>
+    public const string HaproxyVrrpMetricsLua = "/etc/haproxy/halb-vrrp-metrics.lua";
+
     public const string HaproxyAdminSocket = "/var/lib/haproxy/admin.sock";
 }

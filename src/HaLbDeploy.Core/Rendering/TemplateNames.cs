@@ -11,5 +11,8 @@ public static class TemplateNames
 
     public const string VrrpNotifyScript = "halb-vrrp-notify.sh.liquid";
 
-    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
+    /// <summary>Rendered only when the inventory has a `metrics:` section.</summary>
+    public const string HaproxyVrrpMetricsLua = "halb-vrrp-metrics.lua.liquid";
+
+    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
 }

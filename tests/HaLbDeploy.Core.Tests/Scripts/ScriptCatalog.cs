@@ -85,6 +85,10 @@ public static class ScriptCatalog
         scripts["stage-haproxy-cfg.sh"] = () => NodeScripts.Stage([desired.File(NodePaths.HaproxyConfig)]);
         scripts["stage-keepalived-conf-without-check-script.sh"] = () => NodeScripts.Stage([desired.File(NodePaths.KeepalivedConfig)]);
         scripts["discard-all-files.sh"] = () => NodeScripts.Discard(desired.Files);
+        var withMetrics = HaLbDeploy.Core.Rendering.ConfigurationRenderer.WithBuiltInTemplates()
+            .RenderAll(Rendering.ExampleInventory.Load() with { Metrics = new HaLbDeploy.Core.Model.MetricsSettings(8405, HaLbDeploy.Core.Model.MetricsBind.Node) })[0];
+        scripts["stage-haproxy-cfg-with-metrics-lua.sh"] = () => NodeScripts.Stage(
+            [withMetrics.File(NodePaths.HaproxyConfig), withMetrics.File(NodePaths.HaproxyVrrpMetricsLua)]);
     }
 
     private static IEnumerable<(string Name, Func<NodePlan> Plan)> Plans()

@@ -185,14 +185,14 @@ if ! out=$(haproxy -c -q -f '/etc/haproxy/haproxy.cfg.halb-new' 2>&1); then
   printf '%s\n' "$out"
   invalid=1
 fi
-sed -e 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' -e 's/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh"/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh.halb-new"/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
+sed -e 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' -e 's/\/usr\/libexec\/keepalived\/check_haproxy.sh$/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new/' -e 's/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh"/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh.halb-new"/' -e 's/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh$/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh.halb-new/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
 if ! out=$(keepalived -t -f '/etc/keepalived/keepalived.conf.halb-new.check' 2>&1); then
   echo '@@halb invalid /etc/keepalived/keepalived.conf'
   printf '%s\n' "$out"
   invalid=1
 fi
 if [ "$invalid" -ne 0 ]; then discard; exit 3; fi
-rm -f '/etc/keepalived/keepalived.conf.halb-new.check'
+rm -f '/etc/keepalived/keepalived.conf.halb-new.check' '/etc/haproxy/haproxy.cfg.halb-new.check'
 echo '@@halb done'
 }
 halb_main </dev/null

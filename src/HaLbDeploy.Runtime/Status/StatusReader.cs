@@ -14,7 +14,7 @@ public sealed class StatusReader(Inventory inventory, NodeSessions sessions, Tim
     public async Task<TierStatusReport> ReadAsync(CancellationToken cancellationToken)
     {
         var readings = await Task.WhenAll(inventory.Nodes.Select(node => NodeRead.RunAsync(sessions, node, TierStatusScript.Description,
-            TierStatusScript.Build(node.Interface), Verifier.NodeTimeout,
+            TierStatusScript.Build(), Verifier.NodeTimeout,
             output => TierStatusScript.Parse(node.Name, inventory.Vip.Address, output),
             (error, reached) => NodeReading.Unreachable(node.Name, error) with { Status = Core.Verification.NodeStatus.Unreachable(node.Name, error) with { Reachable = reached } },
             cancellationToken)));

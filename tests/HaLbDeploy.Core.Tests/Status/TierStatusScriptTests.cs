@@ -9,7 +9,7 @@ public sealed class TierStatusScriptTests
     [Fact]
     public void The_script_reads_the_transition_log_and_the_clock_besides_what_verify_reads()
     {
-        var script = TierStatusScript.Build("host0");
+        var script = TierStatusScript.Build();
 
         Assert.Contains($"tail -n {NodePaths.TransitionLogLines} \"$halb_log\"", script);
         Assert.Contains($"halb_log='{NodePaths.VrrpTransitionLog}'", script);
@@ -28,7 +28,7 @@ public sealed class TierStatusScriptTests
     [InlineData("set server")]
     [InlineData("disable server")]
     public void The_script_changes_nothing_on_the_node(string change) =>
-        Assert.DoesNotContain(change, TierStatusScript.Build("host0"), StringComparison.Ordinal);
+        Assert.DoesNotContain(change, TierStatusScript.Build(), StringComparison.Ordinal);
 
     [Fact]
     public void The_reading_carries_the_node_clock_its_transitions_the_servers_last_change_and_the_sessions()
@@ -47,6 +47,21 @@ public sealed class TierStatusScriptTests
         Assert.Equal((2L, 0L), (api2.SecondsSinceChange, api2.CurrentSessions));
         Assert.Equal(93L, reading.Status.Backends.Single(b => b.Server == "api1").SecondsSinceChange);
         Assert.Equal([("kube-apiserver", (long?)0)], reading.Frontends);
+    }
+
+    [Fact]
+    public void Both_units_come_from_one_systemctl_show_and_a_missing_unit_says_not_found()
+    {
+        var script = TierStatusScript.Build();
+        const string Units = "@@halb units\nId=keepalived.service\nLoadState=loaded\nUnitFileState=enabled\nActiveState=failed\nSubState=failed\n\n" +
+                             "Id=haproxy.service\nLoadState=not-found\nUnitFileState=\nActiveState=inactive\nSubState=dead\n@@halb units-end\n@@halb end\n";
+
+        var reading = TierStatusScript.Parse("lb1", RecordedStatus.LabVip, Units);
+
+        Assert.Single(script.Split('\n'), l => l.Contains("systemctl", StringComparison.Ordinal));
+        Assert.DoesNotContain(NodePaths.HaproxyCheckScript, script, StringComparison.Ordinal);
+        Assert.Equal(("enabled", "failed"), (reading.Status.Keepalived.Enabled, reading.Status.Keepalived.Active));
+        Assert.Equal(("not-found", "unknown"), (reading.Status.Haproxy.Enabled, reading.Status.Haproxy.Active));
     }
 
     [Fact]

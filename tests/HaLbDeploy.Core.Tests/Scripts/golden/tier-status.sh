@@ -4,20 +4,10 @@ LC_ALL=C
 export PATH LC_ALL
 halb_has() { command -v "$1" >/dev/null 2>&1; }
 halb_limited() { if halb_has timeout; then timeout 10 "$@"; else "$@"; fi; }
-echo '@@halb verify 1'
-for halb_unit in keepalived haproxy; do
-  halb_enabled=$(halb_limited systemctl is-enabled "$halb_unit.service" 2>/dev/null)
-  halb_active=$(halb_limited systemctl is-active "$halb_unit.service" 2>/dev/null)
-  echo "unit $halb_unit ${halb_enabled:-not-found} ${halb_active:-unknown}"
-done
-halb_link=$(ip -o link show dev 'eth0' 2>/dev/null)
-if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
+echo '@@halb units'
+halb_limited systemctl show -p Id,LoadState,UnitFileState,ActiveState,SubState keepalived.service haproxy.service 2>/dev/null
+echo '@@halb units-end'
 ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
-if [ -x '/usr/libexec/keepalived/check_haproxy.sh' ]; then
-  if halb_limited '/usr/libexec/keepalived/check_haproxy.sh' >/dev/null 2>&1; then echo 'track pass'; else echo 'track fail'; fi
-else
-  echo 'track missing'
-fi
 halb_sock='/var/lib/haproxy/admin.sock'
 halb_py='import socket,sys
 s=socket.socket(socket.AF_UNIX,socket.SOCK_STREAM)

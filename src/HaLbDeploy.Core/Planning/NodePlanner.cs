@@ -44,6 +44,8 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         var port = $"{inventory.FrontendPort}/tcp";
         if (!facts.Firewall.AllowsTcpPortOn(node.Interface, inventory.FrontendPort))
             changes.Add(new Change(ChangeKind.AllowFirewall, port, $"firewalld: allow {port} on {node.Interface}"));
+        if (inventory.Metrics is { } metrics && !facts.Firewall.AllowsTcpPortOn(node.Interface, metrics.Port))
+            changes.Add(new Change(ChangeKind.AllowFirewall, $"{metrics.Port}/tcp", $"firewalld: allow {metrics.Port}/tcp on {node.Interface} (metrics)"));
     }
 
     private static void PlanSelinux(NodeFacts facts, List<Change> changes)

@@ -1,4 +1,5 @@
 using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Tests.Facts;
@@ -29,6 +30,19 @@ public sealed class NodePlannerTests
         Assert.DoesNotContain((ChangeKind.AllowFirewall, "vrrp"), Kinds(plan)); // a rich rule already accepts vrrp
         Assert.Contains((ChangeKind.AllowFirewall, "6443/tcp"), Kinds(plan));
         Assert.Contains((ChangeKind.SetSelinuxBoolean, "haproxy_connect_any"), Kinds(plan));
+    }
+
+    [Fact]
+    public void With_metrics_a_firewalld_node_also_gets_the_metrics_port_opened_and_without_them_it_does_not()
+    {
+        var facts = RecordedFacts.Parse(RecordedFacts.CentOs7);
+        var inventory = PlanningFixtures.Inventory;
+
+        var with = PlanningFixtures.Plan(inventory with { Metrics = new MetricsSettings(8405, MetricsBind.Node) }, facts);
+        var without = PlanningFixtures.Plan(inventory, facts);
+
+        Assert.Contains((ChangeKind.AllowFirewall, "8405/tcp"), Kinds(with));
+        Assert.DoesNotContain((ChangeKind.AllowFirewall, "8405/tcp"), Kinds(without));
     }
 
     [Fact]

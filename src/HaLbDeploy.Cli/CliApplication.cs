@@ -21,6 +21,7 @@ public static class CliApplication
         ConvergeCommand.CreatePlan(console),
         ConvergeCommand.CreateApply(console),
         VerifyCommand.Create(console),
+        StatusCommand.Create(console),
         FailoverTestCommand.Create(console),
     };
 

@@ -58,31 +58,13 @@ public static class VerifyCommand
     {
         var format = parse.GetValue(options.Output);
         if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct, InventoryGate.ForNodes(parse.GetValue(options.SshConfig))) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
-        if (!Duration.TryParse(parse.GetValue(options.Interval) ?? "2s", out var every)) every = Duration.FromSeconds(2);
         var watching = parse.GetValue(options.Watch);
-        var rounds = watching ? parse.GetValue(options.Count) ?? int.MaxValue : 1;
-
         using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));
         var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys), Logger = logger });
         await using var sessions = new NodeSessions(connector);
         var probe = new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, ProbeTimeout);
         var verifier = new Verifier(inventory, sessions, probe, TimeProvider.System, new ProcNetArpTable());
-        var allHealthy = true;
-        try
-        {
-            for (var round = 1; round <= rounds; round++)
-            {
-                var report = await verifier.VerifyAsync(ct);
-                allHealthy &= report.Healthy;
-                PrintRound(console.Out, report, format, watching ? round : null);
-                if (round < rounds) await Task.Delay(every.AsTimeSpan, ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Ctrl+C is how a watch ends: its verdict is the rounds seen. A single verify cut short has none.
-            return watching ? (allHealthy ? ExitCodes.Ok : ExitCodes.Failed) : ExitCodes.Interrupted;
-        }
-        return allHealthy ? ExitCodes.Ok : ExitCodes.Failed;
+        return await WatchLoop.RunAsync(options.Rounds(parse), options.Every(parse), watching, verifier.VerifyAsync, r => r.Healthy,
+            (report, round) => PrintRound(console.Out, report, format, round), ct);
     }
 }

@@ -20,24 +20,18 @@ public sealed class VerifyCommandOptions
 
     public Option<bool> AcceptNewHostKeys { get; } = SharedOptions.AcceptNewHostKeys();
 
-    public Option<bool> Watch { get; } = new("--watch", "-w")
-    {
-        Description = "Verify again every --interval until Ctrl+C (or --count rounds); with --output json, one JSON object per line and round.",
-    };
+    private readonly WatchOptions _watch = new("Verify");
 
-    public Option<string> Interval { get; } = new("--interval") { DefaultValueFactory = _ => "2s", Description = "Time between rounds with --watch, e.g. 500ms, 2s, 1m." };
+    public Option<bool> Watch => _watch.Watch;
 
-    public Option<int?> Count { get; } = new("--count", "-n") { Description = "With --watch: stop after this many rounds." };
+    public Option<string> Interval => _watch.Interval;
+
+    public Option<int?> Count => _watch.Count;
+
+    public int Rounds(ParseResult parse) => _watch.Rounds(parse);
+
+    public TimeSpan Every(ParseResult parse) => _watch.Every(parse);
 
     /// <summary>A bad --interval or --count, and either of them without --watch, are usage errors.</summary>
-    public void Validate(CommandResult result)
-    {
-        if (result.GetResult(Interval) is { Implicit: false } && result.GetValue(Interval) is var text &&
-            (text is null || !Duration.TryParse(text, out var every) || every.Milliseconds < 100))
-            result.AddError($"--interval '{text}' is not a duration of at least 100ms (e.g. 500ms, 2s, 1m)");
-        if (result.GetValue(Count) is < 1) result.AddError("--count must be at least 1");
-        var watching = result.GetValue(Watch);
-        if (!watching && result.GetResult(Count) is { Implicit: false }) result.AddError("--count needs --watch");
-        if (!watching && result.GetResult(Interval) is { Implicit: false }) result.AddError("--interval needs --watch");
-    }
+    public void Validate(CommandResult result) => _watch.Validate(result);
 }

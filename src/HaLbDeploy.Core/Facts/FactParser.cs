@@ -54,6 +54,7 @@ public static class FactParser
             FrontendPort = int.TryParse(output.Section(FactSections.Listeners)?.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null,
             FrontendListeners = listeners ?? [],
             Clock = ReadClock(output, gaps),
+            HaproxyBuild = output.Section(FactSections.HaproxyBuild) is { } build ? HaproxyBuild.Parse(build.Body) : null,
             Gaps = gaps,
         };
     }

@@ -34,4 +34,5 @@ internal static class FactSections
     public const string FirewallPermanent = "firewall-permanent";
     public const string Selinux = "selinux";
     public const string SelinuxBooleans = "selinux-booleans";
+    public const string HaproxyBuild = "haproxy-build";
 }

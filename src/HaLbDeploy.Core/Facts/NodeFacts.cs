@@ -48,6 +48,9 @@ public sealed record NodeFacts
     /// <summary>Installed haproxy, e.g. "2.6.12-1+deb12u1" (dpkg) or "1.8.27-5.el8" (rpm); null when not installed.</summary>
     public string? HaproxyVersion { get; init; }
 
+    /// <summary>What the installed haproxy was built with (`haproxy -vv`); null when not installed or not read (older fact recordings).</summary>
+    public HaproxyBuild? HaproxyBuild { get; init; }
+
     /// <summary>One entry per managed path asked for (missing when the script did not report it).</summary>
     public IReadOnlyList<ManagedFileState> Files { get; init; } = [];
 

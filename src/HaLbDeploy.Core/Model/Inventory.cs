@@ -1,6 +1,6 @@
 namespace HaLbDeploy.Core.Model;
 
-/// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier.</summary>
+/// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier. <see cref="Metrics"/> is null unless asked for.</summary>
 public sealed record Inventory(
     string SourcePath,
     string ClusterName,
@@ -15,4 +15,5 @@ public sealed record Inventory(
     IReadOnlyList<Backend> Backends,
     HealthCheck HealthCheck,
     HaproxyTimeouts Timeouts,
-    PackageSettings Packages);
+    PackageSettings Packages,
+    MetricsSettings? Metrics = null);

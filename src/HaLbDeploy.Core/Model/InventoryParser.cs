@@ -43,6 +43,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var healthCheck = ParseHealthCheck(doc.Section("health_check"));
         var timeouts = ParseTimeouts(doc.Section("timeouts"));
         var packages = ParsePackages(doc.Section("packages"));
+        var metrics = ParseMetrics(doc.Section("metrics"));
         doc.RejectUnknownKeys();
 
         return new Inventory(
@@ -59,7 +60,23 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             Backends: backends,
             HealthCheck: healthCheck,
             Timeouts: timeouts,
-            Packages: packages);
+            Packages: packages,
+            Metrics: metrics);
+    }
+
+    private MetricsSettings? ParseMetrics(YamlSection? section)
+    {
+        if (section is null) return null;
+        var port = section.Int("port", required: true, fix: "add `port: 8405` (any free TCP port; Prometheus scrapes every node on it)") ?? 0;
+        var bind = section.String("bind") switch
+        {
+            null or "node" => MetricsBind.Node,
+            "all" => MetricsBind.All,
+            var other => Invalid(section.FieldPath("bind"), $"{ShownText.Quote(other)} is not a metrics bind",
+                "write `bind: node` (the node's own address, the default) or `bind: all` (every address, the VIP too)", MetricsBind.Node),
+        };
+        section.RejectUnknownKeys();
+        return new MetricsSettings(port, bind);
     }
 
     private VirtualIp ParseVip(YamlSection doc)

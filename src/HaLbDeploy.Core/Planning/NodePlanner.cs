@@ -21,7 +21,7 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         PlanFirewall(node, facts, changes);
         PlanSelinux(facts, changes);
         foreach (var file in desired.Files) PlanFile(file, facts.File(file.Path), currentContent, changes);
-        PlanUnit("haproxy", [NodePaths.HaproxyConfig], facts, changes);
+        PlanUnit("haproxy", [NodePaths.HaproxyConfig, NodePaths.HaproxyVrrpMetricsLua], facts, changes);
         PlanUnit("keepalived", [NodePaths.KeepalivedConfig], facts, changes);
         return new NodePlan(node, facts, desired, changes);
     }
@@ -59,6 +59,8 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         var port = $"{inventory.FrontendPort}/tcp";
         if (!facts.Firewall.AllowsTcpPortOn(node.Interface, inventory.FrontendPort))
             changes.Add(new Change(ChangeKind.AllowFirewall, port, $"firewalld: allow {port} on {node.Interface}"));
+        if (inventory.Metrics is { } metrics && !facts.Firewall.AllowsTcpPortOn(node.Interface, metrics.Port))
+            changes.Add(new Change(ChangeKind.AllowFirewall, $"{metrics.Port}/tcp", $"firewalld: allow {metrics.Port}/tcp on {node.Interface} (metrics)"));
     }
 
     private static bool HasRule(FirewallZone? zone, string rule) => zone?.RichRules.Any(r => FirewallRules.Same(r, rule)) == true;

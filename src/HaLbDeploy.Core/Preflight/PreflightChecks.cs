@@ -28,6 +28,8 @@ public static class PreflightChecks
             Error("package-files", $"packages.source is files, but no {PackageFormats.Extension(format)} file is listed for this {facts.PackageManager.ToString().ToLowerInvariant()} node");
         if (HaproxySupport.TooOld(facts, inventory.Packages) is { } tooOld)
             Error("haproxy-version", tooOld);
+        else if (MetricsSupport.Unsupported(inventory, facts) is { } noMetrics)
+            Error("metrics", noMetrics);
 
         var iface = facts.Interface(node.Interface);
         if (iface is null)

@@ -5,7 +5,7 @@ using HaLbDeploy.Core.Model;
 namespace HaLbDeploy.Core.Rendering;
 
 /// <summary>
-/// Renders the files of each LB node from an inventory: haproxy.cfg, the haproxy check script and keepalived.conf.
+/// Renders the files of each LB node from an inventory: haproxy.cfg, the haproxy check script, the VRRP notify script and keepalived.conf.
 /// Pure and byte-stable: the same inventory and templates always give the same bytes, with no time or host in them.
 /// </summary>
 public sealed class ConfigurationRenderer(TemplateSet templates)
@@ -29,12 +29,15 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         }
 
         // haproxy reads its config as root before dropping privileges, so 0644 is enough and lets operators
-        // read it; keepalived.conf holds auth_pass and stays 0640. The script must not be writable by anyone
+        // read it; keepalived.conf holds auth_pass and stays 0640. The scripts must not be writable by anyone
         // but root, or keepalived's enable_script_security refuses to run it.
+        List<RenderedFile> metrics = inventory.Metrics is null ? [] : [File(NodePaths.HaproxyVrrpMetricsLua, TemplateNames.HaproxyVrrpMetricsLua, "0644")];
         return new NodeConfiguration(node,
         [
             File(NodePaths.HaproxyConfig, TemplateNames.HaproxyConfig, "0644"),
+            .. metrics,
             File(NodePaths.HaproxyCheckScript, TemplateNames.HaproxyCheckScript, "0755"),
+            File(NodePaths.VrrpNotifyScript, TemplateNames.VrrpNotifyScript, "0755"),
             File(NodePaths.KeepalivedConfig, TemplateNames.KeepalivedConfig, "0640"),
         ]);
     }
@@ -73,6 +76,7 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         options.MemberAccessStrategy.Register<HealthCheckView>();
         options.MemberAccessStrategy.Register<TimeoutsView>();
         options.MemberAccessStrategy.Register<PathsView>();
+        options.MemberAccessStrategy.Register<MetricsView>();
         return options;
     }
 }

@@ -16,9 +16,37 @@ public static class NodePaths
     public const string HaproxyCheckScript = "/usr/libexec/keepalived/check_haproxy.sh";
 
     /// <summary>
+    /// keepalived's notify script for the VRRP instance, beside the check script for the same SELinux reason: it
+    /// must be root-owned and writable by root alone (enable_script_security), and it writes under
+    /// <see cref="StateDirectory"/>.
+    /// </summary>
+    public const string VrrpNotifyScript = "/usr/libexec/keepalived/halb-vrrp-notify.sh";
+
+    /// <summary>
+    /// What the notify script records on the node: the transition log and the metrics textfile. Under /var/lib, not
+    /// /run, so that the history survives a reboot (a reboot is itself a moment operators ask about).
+    /// </summary>
+    public const string StateDirectory = "/var/lib/halb-deploy";
+
+    /// <summary>One line per VRRP transition, "EPOCH.NANOSECONDS ISO-TIME KIND NAME STATE PRIORITY", the last <see cref="TransitionLogLines"/> kept.</summary>
+    public const string VrrpTransitionLog = StateDirectory + "/vrrp-transitions.log";
+
+    /// <summary>The VRRP state in the Prometheus text format, for a node_exporter textfile collector or haproxy's metrics listener.</summary>
+    public const string VrrpMetricsFile = StateDirectory + "/metrics/halb_vrrp.prom";
+
+    /// <summary>How many transitions the log keeps: at one transition a second that is a quarter of an hour of flapping, and about 60 KiB.</summary>
+    public const int TransitionLogLines = 1000;
+
+    /// <summary>
     /// haproxy's admin socket. /var/lib/haproxy exists on Debian and RHEL alike and haproxy may create sockets
     /// there under SELinux; /run/haproxy exists only on Debian (tmpfiles.d), so a socket there stops haproxy
     /// from starting on RHEL.
     /// </summary>
+    /// <summary>
+    /// The Lua service haproxy loads when the inventory asks for metrics: it serves <see cref="VrrpMetricsFile"/>.
+    /// Beside haproxy.cfg, which is where RHEL's SELinux policy lets haproxy read its configuration.
+    /// </summary>
+    public const string HaproxyVrrpMetricsLua = "/etc/haproxy/halb-vrrp-metrics.lua";
+
     public const string HaproxyAdminSocket = "/var/lib/haproxy/admin.sock";
 }

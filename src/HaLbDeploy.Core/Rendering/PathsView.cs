@@ -1,4 +1,11 @@
 namespace HaLbDeploy.Core.Rendering;
 
 /// <summary>The <see cref="NodePaths"/> a template refers to, so a template never repeats a path.</summary>
-internal sealed record PathsView(string CheckScript, string HaproxyAdminSocket);
+internal sealed record PathsView(
+    string CheckScript,
+    string HaproxyAdminSocket,
+    string NotifyScript,
+    string StateDirectory,
+    string TransitionLog,
+    string MetricsFile,
+    int TransitionLogLines);

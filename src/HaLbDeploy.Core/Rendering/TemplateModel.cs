@@ -14,4 +14,5 @@ internal sealed record TemplateModel(
     IReadOnlyList<BackendView> Backends,
     HealthCheckView HealthCheck,
     TimeoutsView Timeouts,
-    PathsView Paths);
+    PathsView Paths,
+    MetricsView Metrics);

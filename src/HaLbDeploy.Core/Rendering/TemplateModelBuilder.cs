@@ -32,7 +32,11 @@ internal static class TemplateModelBuilder
                 inventory.Timeouts.Connect.ToString(),
                 inventory.Timeouts.Client.ToString(),
                 inventory.Timeouts.Server.ToString()),
-            Paths: new PathsView(NodePaths.HaproxyCheckScript, NodePaths.HaproxyAdminSocket));
+            Paths: new PathsView(NodePaths.HaproxyCheckScript, NodePaths.HaproxyAdminSocket, NodePaths.VrrpNotifyScript,
+                NodePaths.StateDirectory, NodePaths.VrrpTransitionLog, NodePaths.VrrpMetricsFile, NodePaths.TransitionLogLines),
+            Metrics: inventory.Metrics is { } metrics
+                ? new MetricsView(true, metrics.Bind == MetricsBind.All ? "*" : node.Address.ToString(), metrics.Port, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua)
+                : new MetricsView(false, "", 0, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua));
     }
 
     private static VrrpView BuildVrrp(Inventory inventory)

@@ -9,5 +9,10 @@ public static class TemplateNames
 
     public const string HaproxyCheckScript = "check_haproxy.sh.liquid";
 
-    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyCheckScript, KeepalivedConfig];
+    public const string VrrpNotifyScript = "halb-vrrp-notify.sh.liquid";
+
+    /// <summary>Rendered only when the inventory has a `metrics:` section.</summary>
+    public const string HaproxyVrrpMetricsLua = "halb-vrrp-metrics.lua.liquid";
+
+    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
 }

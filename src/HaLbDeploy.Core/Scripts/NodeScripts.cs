@@ -168,12 +168,12 @@ public static class NodeScripts
         {
             var staged = file.Path + StagedSuffix;
             if (file.Path == NodePaths.HaproxyConfig)
-                AppendValidation(script, file.Path, $"haproxy -c -q -f {Quote(staged)}");
+                AppendValidationOfStagedSet(script, files, file.Path, HaproxyReferences, target => $"haproxy -c -q -f {Quote(target)}");
             else if (file.Path == NodePaths.KeepalivedConfig)
-                AppendKeepalivedValidation(script, files, staged);
+                AppendValidationOfStagedSet(script, files, file.Path, KeepalivedScripts, target => $"keepalived -t -f {Quote(target)}");
         }
         script.Append($"if [ \"$invalid\" -ne 0 ]; then discard; exit {ScriptMarkers.ExitInvalidConfig}; fi\n");
-        script.Append($"rm -f {Quote(NodePaths.KeepalivedConfig + StagedSuffix + ".check")}\n");
+        script.Append($"rm -f {Quote(NodePaths.KeepalivedConfig + StagedSuffix + ".check")} {Quote(NodePaths.HaproxyConfig + StagedSuffix + ".check")}\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
         return Wrap(script.ToString());
     }
@@ -311,20 +311,30 @@ public static class NodeScripts
     }
 
     /// <summary>
-    /// keepalived -t disables (and fails on) a track script it cannot find. When the check script is staged too,
-    /// the configuration is checked through a copy that points at the staged script, so the new pair is what is validated.
+    /// keepalived -t disables (and fails on) a track or notify script it cannot find, and haproxy -c loads the Lua file
+    /// haproxy.cfg names. When such a file is staged too, the configuration is checked through a copy that points at
+    /// the staged file, so the new set is what is validated.
     /// </summary>
-    private static void AppendKeepalivedValidation(StringBuilder script, IReadOnlyList<RenderedFile> files, string stagedConfig)
+    private static void AppendValidationOfStagedSet(StringBuilder script, IReadOnlyList<RenderedFile> files, string config,
+        IReadOnlyList<string> references, Func<string, string> command)
     {
+        var stagedConfig = config + StagedSuffix;
+        var staged = references.Where(path => files.Any(f => f.Path == path)).ToList();
         var target = stagedConfig;
-        if (files.Any(f => f.Path == NodePaths.HaproxyCheckScript))
+        if (staged.Count > 0)
         {
             target = stagedConfig + ".check";
-            var from = NodePaths.HaproxyCheckScript.Replace("/", "\\/", StringComparison.Ordinal);
-            script.Append($"sed 's/{from}\"/{from}{StagedSuffix}\"/' {Quote(stagedConfig)} > {Quote(target)}\n");
+            var edits = staged.Select(path => path.Replace("/", "\\/", StringComparison.Ordinal)).Select(from => $"-e 's/{from}\"/{from}{StagedSuffix}\"/' -e 's/{from}$/{from}{StagedSuffix}/'");
+            script.Append($"sed {string.Join(' ', edits)} {Quote(stagedConfig)} > {Quote(target)}\n");
         }
-        AppendValidation(script, NodePaths.KeepalivedConfig, $"keepalived -t -f {Quote(target)}");
+        AppendValidation(script, config, command(target));
     }
+
+    /// <summary>The scripts keepalived.conf names, which keepalived -t looks for.</summary>
+    private static readonly string[] KeepalivedScripts = [NodePaths.HaproxyCheckScript, NodePaths.VrrpNotifyScript];
+
+    /// <summary>The files haproxy.cfg names, which haproxy -c loads.</summary>
+    private static readonly string[] HaproxyReferences = [NodePaths.HaproxyVrrpMetricsLua];
 
     /// <summary>The whole script runs as one function with stdin from /dev/null (see <see cref="ScriptKit.AsFunction"/>).</summary>
     private static string Wrap(string body) => AsFunction(Main, body);

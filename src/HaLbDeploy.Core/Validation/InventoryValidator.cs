@@ -39,6 +39,12 @@ public sealed class InventoryValidator(ProblemCollector problems)
                 $"use 1 (seconds), at most {MaxVrrp3AdvertIntSeconds}");
         }
         Range("frontend.port", inventory.FrontendPort, 1, 65535, "use the API server port, normally 6443");
+        if (inventory.Metrics is { } metrics && !problems.HasErrorAt("metrics.port"))
+        {
+            Range("metrics.port", metrics.Port, 1, 65535, "use a free TCP port, e.g. 8405");
+            if (metrics.Port == inventory.FrontendPort)
+                problems.Error("port-clash", "metrics.port", $"{metrics.Port} is the frontend port", "give the metrics listener a port of its own, e.g. 8405");
+        }
         Range("health_check.fall", inventory.HealthCheck.Fall, 1, 100, "use 2 or 3");
         Range("health_check.rise", inventory.HealthCheck.Rise, 1, 100, "use 2 or 3");
         if (inventory.HealthCheck.Interval.Milliseconds < 100 && !problems.HasErrorAt("health_check.interval"))

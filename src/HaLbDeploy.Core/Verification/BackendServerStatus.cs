@@ -9,6 +9,12 @@ namespace HaLbDeploy.Core.Verification;
 /// <param name="Address">ip:port haproxy connects to; empty when not reported.</param>
 public sealed record BackendServerStatus(string Proxy, string Server, string Status, string CheckStatus, int? CheckCode, string Address)
 {
+    /// <summary>Seconds since haproxy last changed this server's state (`lastchg`); null when not reported.</summary>
+    public long? SecondsSinceChange { get; init; }
+
+    /// <summary>Sessions open to this server now (`scur`); null when not reported.</summary>
+    public long? CurrentSessions { get; init; }
+
     /// <summary>In rotation: "UP" or "UP n/m" (one failed check, still serving). "no check" servers are assumed up.</summary>
     public bool IsUp => Status.StartsWith("UP", StringComparison.Ordinal) || Status == "no check";
 

@@ -20,14 +20,25 @@ public static class NodeStatusScript
     private const string StatsEnd = ScriptMarkers.Prefix + "stats-end";
 
     /// <param name="interfaceName">The node's VRRP interface (the inventory's interface for it).</param>
-    public static string Build(string interfaceName)
-    {
-        var body = ScriptKit.ReadPrelude + ScriptKit.HasFunction + UnitsLinkAndAddresses(interfaceName) + Firewall(interfaceName) + TrackCheck() + StatsSocket();
-        return ScriptKit.AsFunction("halb_status", body + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
-    }
+    public static string Build(string interfaceName) =>
+        Frame(UnitsLinkAndAddresses(interfaceName) + Firewall(interfaceName) + TrackCheck() + StatsSocket());
+
+    /// <summary>A read script from <paramref name="sections"/>, with verify's prelude, helpers and end marker (status builds a leaner one).</summary>
+    internal static string Frame(string sections) =>
+        ScriptKit.AsFunction("halb_status", ScriptKit.ReadPrelude + ScriptKit.HasFunction + Limited + sections + $"echo '{ScriptMarkers.End}'\n") + ScriptKit.ExitZero;
+
+    /// <summary>halb_limited COMMAND...: the command with a 10 s limit where timeout(1) exists.</summary>
+    private const string Limited = "halb_limited() { if halb_has timeout; then timeout 10 \"$@\"; else \"$@\"; fi; }\n";
+
+    /// <summary>The node's IPv4 addresses, one "addr" line each (the VIP test of <see cref="Parse"/> reads them).</summary>
+    internal const string Addresses = "ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo \"addr $halb_line\"; done\n";
+
+    /// <summary>The lines haproxy's `show stat` printed, as the script framed them; empty when it was not read.</summary>
+    internal static IReadOnlyList<string> StatsLines(string output) =>
+        (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n')
+            .SkipWhile(l => l != StatsBegin).Skip(1).TakeWhile(l => l != StatsEnd).ToList();
 
     private static string UnitsLinkAndAddresses(string interfaceName) => $$"""
-        halb_limited() { if halb_has timeout; then timeout 10 "$@"; else "$@"; fi; }
         echo '@@halb verify 1'
         for halb_unit in keepalived haproxy; do
           halb_enabled=$(halb_limited systemctl is-enabled "$halb_unit.service" 2>/dev/null)
@@ -36,8 +47,7 @@ public static class NodeStatusScript
         done
         halb_link=$(ip -o link show dev {{ScriptKit.Quote(interfaceName)}} 2>/dev/null)
         if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
-        ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
-
+        {{Addresses}}
         """;
 
     /// <summary>Whether firewalld runs, and the runtime zone of the VRRP interface (what filters VRRP now).</summary>
@@ -68,7 +78,7 @@ public static class NodeStatusScript
     private static readonly string PerlStatsClient = PlaybookFiles.Read("scripts/haproxy-show-stat.pl");
 
     /// <summary>"show stat" on haproxy's admin socket, with the first client the node has, between the stats markers.</summary>
-    private static string StatsSocket() => $$"""
+    internal static string StatsSocket() => $$"""
         halb_sock={{ScriptKit.Quote(NodePaths.HaproxyAdminSocket)}}
         halb_py={{ScriptKit.Quote(PythonStatsClient)}}
         halb_pl={{ScriptKit.Quote(PerlStatsClient)}}

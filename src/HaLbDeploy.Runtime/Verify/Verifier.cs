@@ -24,29 +24,9 @@ public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipPro
         return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour);
     }
 
-    private async Task<NodeStatus> ReadAsync(LbNode node, CancellationToken cancellationToken)
-    {
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(NodeTimeout);
-        try
-        {
-            IHostReader reader = await sessions.GetAsync(node, limit.Token);
-            var result = await reader.ReadAsync(NodeStatusScript.Description, NodeStatusScript.Build(node.Interface), limit.Token);
-            if (!result.Succeeded)
-                return NodeStatus.Unreachable(node.Name, $"the status script failed (exit {result.ExitCode}): {result.StandardError.Trim()}") with { Reachable = true };
-            return NodeStatusScript.Parse(node.Name, inventory.Vip.Address, result.StandardOutput);
-        }
-        catch (HostConnectionException e)
-        {
-            return NodeStatus.Unreachable(node.Name, e.Message.StartsWith(node.Name + ":", StringComparison.Ordinal) ? e.Message[(node.Name.Length + 1)..].Trim() : e.Message);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return NodeStatus.Unreachable(node.Name, $"no answer within {NodeTimeout.TotalSeconds:0} s");
-        }
-        catch (Exception e) when (e is TimeoutException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
-        {
-            return NodeStatus.Unreachable(node.Name, e.Message);
-        }
-    }
+    private Task<NodeStatus> ReadAsync(LbNode node, CancellationToken cancellationToken) =>
+        NodeRead.RunAsync(sessions, node, NodeStatusScript.Description, NodeStatusScript.Build(node.Interface), NodeTimeout,
+            output => NodeStatusScript.Parse(node.Name, inventory.Vip.Address, output),
+            (error, reached) => NodeStatus.Unreachable(node.Name, error) with { Reachable = reached },
+            cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace HaLbDeploy.Cli.Tests.Commands;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class CommandLineGoldenTests
 {
-    public static TheoryData<string> Commands() => ["validate", "render", "plan", "apply", "verify", "failover-test"];
+    public static TheoryData<string> Commands() => ["validate", "render", "plan", "apply", "verify", "status", "failover-test"];
 
     [Fact]
     public async Task The_root_help_lists_the_commands_and_the_exit_codes() =>
@@ -57,6 +57,7 @@ public sealed class CommandLineGoldenTests
     [InlineData("plan")]
     [InlineData("apply")]
     [InlineData("verify")]
+    [InlineData("status")]
     public async Task An_invalid_inventory_is_refused_before_connecting_with_exit_2(string command) =>
         Golden.AssertMatches($"{command}-invalid-inventory.txt", await Run(command, "-i", InvalidInventory()));
 
@@ -74,6 +75,8 @@ public sealed class CommandLineGoldenTests
     [InlineData("failover-test-unknown-mode", "failover-test", "--node", "lb1", "--mode", "unplug")]
     [InlineData("failover-test-unknown-node", "failover-test", "--node", "lb9")]
     [InlineData("verify-count-zero", "verify", "--watch", "--count", "0")]
+    [InlineData("status-count-without-watch", "status", "--count", "3")]
+    [InlineData("status-interval-too-short", "status", "--watch", "--interval", "10ms")]
     [InlineData("failover-test-restore-without-fault", "failover-test", "--node", "lb1", "--restore-command", "lab/lab link-up {node}")]
     [InlineData("apply-parallel-zero", "apply", "--parallel", "0")]
     [InlineData("apply-command-timeout-zero", "apply", "--command-timeout", "0")]
@@ -96,6 +99,7 @@ public sealed class CommandLineGoldenTests
         {
             File.WriteAllText(Path.Combine(templates, "haproxy.cfg.liquid"), "# haproxy of {{ node.name }}\nfrontend kube-apiserver\n");
             File.WriteAllText(Path.Combine(templates, "check_haproxy.sh.liquid"), "#!/bin/sh\n# {{ node.name }}\nexit 0\n");
+            File.WriteAllText(Path.Combine(templates, "halb-vrrp-notify.sh.liquid"), "#!/bin/sh\n# notify of {{ node.name }}\nexit 0\n");
             File.WriteAllText(Path.Combine(templates, "keepalived.conf.liquid"),
                 "global_defs {\n    router_id {{ node.name }}\n}\nvrrp_instance VI_1 {\n    authentication {\n        auth_pass \"{{ vrrp.auth_pass }}\"\n    }\n}\n");
             transcript = await Run(["render", "-i", CliRunner.ExampleWith(), "--out", outDir, "--templates", templates, .. extra]);

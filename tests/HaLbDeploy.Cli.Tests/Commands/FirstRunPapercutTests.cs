@@ -61,7 +61,7 @@ public sealed class FirstRunPapercutTests
         Assert.Equal(2, exit);
         Assert.Equal("", output);
         Assert.Contains("error: unknown command '", error);
-        Assert.Contains("Commands: validate, render, plan, apply, verify, failover-test", error);
+        Assert.Contains("Commands: validate, render, plan, apply, verify, status, failover-test", error);
     }
 
     [Theory]

@@ -21,7 +21,7 @@ public sealed class RenderCommandTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(keepalived));
                 Assert.Contains("mode tcp", File.ReadAllText(Path.Combine(dir.FullName, node, "etc/haproxy/haproxy.cfg")));
             }
-            Assert.Equal(9, output.Split('\n').Count(l => l.StartsWith("[render/", StringComparison.Ordinal)));
+            Assert.Equal(12, output.Split('\n').Count(l => l.StartsWith("[render/", StringComparison.Ordinal)));
         }
         finally
         {

@@ -127,7 +127,7 @@ public sealed class RenderOutTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(Path.Combine(Out, KeepalivedConf)));
         Assert.Contains("router_id lb1", File.ReadAllText(Path.Combine(Out, KeepalivedConf)));
-        Assert.Equal(9, Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).Count());
+        Assert.Equal(12, Directory.EnumerateFiles(Out, "*", SearchOption.AllDirectories).Count());
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed partial class InventoryReferenceTests
         packages:
           files:
             - {}
+        metrics: {}
         """;
 
     /// <summary>Only what is required, so everything else takes its default.</summary>
@@ -79,6 +80,8 @@ public sealed partial class InventoryReferenceTests
         ("timeouts.client", i => i.Timeouts.Client.ToString(), nameof(InventoryDefaults.ClientTimeout)),
         ("timeouts.server", i => i.Timeouts.Server.ToString(), nameof(InventoryDefaults.ServerTimeout)),
         ("packages.source", i => i.Packages.Source.ToString().ToLowerInvariant(), nameof(InventoryDefaults.Packages)),
+        // metrics is opt-in: its default applies once the section is there.
+        ("metrics.bind", _ => Inventories.Load(Minimal + "\nmetrics:\n  port: 8405").Inventory!.Metrics!.Bind.ToString().ToLowerInvariant(), null),
     ];
 
     [Fact]

@@ -1,4 +1,5 @@
 using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Tests.Facts;
@@ -34,6 +35,19 @@ public sealed class NodePlannerTests
     }
 
     [Fact]
+    public void With_metrics_a_firewalld_node_also_gets_the_metrics_port_opened_and_without_them_it_does_not()
+    {
+        var facts = RecordedFacts.Parse(RecordedFacts.CentOs7);
+        var inventory = PlanningFixtures.Inventory;
+
+        var with = PlanningFixtures.Plan(inventory with { Metrics = new MetricsSettings(8405, MetricsBind.Node) }, facts);
+        var without = PlanningFixtures.Plan(inventory, facts);
+
+        Assert.Contains((ChangeKind.AllowFirewall, "8405/tcp"), Kinds(with));
+        Assert.DoesNotContain((ChangeKind.AllowFirewall, "8405/tcp"), Kinds(without));
+    }
+
+    [Fact]
     public void A_fresh_debian_node_gets_both_packages_every_file_and_both_units_enabled_and_started()
     {
         var plan = PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh));
@@ -41,7 +55,8 @@ public sealed class NodePlannerTests
         Assert.Equal(
             [
                 (ChangeKind.InstallPackage, "keepalived"), (ChangeKind.InstallPackage, "haproxy"),
-                (ChangeKind.CreateFile, NodePaths.HaproxyConfig), (ChangeKind.CreateFile, NodePaths.HaproxyCheckScript), (ChangeKind.CreateFile, NodePaths.KeepalivedConfig),
+                (ChangeKind.CreateFile, NodePaths.HaproxyConfig), (ChangeKind.CreateFile, NodePaths.HaproxyCheckScript),
+                (ChangeKind.CreateFile, NodePaths.VrrpNotifyScript), (ChangeKind.CreateFile, NodePaths.KeepalivedConfig),
                 (ChangeKind.EnableUnit, "haproxy"), (ChangeKind.StartUnit, "haproxy"), (ChangeKind.EnableUnit, "keepalived"), (ChangeKind.StartUnit, "keepalived"),
             ],
             Kinds(plan));

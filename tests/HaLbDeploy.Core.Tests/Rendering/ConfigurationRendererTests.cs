@@ -23,10 +23,10 @@ public sealed class ConfigurationRendererTests
     }
 
     [Fact]
-    public void Each_node_gets_haproxy_config_then_check_script_then_keepalived_config()
+    public void Each_node_gets_haproxy_config_then_check_script_then_notify_script_then_keepalived_config()
     {
         var files = _renderer.RenderAll(ExampleInventory.Load())[0].Files;
-        Assert.Equal([NodePaths.HaproxyConfig, NodePaths.HaproxyCheckScript, NodePaths.KeepalivedConfig], files.Select(f => f.Path));
+        Assert.Equal([NodePaths.HaproxyConfig, NodePaths.HaproxyCheckScript, NodePaths.VrrpNotifyScript, NodePaths.KeepalivedConfig], files.Select(f => f.Path));
     }
 
     [Fact]
@@ -36,6 +36,7 @@ public sealed class ConfigurationRendererTests
 
         Assert.Equal(("0644", "root", "root", false), Describe(files[NodePaths.HaproxyConfig]));
         Assert.Equal(("0755", "root", "root", false), Describe(files[NodePaths.HaproxyCheckScript]));
+        Assert.Equal(("0755", "root", "root", false), Describe(files[NodePaths.VrrpNotifyScript]));
         Assert.Equal(("0640", "root", "root", true), Describe(files[NodePaths.KeepalivedConfig]));
     }
 

@@ -45,6 +45,7 @@ public static class ScriptCatalog
         scripts["facts-quoted-and-repeated-paths.sh"] = () => FactScript.Build(["/etc/it's.cfg", "/etc/a b", "/etc/it's.cfg"], 80);
         scripts["node-status.sh"] = () => NodeStatusScript.Build("eth0");
         scripts["node-status-quoted-interface.sh"] = () => NodeStatusScript.Build("eth0'; reboot; '");
+        scripts["tier-status.sh"] = () => HaLbDeploy.Core.Status.TierStatusScript.Build();
         scripts["health-probe.sh"] = () => HealthProbe.Script;
         scripts["vip-sampler-10s-every-50ms.sh"] = () => VipSamplerScript.Build(Vip, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
         scripts["vip-sampler-2.5s-every-33.3ms.sh"] = () => VipSamplerScript.Build(IPAddress.Parse("10.0.0.1"), TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(100.0 / 3));
@@ -86,6 +87,10 @@ public static class ScriptCatalog
         scripts["stage-haproxy-cfg.sh"] = () => NodeScripts.Stage([desired.File(NodePaths.HaproxyConfig)]);
         scripts["stage-keepalived-conf-without-check-script.sh"] = () => NodeScripts.Stage([desired.File(NodePaths.KeepalivedConfig)]);
         scripts["discard-all-files.sh"] = () => NodeScripts.Discard(desired.Files);
+        var withMetrics = HaLbDeploy.Core.Rendering.ConfigurationRenderer.WithBuiltInTemplates()
+            .RenderAll(Rendering.ExampleInventory.Load() with { Metrics = new HaLbDeploy.Core.Model.MetricsSettings(8405, HaLbDeploy.Core.Model.MetricsBind.Node) })[0];
+        scripts["stage-haproxy-cfg-with-metrics-lua.sh"] = () => NodeScripts.Stage(
+            [withMetrics.File(NodePaths.HaproxyConfig), withMetrics.File(NodePaths.HaproxyVrrpMetricsLua)]);
     }
 
     private static IEnumerable<(string Name, Func<NodePlan> Plan)> Plans()

@@ -25,8 +25,8 @@ public static class SimulatedFacts
         text = WithSection(text, "units", Unit(node, "keepalived", node.KeepalivedActive) + Unit(node, "haproxy", node.HaproxyActive) + NoFirewalld);
         text = WithSection(text, "links", Links(node));
         text = WithSection(text, "addresses", Addresses(node, holdsVip, vip));
-        foreach (var path in ManagedPaths(text))
-            text = WithSection(text, $"file {path}", node.Files.TryGetValue(path, out var file) ? Stat(file) : "absent");
+        foreach (var path in ManagedPaths(text).Union(node.Files.Keys, StringComparer.Ordinal).ToList())
+            text = WithSection(WithFileHeader(text, path), $"file {path}", node.Files.TryGetValue(path, out var file) ? Stat(file) : "absent");
         foreach (var (header, body) in node.Sections) text = WithSection(text, header, body);
         return text;
     }
@@ -71,6 +71,20 @@ public static class SimulatedFacts
 
     private static IEnumerable<string> ManagedPaths(string text) =>
         text.Split('\n').Where(l => l.StartsWith(SectionPrefix + "file ", StringComparison.Ordinal)).Select(l => l[(SectionPrefix.Length + "file ".Length)..]).ToList();
+
+    /// <summary>
+    /// The text with an (empty) section for a managed file the recording predates (e.g. the notify script), placed
+    /// before the recorded file sections.
+    /// </summary>
+    private static string WithFileHeader(string text, string path)
+    {
+        var header = SectionPrefix + "file " + path;
+        var lines = text.Split('\n').ToList();
+        if (lines.Contains(header)) return text;
+        var first = lines.FindIndex(l => l.StartsWith(SectionPrefix + "file ", StringComparison.Ordinal));
+        lines.Insert(first, header);
+        return string.Join('\n', lines);
+    }
 
     /// <summary>The text with the body of the section under "@@halb section <paramref name="header"/>" replaced.</summary>
     private static string WithSection(string text, string header, string body)

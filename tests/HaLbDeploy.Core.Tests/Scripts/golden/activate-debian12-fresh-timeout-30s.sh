@@ -8,6 +8,8 @@ rollback() {
   rm -f '/etc/haproxy/haproxy.cfg.halb-created' '/etc/haproxy/haproxy.cfg.halb-new'
   if [ -f '/usr/libexec/keepalived/check_haproxy.sh.halb-bak' ]; then mv -f '/usr/libexec/keepalived/check_haproxy.sh.halb-bak' '/usr/libexec/keepalived/check_haproxy.sh'; elif [ -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' ]; then rm -f '/usr/libexec/keepalived/check_haproxy.sh'; fi
   rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' '/usr/libexec/keepalived/check_haproxy.sh.halb-new'
+  if [ -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-bak' ]; then mv -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-bak' '/usr/libexec/keepalived/halb-vrrp-notify.sh'; elif [ -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-created' ]; then rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh'; fi
+  rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-created' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new'
   if [ -f '/etc/keepalived/keepalived.conf.halb-bak' ]; then mv -f '/etc/keepalived/keepalived.conf.halb-bak' '/etc/keepalived/keepalived.conf'; elif [ -f '/etc/keepalived/keepalived.conf.halb-created' ]; then rm -f '/etc/keepalived/keepalived.conf'; fi
   rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-new'
   if [ -f '/etc/haproxy/haproxy.cfg' ]; then systemctl restart haproxy; else systemctl stop haproxy; fi
@@ -23,6 +25,10 @@ if command -v restorecon >/dev/null 2>&1; then restorecon -F '/etc/haproxy/hapro
 if [ -e '/usr/libexec/keepalived/check_haproxy.sh' ]; then cp -p '/usr/libexec/keepalived/check_haproxy.sh' '/usr/libexec/keepalived/check_haproxy.sh.halb-bak' || rollback; else : > '/usr/libexec/keepalived/check_haproxy.sh.halb-created'; fi
 mv -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new' '/usr/libexec/keepalived/check_haproxy.sh' || rollback
 if command -v restorecon >/dev/null 2>&1; then restorecon -F '/usr/libexec/keepalived/check_haproxy.sh' 2>/dev/null || true; fi
+[ -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' ] || { echo 'staged file /usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new is missing' >&2; rollback; }
+if [ -e '/usr/libexec/keepalived/halb-vrrp-notify.sh' ]; then cp -p '/usr/libexec/keepalived/halb-vrrp-notify.sh' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-bak' || rollback; else : > '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-created'; fi
+mv -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' '/usr/libexec/keepalived/halb-vrrp-notify.sh' || rollback
+if command -v restorecon >/dev/null 2>&1; then restorecon -F '/usr/libexec/keepalived/halb-vrrp-notify.sh' 2>/dev/null || true; fi
 [ -f '/etc/keepalived/keepalived.conf.halb-new' ] || { echo 'staged file /etc/keepalived/keepalived.conf.halb-new is missing' >&2; rollback; }
 if [ -e '/etc/keepalived/keepalived.conf' ]; then cp -p '/etc/keepalived/keepalived.conf' '/etc/keepalived/keepalived.conf.halb-bak' || rollback; else : > '/etc/keepalived/keepalived.conf.halb-created'; fi
 mv -f '/etc/keepalived/keepalived.conf.halb-new' '/etc/keepalived/keepalived.conf' || rollback
@@ -46,6 +52,7 @@ wait_for 'systemctl is-active -q keepalived'
 wait_for 'ss -ltn "sport = :8443" 2>/dev/null | grep -q LISTEN'
 rm -f '/etc/haproxy/haproxy.cfg.halb-created' '/etc/haproxy/haproxy.cfg.halb-bak'
 rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-created' '/usr/libexec/keepalived/check_haproxy.sh.halb-bak'
+rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-created' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-bak'
 rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-bak'
 echo '@@halb done'
 }

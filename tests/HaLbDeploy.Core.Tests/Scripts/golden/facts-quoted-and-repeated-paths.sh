@@ -124,6 +124,10 @@ halb_facts() {
   halb_section selinux-booleans
   if halb_has getsebool; then getsebool haproxy_connect_any 2>&1; else halb_missing getsebool; fi
 
+  # What the installed haproxy was built with (the metrics listener needs its Prometheus exporter and Lua).
+  halb_section haproxy-build
+  if halb_has haproxy; then halb_limited haproxy -vv 2>/dev/null; else echo not-installed; fi
+
   halb_section clock-end
   halb_clock
   echo '@@halb end'

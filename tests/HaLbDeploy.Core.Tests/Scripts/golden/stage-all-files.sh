@@ -6,6 +6,7 @@ umask 077
 discard() {
   rm -f '/etc/haproxy/haproxy.cfg.halb-new' '/etc/haproxy/haproxy.cfg.halb-new.check'
   rm -f '/usr/libexec/keepalived/check_haproxy.sh.halb-new' '/usr/libexec/keepalived/check_haproxy.sh.halb-new.check'
+  rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new.check'
   rm -f '/etc/keepalived/keepalived.conf.halb-new' '/etc/keepalived/keepalived.conf.halb-new.check'
 }
 [ -d '/etc/haproxy' ] || install -d -m 0755 -o root -g root '/etc/haproxy' || { discard; exit 5; }
@@ -73,6 +74,81 @@ Mj4vZGV2L251bGwpIiBpbgogICAgYWN0aXZlfHJlbG9hZGluZykgZXhpdCAwIDs7CiAgICAqKSBl
 eGl0IDEgOzsKZXNhYwo=
 HALB_EOF
 chown 'root:root' '/usr/libexec/keepalived/check_haproxy.sh.halb-new' && chmod 0755 '/usr/libexec/keepalived/check_haproxy.sh.halb-new' || { discard; exit 5; }
+[ -d '/usr/libexec/keepalived' ] || install -d -m 0755 -o root -g root '/usr/libexec/keepalived' || { discard; exit 5; }
+rm -f '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new'
+base64 -d > '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' <<'HALB_EOF' || { discard; exit 5; }
+IyEvYmluL3NoCiMgTWFuYWdlZCBieSBoYWxiLWRlcGxveTsgbG9jYWwgZWRpdHMgYXJlIG92ZXJ3
+cml0dGVuCiMga2VlcGFsaXZlZCdzIG5vdGlmeSBzY3JpcHQgb2Ygbm9kZSBsYjE6IGtlZXBhbGl2
+ZWQgcnVucyBpdCAoYXMgcm9vdCwgaXRzIHNjcmlwdF91c2VyKSBhZnRlciBldmVyeQojIFZSUlAg
+dHJhbnNpdGlvbiB3aXRoIHRoZSBhcmd1bWVudHMgS0lORCBOQU1FIFNUQVRFIFBSSU9SSVRZLCBl
+LmcuICJJTlNUQU5DRSBWSV9rOHMtcmVjaXBlIE1BU1RFUiAxMDAiLgojCiMgSXQgcmVjb3JkcyB0
+aGUgdHJhbnNpdGlvbiwgdGltZXN0YW1wZWQgdG8gdGhlIG5hbm9zZWNvbmQsIGFzIG9uZSBsaW5l
+CiMgICAgIEVQT0NILk5BTk9TRUNPTkRTIElTTy04NjAxLVVUQyBLSU5EIE5BTUUgU1RBVEUgUFJJ
+T1JJVFkKIyBpbiAvdmFyL2xpYi9oYWxiLWRlcGxveS92cnJwLXRyYW5zaXRpb25zLmxvZywga2Vl
+cGluZyB0aGUgbGFzdCAxMDAwIGxpbmVzLCBhbmQgcmV3cml0ZXMKIyAvdmFyL2xpYi9oYWxiLWRl
+cGxveS9tZXRyaWNzL2hhbGJfdnJycC5wcm9tLCB0aGUgc3RhdGUgaW4gdGhlIFByb21ldGhldXMg
+dGV4dCBmb3JtYXQuIGhhbGItZGVwbG95IHN0YXR1cyByZWFkcyB0aGUgbG9nOwojIGEgbm9kZV9l
+eHBvcnRlciB0ZXh0ZmlsZSBjb2xsZWN0b3IsIG9yIGhhcHJveHkncyBtZXRyaWNzIGxpc3RlbmVy
+IHdoZW4gdGhlIGludmVudG9yeSBhc2tzIGZvciBtZXRyaWNzLCBzZXJ2ZXMgdGhlIGZpbGUuCiMK
+IyBXaHkgc28gY2FyZWZ1bDoga2VlcGFsaXZlZCBkb2VzIG5vdCB3YWl0IGZvciBvbmUgbm90aWZ5
+IHRvIGVuZCBiZWZvcmUgaXQgc3RhcnRzIHRoZSBuZXh0LCBzbyB0d28gdHJhbnNpdGlvbnMKIyBj
+bG9zZSB0b2dldGhlciAoQkFDS1VQIHRoZW4gTUFTVEVSKSBydW4gYXQgb25jZTsgZmxvY2sgcHV0
+cyB0aGVtIGluIG9yZGVyLiBUaGUgYXJndW1lbnRzIGNvbWUgZnJvbSBrZWVwYWxpdmVkJ3MKIyBv
+d24gY29uZmlndXJhdGlvbiwgeWV0IGFueXRoaW5nIGJ1dCBwbGFpbiBuYW1lcyBpcyByZWZ1c2Vk
+IHJhdGhlciB0aGFuIHdyaXR0ZW4gaW50byBhIGxvZyBvciBhIG1ldHJpYy4gQm90aCBmaWxlcwoj
+IGFyZSByZXBsYWNlZCBieSByZW5hbWUsIHNvIGEgcmVhZGVyIG5ldmVyIHNlZXMgaGFsZiBhIGZp
+bGUuIFRoZSBQQVRIIGNvdmVycyBtZXJnZWQgYW5kIHNwbGl0IC91c3IgbGF5b3V0cy4KUEFUSD0v
+dXNyL3NiaW46L3Vzci9iaW46L3NiaW46L2JpbgpleHBvcnQgUEFUSAp1bWFzayAwMjIKCnN0YXRl
+X2Rpcj0nL3Zhci9saWIvaGFsYi1kZXBsb3knCmxvZz0nL3Zhci9saWIvaGFsYi1kZXBsb3kvdnJy
+cC10cmFuc2l0aW9ucy5sb2cnCm1ldHJpY3M9Jy92YXIvbGliL2hhbGItZGVwbG95L21ldHJpY3Mv
+aGFsYl92cnJwLnByb20nCmtlZXA9MTAwMAoKa2luZD0kMSBuYW1lPSQyIHN0YXRlPSQzIHByaW9y
+aXR5PSR7NDotMH0KY2FzZSAiJGtpbmQiIGluIElOU1RBTkNFfEdST1VQKSA7OyAqKSBleGl0IDAg
+OzsgZXNhYwpjYXNlICIkc3RhdGUiIGluIE1BU1RFUnxCQUNLVVB8RkFVTFR8U1RPUHxERUxFVEVE
+KSA7OyAqKSBleGl0IDAgOzsgZXNhYwpjYXNlICIkbmFtZSIgaW4gJyd8KlshQS1aYS16MC05Xy4t
+XSopIGV4aXQgMCA7OyBlc2FjCmNhc2UgIiRwcmlvcml0eSIgaW4gJyd8KlshMC05XSopIHByaW9y
+aXR5PTAgOzsgZXNhYwoKbm93PSQoZGF0ZSAtdSAnKyVzLiVOICVZLSVtLSVkVCVIOiVNOiVTLiVO
+WicpIHx8IGV4aXQgMQpta2RpciAtcCAiJHN0YXRlX2RpciIgIiR7bWV0cmljcyUvKn0iIHx8IGV4
+aXQgMQoKIyBUaGUgdmFsdWUgb2YgYSBjb3VudGVyIGluIHRoZSBtZXRyaWNzIGZpbGUgd3JpdHRl
+biBsYXN0IHRpbWUsIDAgd2hlbiB0aGVyZSBpcyBub25lLgpjb3VudGVyKCkgewogICAgdmFsdWU9
+JChhd2sgLXYgbmFtZT0iJDEiICdpbmRleCgkMSwgbmFtZSAieyIpID09IDEgeyBwcmludCAkMiB9
+JyAiJG1ldHJpY3MiIDI+L2Rldi9udWxsKQogICAgY2FzZSAiJHZhbHVlIiBpbiAnJ3wqWyEwLTld
+KikgZWNobyAwIDs7ICopIGVjaG8gIiR2YWx1ZSIgOzsgZXNhYwp9CgpyZWNvcmQoKSB7CiAgICBw
+cmludGYgJyVzICVzICVzICVzICVzXG4nICIkbm93IiAiJGtpbmQiICIkbmFtZSIgIiRzdGF0ZSIg
+IiRwcmlvcml0eSIgPj4gIiRsb2ciIHx8IHJldHVybiAxCiAgICB0YWlsIC1uICIka2VlcCIgIiRs
+b2ciID4gIiRsb2cudG1wIiAmJiBtdiAtZiAiJGxvZy50bXAiICIkbG9nIiB8fCByZXR1cm4gMQog
+ICAgWyAiJGtpbmQiID0gSU5TVEFOQ0UgXSB8fCByZXR1cm4gMAogICAgdG90YWw9JChjb3VudGVy
+IGhhbGJfdnJycF90cmFuc2l0aW9uc190b3RhbCkKICAgIHRvdGFsPSQoKHRvdGFsICsgMSkpCiAg
+ICBtYXN0ZXJzPSQoY291bnRlciBoYWxiX3ZycnBfbWFzdGVyX3RyYW5zaXRpb25zX3RvdGFsKQog
+ICAgWyAiJHN0YXRlIiAhPSBNQVNURVIgXSB8fCBtYXN0ZXJzPSQoKG1hc3RlcnMgKyAxKSkKICAg
+IGxhYmVscz0ibm9kZT1cImxiMVwiLHZycnBfaW5zdGFuY2U9XCIkbmFtZVwiIgogICAgewogICAg
+ICAgIGVjaG8gJyMgSEVMUCBoYWxiX3ZycnBfc3RhdGUgMSBmb3IgdGhlIFZSUlAgc3RhdGUgdGhp
+cyBub2RlIGlzIGluLCBhcyBrZWVwYWxpdmVkIGxhc3QgcmVwb3J0ZWQgaXQ7IDAgZm9yIHRoZSBv
+dGhlcnMuJwogICAgICAgIGVjaG8gJyMgVFlQRSBoYWxiX3ZycnBfc3RhdGUgZ2F1Z2UnCiAgICAg
+ICAgZm9yIHMgaW4gTUFTVEVSIEJBQ0tVUCBGQVVMVCBTVE9QOyBkbwogICAgICAgICAgICBpZiBb
+ICIkcyIgPSAiJHN0YXRlIiBdOyB0aGVuIHY9MTsgZWxzZSB2PTA7IGZpCiAgICAgICAgICAgIGVj
+aG8gImhhbGJfdnJycF9zdGF0ZXskbGFiZWxzLHN0YXRlPVwiJHNcIn0gJHYiCiAgICAgICAgZG9u
+ZQogICAgICAgIGVjaG8gJyMgSEVMUCBoYWxiX3ZycnBfcHJpb3JpdHkgVGhlIHByaW9yaXR5IGtl
+ZXBhbGl2ZWQgcmVwb3J0ZWQgd2l0aCB0aGUgbGFzdCB0cmFuc2l0aW9uLicKICAgICAgICBlY2hv
+ICcjIFRZUEUgaGFsYl92cnJwX3ByaW9yaXR5IGdhdWdlJwogICAgICAgIGVjaG8gImhhbGJfdnJy
+cF9wcmlvcml0eXskbGFiZWxzfSAkcHJpb3JpdHkiCiAgICAgICAgZWNobyAnIyBIRUxQIGhhbGJf
+dnJycF9sYXN0X3RyYW5zaXRpb25fdGltZXN0YW1wX3NlY29uZHMgV2hlbiB0aGUgbGFzdCB0cmFu
+c2l0aW9uIGhhcHBlbmVkIChVbml4IHRpbWUpLicKICAgICAgICBlY2hvICcjIFRZUEUgaGFsYl92
+cnJwX2xhc3RfdHJhbnNpdGlvbl90aW1lc3RhbXBfc2Vjb25kcyBnYXVnZScKICAgICAgICBlY2hv
+ICJoYWxiX3ZycnBfbGFzdF90cmFuc2l0aW9uX3RpbWVzdGFtcF9zZWNvbmRzeyRsYWJlbHN9ICR7
+bm93JSUgKn0iCiAgICAgICAgZWNobyAnIyBIRUxQIGhhbGJfdnJycF90cmFuc2l0aW9uc190b3Rh
+bCBWUlJQIHRyYW5zaXRpb25zIHRoaXMgbm9kZSByZWNvcmRlZCBzaW5jZSBpdHMgbWV0cmljcyBm
+aWxlIHdhcyBjcmVhdGVkLicKICAgICAgICBlY2hvICcjIFRZUEUgaGFsYl92cnJwX3RyYW5zaXRp
+b25zX3RvdGFsIGNvdW50ZXInCiAgICAgICAgZWNobyAiaGFsYl92cnJwX3RyYW5zaXRpb25zX3Rv
+dGFseyRsYWJlbHN9ICR0b3RhbCIKICAgICAgICBlY2hvICcjIEhFTFAgaGFsYl92cnJwX21hc3Rl
+cl90cmFuc2l0aW9uc190b3RhbCBUcmFuc2l0aW9ucyBpbnRvIE1BU1RFUiAodGhpcyBub2RlIHRv
+b2sgdGhlIFZJUCkgc2luY2UgdGhlIG1ldHJpY3MgZmlsZSB3YXMgY3JlYXRlZC4nCiAgICAgICAg
+ZWNobyAnIyBUWVBFIGhhbGJfdnJycF9tYXN0ZXJfdHJhbnNpdGlvbnNfdG90YWwgY291bnRlcicK
+ICAgICAgICBlY2hvICJoYWxiX3ZycnBfbWFzdGVyX3RyYW5zaXRpb25zX3RvdGFseyRsYWJlbHN9
+ICRtYXN0ZXJzIgogICAgfSA+ICIkbWV0cmljcy50bXAiICYmIG12IC1mICIkbWV0cmljcy50bXAi
+ICIkbWV0cmljcyIKfQoKKAogICAgZmxvY2sgLXcgMTAgOSB8fCBleGl0IDEKICAgIHJlY29yZAop
+IDk+ICIkc3RhdGVfZGlyLy5ub3RpZnkubG9jayIK
+HALB_EOF
+chown 'root:root' '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' && chmod 0755 '/usr/libexec/keepalived/halb-vrrp-notify.sh.halb-new' || { discard; exit 5; }
 [ -d '/etc/keepalived' ] || install -d -m 0755 -o root -g root '/etc/keepalived' || { discard; exit 5; }
 rm -f '/etc/keepalived/keepalived.conf.halb-new'
 base64 -d > '/etc/keepalived/keepalived.conf.halb-new' <<'HALB_EOF' || { discard; exit 5; }
@@ -96,7 +172,11 @@ ICAgICAgICBhdXRoX3R5cGUgUEFTUwogICAgICAgIGF1dGhfcGFzcyAiazhzVmlwMDEiCiAgICB9
 CiAgICB1bmljYXN0X3NyY19pcCAxOTIuMTY4Ljg4LjkxCiAgICB1bmljYXN0X3BlZXIgewogICAg
 ICAgIDE5Mi4xNjguODguOTIKICAgICAgICAxOTIuMTY4Ljg4LjkzCiAgICB9CiAgICB2aXJ0dWFs
 X2lwYWRkcmVzcyB7CiAgICAgICAgMTkyLjE2OC44OC4yMDEvMjQgZGV2IGV0aDAKICAgIH0KICAg
-IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KfQo=
+IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KICAgICMgRXZlcnkgdHJh
+bnNpdGlvbiBvZiB0aGlzIGluc3RhbmNlLCB0aW1lc3RhbXBlZCwgZ29lcyB0byAvdmFyL2xpYi9o
+YWxiLWRlcGxveS92cnJwLXRyYW5zaXRpb25zLmxvZyAoaGFsYi1kZXBsb3kgc3RhdHVzIHJlYWRz
+IGl0KS4KICAgIG5vdGlmeSAiL3Vzci9saWJleGVjL2tlZXBhbGl2ZWQvaGFsYi12cnJwLW5vdGlm
+eS5zaCIKfQo=
 HALB_EOF
 chown 'root:root' '/etc/keepalived/keepalived.conf.halb-new' && chmod 0640 '/etc/keepalived/keepalived.conf.halb-new' || { discard; exit 5; }
 invalid=0
@@ -105,14 +185,14 @@ if ! out=$(haproxy -c -q -f '/etc/haproxy/haproxy.cfg.halb-new' 2>&1); then
   printf '%s\n' "$out"
   invalid=1
 fi
-sed 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
+sed -e 's/\/usr\/libexec\/keepalived\/check_haproxy.sh"/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new"/' -e 's/\/usr\/libexec\/keepalived\/check_haproxy.sh$/\/usr\/libexec\/keepalived\/check_haproxy.sh.halb-new/' -e 's/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh"/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh.halb-new"/' -e 's/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh$/\/usr\/libexec\/keepalived\/halb-vrrp-notify.sh.halb-new/' '/etc/keepalived/keepalived.conf.halb-new' > '/etc/keepalived/keepalived.conf.halb-new.check'
 if ! out=$(keepalived -t -f '/etc/keepalived/keepalived.conf.halb-new.check' 2>&1); then
   echo '@@halb invalid /etc/keepalived/keepalived.conf'
   printf '%s\n' "$out"
   invalid=1
 fi
 if [ "$invalid" -ne 0 ]; then discard; exit 3; fi
-rm -f '/etc/keepalived/keepalived.conf.halb-new.check'
+rm -f '/etc/keepalived/keepalived.conf.halb-new.check' '/etc/haproxy/haproxy.cfg.halb-new.check'
 echo '@@halb done'
 }
 halb_main </dev/null

@@ -58,7 +58,7 @@ if ! out=$(haproxy -c -q -f '/etc/haproxy/haproxy.cfg.halb-new' 2>&1); then
   invalid=1
 fi
 if [ "$invalid" -ne 0 ]; then discard; exit 3; fi
-rm -f '/etc/keepalived/keepalived.conf.halb-new.check'
+rm -f '/etc/keepalived/keepalived.conf.halb-new.check' '/etc/haproxy/haproxy.cfg.halb-new.check'
 echo '@@halb done'
 }
 halb_main </dev/null

@@ -29,7 +29,11 @@ ICAgICAgICBhdXRoX3R5cGUgUEFTUwogICAgICAgIGF1dGhfcGFzcyAiazhzVmlwMDEiCiAgICB9
 CiAgICB1bmljYXN0X3NyY19pcCAxOTIuMTY4Ljg4LjkxCiAgICB1bmljYXN0X3BlZXIgewogICAg
 ICAgIDE5Mi4xNjguODguOTIKICAgICAgICAxOTIuMTY4Ljg4LjkzCiAgICB9CiAgICB2aXJ0dWFs
 X2lwYWRkcmVzcyB7CiAgICAgICAgMTkyLjE2OC44OC4yMDEvMjQgZGV2IGV0aDAKICAgIH0KICAg
-IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KfQo=
+IHRyYWNrX3NjcmlwdCB7CiAgICAgICAgY2hrX2hhcHJveHkKICAgIH0KICAgICMgRXZlcnkgdHJh
+bnNpdGlvbiBvZiB0aGlzIGluc3RhbmNlLCB0aW1lc3RhbXBlZCwgZ29lcyB0byAvdmFyL2xpYi9o
+YWxiLWRlcGxveS92cnJwLXRyYW5zaXRpb25zLmxvZyAoaGFsYi1kZXBsb3kgc3RhdHVzIHJlYWRz
+IGl0KS4KICAgIG5vdGlmeSAiL3Vzci9saWJleGVjL2tlZXBhbGl2ZWQvaGFsYi12cnJwLW5vdGlm
+eS5zaCIKfQo=
 HALB_EOF
 chown 'root:root' '/etc/keepalived/keepalived.conf.halb-new' && chmod 0640 '/etc/keepalived/keepalived.conf.halb-new' || { discard; exit 5; }
 invalid=0
@@ -39,7 +43,7 @@ if ! out=$(keepalived -t -f '/etc/keepalived/keepalived.conf.halb-new' 2>&1); th
   invalid=1
 fi
 if [ "$invalid" -ne 0 ]; then discard; exit 3; fi
-rm -f '/etc/keepalived/keepalived.conf.halb-new.check'
+rm -f '/etc/keepalived/keepalived.conf.halb-new.check' '/etc/haproxy/haproxy.cfg.halb-new.check'
 echo '@@halb done'
 }
 halb_main </dev/null

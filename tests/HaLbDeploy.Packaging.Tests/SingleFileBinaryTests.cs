@@ -46,7 +46,9 @@ public sealed class SingleFileBinaryTests(PackagedArtifacts artifacts) : IDispos
         var run = ExternalProcess.Run(artifacts.SingleFile, ["render", "-i", RepositoryRoot.Of("inventory/example.yaml"), "--out", _out], TimeSpan.FromSeconds(30), Secret);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(9, Directory.GetFiles(_out, "*", SearchOption.AllDirectories).Length);
+        // Per node: haproxy.cfg, keepalived.conf, the haproxy check script and the VRRP notify script.
+        Assert.Equal(12, Directory.GetFiles(_out, "*", SearchOption.AllDirectories).Length);
+        Assert.Contains("halb-vrrp-notify.sh", File.ReadAllText(Path.Combine(_out, "lb3/etc/keepalived/keepalived.conf")));
         var haproxy = File.ReadAllText(Path.Combine(_out, "lb1/etc/haproxy/haproxy.cfg"));
         Assert.StartsWith("# Managed by halb-deploy", haproxy);
         Assert.Contains("mode tcp", haproxy);

@@ -25,7 +25,17 @@ public sealed class StatusLabTests(ITestOutputHelper output) : IAsyncLifetime
         var apply = await LabCli.RunAsync("apply", "-i", _inventory.Path);
         Assert.True(apply.ExitCode == 0, apply.ToString());
         await LabFaults.WaitUntilLb1HoldsTheVipAloneAsync();
+        await LabNodeShell.RunOnAllAsync(KeepOnlyTheLastTransition);
     }
+
+    /// <summary>
+    /// Earlier tests of the suite (failover-test in every mode) move the VIP many times within the hour, which status
+    /// rightly reports as flapping (exit 1). These tests judge the transitions they cause themselves, so each node's
+    /// history is cut to its last line (its current state, so "since" still has a time) while the VIP is at rest.
+    /// The file keeps its inode, owner and mode.
+    /// </summary>
+    private const string KeepOnlyTheLastTransition =
+        "f=/var/lib/halb-deploy/vrrp-transitions.log; if [ -s \"$f\" ]; then tail -n 1 \"$f\" > \"$f.halb-test\" && cat \"$f.halb-test\" > \"$f\"; rm -f \"$f.halb-test\"; fi";
 
     public async Task DisposeAsync()
     {

@@ -49,6 +49,9 @@ internal sealed class ApplyRun
 
     public PhaseRunner<NodeContext> Runner { get; }
 
+    /// <summary>The rollout the plan chose; rolling until the plan phase decided.</summary>
+    public RolloutDecision Rollout { get; set; } = RolloutDecision.Rolling;
+
     public IReadOnlyList<string> Errors
     {
         get { lock (_errors) return [.. _errors]; }

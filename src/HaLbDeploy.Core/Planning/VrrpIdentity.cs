@@ -41,5 +41,9 @@ public sealed record VrrpIdentity(
         return lines;
     }
 
+    /// <summary>The VIP's address without its prefix, when it parses.</summary>
+    public System.Net.IPAddress? VipAddress =>
+        Vip is not null && System.Net.IPAddress.TryParse(Vip.Split('/')[0], out var address) ? address : null;
+
     private static string Mode(bool unicast) => unicast ? "unicast" : "multicast";
 }

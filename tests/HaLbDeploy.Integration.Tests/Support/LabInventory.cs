@@ -15,6 +15,8 @@ public sealed class LabInventory : IDisposable
 
     public static LabInventory AsIs() => new(Text);
 
+    public static LabInventory Of(string text) => new(text);
+
     /// <summary>The lab inventory with exact pieces of text replaced; a piece that is not there fails the test.</summary>
     public static LabInventory With(params (string Find, string Replace)[] edits)
     {

@@ -32,7 +32,7 @@ internal sealed class IdentityCutover(ApplyRun run, Func<NodeContext, CutoverTak
         var takeover = new CutoverTakeover(run.Inventory.Vip.Address, holder.Node.Interface);
         if (!await run.Runner.GuardAsync(holder, Phase, () => activate(holder, takeover, CancellationToken.None)))
             return await StopAsync(nodes, "the holder did not switch");
-        run.Progress.Report(Phase, "*", $"backups switched in {backupsDone.TotalMilliseconds:0} ms, holder {holder.Name} {run.Time.GetElapsedTime(started).TotalMilliseconds:0} ms after the first backup started");
+        run.Progress.Report(Phase, "*", $"backups switched in {backupsDone.TotalMilliseconds:0} ms, holder {holder.Name} switched {run.Time.GetElapsedTime(started).TotalMilliseconds:0} ms after the backups began");
         var health = new HealthWait(run);
         foreach (var node in nodes)
         {

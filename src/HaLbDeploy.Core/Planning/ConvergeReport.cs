@@ -1,8 +1,11 @@
 namespace HaLbDeploy.Core.Planning;
 
 /// <summary>The result of a plan or apply run over all nodes.</summary>
-public sealed record ConvergeReport(bool DryRun, IReadOnlyList<NodeRunResult> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed)
+public sealed record ConvergeReport(bool DryRun, IReadOnlyList<NodeRunResult> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, TimeSpan Elapsed, RolloutDecision? Rollout = null)
 {
+    /// <summary>The rollout the plan chose (apply used it, plan would).</summary>
+    public RolloutDecision RolloutUsed => Rollout ?? RolloutDecision.Rolling;
+
     public bool Succeeded => Errors.Count == 0 && Nodes.All(n => n.Outcome is not (NodeOutcome.Failed or NodeOutcome.Untouched));
 
     public bool HasPendingChanges => Nodes.Any(n => n.Outcome == NodeOutcome.Pending);

@@ -23,7 +23,19 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         foreach (var file in desired.Files) PlanFile(file, facts.File(file.Path), currentContent, changes);
         PlanUnit("haproxy", [NodePaths.HaproxyConfig, NodePaths.HaproxyVrrpMetricsLua], facts, changes);
         PlanUnit("keepalived", [NodePaths.KeepalivedConfig], facts, changes);
-        return new NodePlan(node, facts, desired, changes);
+        var current = currentContent?.Invoke(NodePaths.KeepalivedConfig) is { } text ? VrrpIdentityReader.Read(text) : null;
+        return new NodePlan(node, facts, desired, changes) { IdentityChanges = IdentityChanges(desired, changes, current), CurrentIdentity = current };
+    }
+
+    /// <summary>
+    /// Old against new keepalived.conf: a node that creates it joins (no identity to change); one whose current text
+    /// could not be read is taken as an identity change, as the cutover is safe for any change and rolling is not.
+    /// </summary>
+    private static IReadOnlyList<string> IdentityChanges(NodeConfiguration desired, List<Change> changes, VrrpIdentity? current)
+    {
+        if (!changes.Any(c => c.Kind == ChangeKind.UpdateFile && c.Target == NodePaths.KeepalivedConfig)) return [];
+        if (current is null) return ["keepalived.conf's current text could not be read"];
+        return current.DifferencesTo(VrrpIdentityReader.Read(desired.File(NodePaths.KeepalivedConfig).Content));
     }
 
     private void PlanPackages(NodeFacts facts, List<Change> changes)

@@ -20,6 +20,9 @@ public static class NodeScripts
     private const string Prelude = ChangePrelude;
     private const string Main = "halb_main";
     private const string CreatedSuffix = ".halb-created";
+
+    /// <summary>The rendered keepalived.conf, kept aside while the holder takes the VIP with state MASTER.</summary>
+    private const string TakeoverSuffix = ".halb-final";
     private const string FileMarker = ScriptMarkers.Prefix + "file ";
     private const string MissingMarker = ScriptMarkers.Prefix + "missing";
 
@@ -189,21 +192,29 @@ public static class NodeScripts
     /// <see cref="ScriptMarkers.ExitRolledBack"/>. A haproxy reload counts only when a new worker appears: a
     /// master that fails to load the new file keeps its old workers while systemd still calls the reload done.
     /// </summary>
-    public static string Activate(NodePlan plan, int frontendPort, int activeTimeoutSeconds = 10)
+    /// <param name="takeover">
+    /// The holder's switch in an identity cutover: keepalived starts the new group with state MASTER and priority
+    /// 255 so that it takes the VIP at once instead of after a master-down interval; once the VIP is up here, the
+    /// rendered file (state and priority as the inventory says) goes back and keepalived reloads into it, which keeps
+    /// the MASTER state (the group is the same now).
+    /// </param>
+    public static string Activate(NodePlan plan, int frontendPort, int activeTimeoutSeconds = 10, CutoverTakeover? takeover = null)
     {
         var files = plan.FilesToWrite;
         var touched = Units.Where(u => plan.Changes.Any(c => c.Target == u && c.Kind is ChangeKind.StartUnit or ChangeKind.ReloadUnit or ChangeKind.RestartUnit)).ToList();
         // A dropped connection must not cut the swap in half: sshd hangs up the session, so the script ignores
         // SIGHUP (and SIGPIPE on its now closed output) and runs to its end, finished or rolled back.
         var script = new StringBuilder(Prelude).Append("trap '' HUP PIPE\n");
-        AppendRollback(script, files, touched);
+        AppendRollback(script, files, touched, takeover is not null);
         foreach (var file in files) AppendSwap(script, plan, file);
 
         var enable = plan.Of(ChangeKind.EnableUnit).Select(c => c.Target).ToList();
         if (enable.Count > 0) script.Append($"systemctl enable -q {string.Join(' ', enable)} || rollback\n");
         AppendWaitFunctions(script, activeTimeoutSeconds * 10);
+        if (takeover is not null) AppendTakeoverStart(script);
         foreach (var unit in Units) AppendUnitAction(script, plan, unit);
         foreach (var unit in touched) script.Append($"wait_for 'systemctl is-active -q {unit}'\n");
+        if (takeover is not null) AppendTakeoverEnd(script, takeover);
         if (touched.Contains("haproxy"))
             script.Append($"wait_for 'ss -ltn \"sport = :{frontendPort}\" 2>/dev/null | grep -q LISTEN'\n");
         // Only the rollback above needs the backups; kept, keepalived.conf's would hold the old secret on the node.
@@ -245,9 +256,10 @@ public static class NodeScripts
     }
 
     /// <summary>rollback(): puts the old files back, restarts the touched units on them and exits <see cref="ScriptMarkers.ExitRolledBack"/>.</summary>
-    private static void AppendRollback(StringBuilder script, IReadOnlyList<RenderedFile> files, IReadOnlyList<string> touched)
+    private static void AppendRollback(StringBuilder script, IReadOnlyList<RenderedFile> files, IReadOnlyList<string> touched, bool takeover)
     {
         script.Append("rollback() {\n");
+        if (takeover) script.Append($"  rm -f {Quote(NodePaths.KeepalivedConfig + TakeoverSuffix)}\n");
         foreach (var file in files)
         {
             var live = Quote(file.Path);
@@ -303,6 +315,24 @@ public static class NodeScripts
         {
             script.Append($"systemctl reload {unit} || rollback\n");
         }
+    }
+
+    private static void AppendTakeoverStart(StringBuilder script)
+    {
+        var live = Quote(NodePaths.KeepalivedConfig);
+        var final = Quote(NodePaths.KeepalivedConfig + TakeoverSuffix);
+        script.Append($"cp -p {live} {final} || rollback\n");
+        // keepalived 2 becomes MASTER at once only as the address owner (priority 255); any other priority, even with
+        // state MASTER, first waits a master-down interval in the new group (measured on the lab: 3.6 s).
+        script.Append($"sed -i -e 's/^\\([[:space:]]*state\\) BACKUP$/\\1 MASTER/' -e 's/^\\([[:space:]]*priority\\) [0-9]*$/\\1 255/' {live} || rollback\n");
+    }
+
+    private static void AppendTakeoverEnd(StringBuilder script, CutoverTakeover takeover)
+    {
+        script.Append($"vip_dev={Quote(takeover.Interface)}\n");
+        script.Append($"wait_for 'ip -o addr show dev \"$vip_dev\" | grep -qF \" {takeover.Vip}/\"'\n");
+        script.Append($"mv -f {Quote(NodePaths.KeepalivedConfig + TakeoverSuffix)} {Quote(NodePaths.KeepalivedConfig)} || rollback\n");
+        script.Append("systemctl reload keepalived || rollback\n");
     }
 
     private static void AppendValidation(StringBuilder script, string livePath, string command)

@@ -49,6 +49,9 @@ internal sealed class ApplyRun
 
     public PhaseRunner<NodeContext> Runner { get; }
 
+    /// <summary>The rollout the plan chose; rolling until the plan phase decided.</summary>
+    public RolloutDecision Rollout { get; set; } = RolloutDecision.Rolling;
+
     public IReadOnlyList<string> Errors
     {
         get { lock (_errors) return [.. _errors]; }
@@ -83,4 +86,8 @@ internal sealed class ApplyRun
 
     /// <summary>As the node's facts last said.</summary>
     public bool HoldsVip(NodeContext node) => node.Facts.HoldsAddress(Inventory.Vip.Address);
+
+    /// <summary>Holds the inventory's VIP or the one its current keepalived.conf serves (they differ when the VIP changes).</summary>
+    public bool HoldsOldOrNewVip(NodeContext node) =>
+        HoldsVip(node) || node.Plan?.CurrentIdentity?.VipAddress is { } old && node.Facts.HoldsAddress(old);
 }

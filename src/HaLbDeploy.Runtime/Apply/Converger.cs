@@ -35,7 +35,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
             await Task.WhenAll(run.Nodes.Where(n => n.Session is not null).Select(n => n.Session!.DisposeAsync().AsTask()));
         }
         var results = run.Nodes.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, run.HoldsVip(n))).ToList();
-        return new ConvergeReport(options.DryRun, results, run.Errors, run.Warnings, time.GetElapsedTime(started));
+        return new ConvergeReport(options.DryRun, results, run.Errors, run.Warnings, time.GetElapsedTime(started), run.Rollout);
     }
 
     private static async Task RunPhasesAsync(ApplyRun run, CancellationToken ct)

@@ -29,7 +29,8 @@ public static class SampleConvergeReports
         ],
         Errors: [],
         Warnings: ["lb2: SELinux is permissive"],
-        TimeSpan.FromMilliseconds(2345.678));
+        TimeSpan.FromMilliseconds(2345.678),
+        new RolloutDecision(RolloutStrategy.IdentityCutover, ["virtual_router_id 51 -> 77", "authentication secret changed"]));
 
     public static ConvergeReport Apply() => new(
         DryRun: false,

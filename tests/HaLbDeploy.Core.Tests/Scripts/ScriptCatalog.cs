@@ -34,6 +34,8 @@ public static class ScriptCatalog
         scripts["host-settings-debian12-fresh.sh"] = () => NodeScripts.HostSettings(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh)));
         foreach (var (name, plan) in Plans())
             scripts[$"activate-{name}.sh"] = () => NodeScripts.Activate(plan(), PlanningFixtures.Inventory.FrontendPort);
+        scripts["activate-identity-cutover-holder.sh"] = () =>
+            NodeScripts.Activate(Changed(NodePaths.KeepalivedConfig), PlanningFixtures.Inventory.FrontendPort, takeover: new CutoverTakeover(PlanningFixtures.Inventory.Vip.Address, "eth0"));
         scripts["activate-debian12-fresh-timeout-30s.sh"] = () => NodeScripts.Activate(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh)), 8443, 30);
         return scripts;
     }

@@ -65,6 +65,10 @@ public sealed class ApplyTier
     public static ApplyTier WithOldHaproxyConfig() =>
         WithFiles(file => file.Path == NodePaths.HaproxyConfig ? file with { Content = file.Content + "# an older one\n" } : file);
 
+    /// <summary>Converged, but every node's keepalived.conf is in another VRRP group (virtual_router_id 77): an identity change.</summary>
+    public static ApplyTier WithOtherRouterId() =>
+        WithFiles(file => file.Path == NodePaths.KeepalivedConfig ? file with { Content = file.Content.Replace("virtual_router_id 51", "virtual_router_id 77") } : file);
+
     public Task<ConvergeReport> ApplyAsync(ConvergeOptions? options = null, CancellationToken cancellationToken = default) =>
         new Converger(Inventory, Desired, Tier, Progress, Tier.Clock, options ?? new ConvergeOptions()).RunAsync(cancellationToken);
 

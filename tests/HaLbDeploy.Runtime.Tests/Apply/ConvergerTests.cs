@@ -72,6 +72,36 @@ public sealed class ConvergerTests
     }
 
     [Fact]
+    public async Task An_identity_change_switches_the_backups_together_then_the_holder_with_state_master_and_only_it()
+    {
+        var tier = ApplyTier.WithOtherRouterId();
+
+        var report = await tier.ApplyAsync();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal(RolloutStrategy.IdentityCutover, report.RolloutUsed.Strategy);
+        Assert.Equal(["virtual_router_id 77 -> 51"], report.RolloutUsed.Reasons);
+        Assert.Contains("[rollout/*] identity cutover: lb3, lb2 together, then the VIP holder lb1 taking the VIP in the new group at once", tier.Progress.Lines);
+        var activations = tier.Tier.Calls.Where(c => c.Description == "activate configuration").ToList();
+        Assert.Equal("lb1", activations[^1].Node);
+        Assert.Equal(["lb2", "lb3"], activations.Take(2).Select(c => c.Node).Order());
+        Assert.Contains("state\\) BACKUP$/\\1 MASTER/", activations[^1].Script);
+        Assert.All(activations.Take(2), c => Assert.DoesNotContain("MASTER", c.Script));
+        Assert.Equal(3, tier.Progress.Lines.Count(l => l.Contains("healthy: keepalived and haproxy active, VIP on lb1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_compatible_keepalived_change_still_rolls_one_node_at_a_time()
+    {
+        var tier = ApplyTier.WithOldHaproxyConfig();
+
+        var report = await tier.ApplyAsync();
+
+        Assert.Equal(RolloutStrategy.Rolling, report.RolloutUsed.Strategy);
+        Assert.Contains("[plan/*] rollout: rolling: one node at a time, the VIP holder last (compatible changes)", tier.Progress.Lines);
+    }
+
+    [Fact]
     public async Task Firewall_and_SELinux_settings_are_applied_before_any_file_is_staged()
     {
         var tier = ApplyTier.WithOldHaproxyConfig();

@@ -6,7 +6,8 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 
 /// <summary>
 /// Plans every node from its facts and reports each change (or "no change"). A changed file's current text is
-/// read from the node so the change carries a diff.
+/// read from the node so the change carries a diff, and keepalived.conf's tells whether the VRRP identity changes:
+/// that decides the tier's <see cref="RolloutDecision"/>.
 /// </summary>
 internal sealed class PlanPhase(ApplyRun run) : IPhase
 {
@@ -18,6 +19,8 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
             foreach (var change in node.Plan!.Changes) run.Progress.Report("plan", node.Name, change.ToString());
             if (!node.Plan.HasChanges) run.Progress.Report("plan", node.Name, "no change");
         }
+        run.Rollout = RolloutDecision.For(run.Nodes.Select(n => n.Plan!));
+        if (run.Nodes.Any(n => n.Plan!.HasChanges)) run.Progress.Report("plan", "*", $"rollout: {run.Rollout.Describe()}");
         return true;
     }
 

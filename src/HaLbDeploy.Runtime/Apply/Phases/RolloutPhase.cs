@@ -9,7 +9,8 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 /// Activates the staged configuration one node at a time in <see cref="RolloutOrder"/> (the VIP holder last),
 /// waiting after each until it is healthy. The first node that fails stops the rollout: the nodes after it keep
 /// their old configuration and their staged files are removed. Nodes with nothing to activate get their outcome
-/// first: changed when packages or host settings were applied, else unchanged.
+/// first: changed when packages or host settings were applied, else unchanged. An identity change goes through
+/// <see cref="IdentityCutover"/> instead when one node holds the VIP (with none, nothing is served and rolling is safe).
 /// </summary>
 internal sealed class RolloutPhase(ApplyRun run) : IPhase
 {
@@ -20,6 +21,9 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
         var order = RolloutOrder.For(run.Nodes.Where(n => n.NeedsActivation).Select(n => n.Node), HoldsVip);
         foreach (var node in run.Nodes.Where(n => !n.NeedsActivation))
             node.Outcome = node.HostChanged ? NodeOutcome.Changed : NodeOutcome.Unchanged;
+        var activated = order.Select(run.Find).ToList();
+        if (run.Rollout.Strategy == RolloutStrategy.IdentityCutover && IdentityCutover.HolderOf(run, activated) is { } holder)
+            return await new IdentityCutover(run, ActivateAsync).RunAsync(activated, holder, cancellationToken);
         if (order.Count > 0) run.Progress.Report(Phase, "*", OrderLine(order));
         var health = new HealthWait(run);
         foreach (var lbNode in order)
@@ -42,11 +46,14 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
     private string OrderLine(IReadOnlyList<LbNode> order) =>
         $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? "VIP holder last" : "highest priority first: none of them holds the VIP")})";
 
-    private async Task<bool> ActivateAsync(NodeContext node, CancellationToken ct)
+    private Task<bool> ActivateAsync(NodeContext node, CancellationToken ct) => ActivateAsync(node, null, ct);
+
+    private async Task<bool> ActivateAsync(NodeContext node, CutoverTakeover? takeover, CancellationToken ct)
     {
         foreach (var change in node.ConfigurationChanges) run.Progress.Report("configs", node.Name, change.ToString());
         // Once the swap has started it must finish or roll back on the node: a Ctrl+C does not cut it in half.
-        var result = await node.Session!.ChangeAsync("activate configuration", NodeScripts.Activate(node.Plan!, run.Inventory.FrontendPort), CancellationToken.None);
+        var script = NodeScripts.Activate(node.Plan!, run.Inventory.FrontendPort, takeover: takeover);
+        var result = await node.Session!.ChangeAsync("activate configuration", script, CancellationToken.None);
         node.Staged = false;
         if (result.ExitCode == ScriptMarkers.ExitRolledBack)
             return run.Fail(node, $"the services did not come up with the new configuration; the previous configuration was restored and restarted: {ScriptOutput.Tail(result.StandardError)}");

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+using HaLbDeploy.Integration.Tests.Lab;
+using HaLbDeploy.Integration.Tests.Support;
+
+namespace HaLbDeploy.Integration.Tests.Apply;
+
+/// <summary>
+/// Each VRRP identity change applied on the converged lab tier (3 nodes, or the size in <see cref="LabTierSize"/>), watched by a ~20 Hz holder sampler on every
+/// node and a 50 ms prober through the VIP: never two holders, the VIP unserved for at most 1.0 s, and a second
+/// apply changes nothing. The tier goes back to the lab inventory afterwards (itself an identity change).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class IdentityCutoverLabTests
+{
+    /// <summary>On the lab's bridge and used by nothing else (.101 and .102 are the RHEL tiers' VIPs, which may still be held).</summary>
+    private const string NewVip = "10.211.0.103";
+    private static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(1.0);
+    private readonly ITestOutputHelper _output;
+
+    public IdentityCutoverLabTests(ITestOutputHelper output)
+    {
+        LabFacts.RequireLabUp();
+        _output = output;
+    }
+
+    public static TheoryData<string, string, string, string> Kinds => new()
+    {
+        { "virtual_router_id", "virtual_router_id: 51", "virtual_router_id: 77", "virtual_router_id 51 -> 77" },
+        { "secret", "secret_file: /var/lib/halb-lab/vrrp-secret", "secret: Cutover1", "authentication secret changed" },
+        { "unicast to multicast", "mode: unicast", "mode: multicast", "mode unicast -> multicast" },
+        { "advert_int", "advert_int: 1", "advert_int: 2", "advert_int 1 -> 2" },
+        { "vip address", "vip: 10.211.0.100/24", $"vip: {NewVip}/24", $"VIP 10.211.0.100/24 -> {NewVip}/24" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task An_identity_change_cuts_over_with_never_two_holders_and_at_most_one_second_without_the_vip(string kind, string find, string replace, string reason)
+    {
+        using var current = LabInventory.OfText(LabTierSize.InventoryText());
+        using var changed = LabInventory.OfText(LabTierSize.InventoryText((find, replace)));
+        try
+        {
+            await ConvergeAsync(current.Path);
+            var plan = await LabCli.RunAsync("plan", "-i", changed.Path, "--output", "json");
+            Assert.True(plan.ExitCode == 3, plan.ToString());
+            Assert.Contains("\"strategy\": \"identity-cutover\"", plan.Output);
+            Assert.Contains(reason, plan.Output);
+
+            var vips = kind == "vip address" ? [IPAddress.Parse(LabFacts.Vip), IPAddress.Parse(NewVip)] : new[] { IPAddress.Parse(LabFacts.Vip) };
+            await using var observer = new CutoverObserver(vips, LabTierSize.Nodes);
+            observer.Start();
+            await Task.Delay(TimeSpan.FromSeconds(1)); // a served baseline before the change, to measure a gap against
+            var apply = await LabCli.RunAsync("apply", "-i", changed.Path);
+            await Task.Delay(TimeSpan.FromSeconds(5)); // past any backup's master-down interval: a late takeover would show
+            var figures = await observer.StopAsync();
+            _output.WriteLine($"{kind} on {LabTierSize.NodeCount} nodes: {figures}");
+            _output.WriteLine(apply.Error);
+
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+            Assert.Contains("identity cutover:", apply.Error);
+            Assert.Equal(0, figures.TwoHolderSamples);
+            Assert.True(figures.LongestGap <= MaxGap, $"{kind}: {figures}");
+            Assert.True(figures.HolderSamples > 100, figures.ToString());
+
+            var again = await LabCli.RunAsync("apply", "-i", changed.Path, "--output", "json");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Equal(LabTierSize.NodeCount, Regex.Count(again.Output, "\"outcome\": \"unchanged\""));
+        }
+        finally
+        {
+            await ConvergeAsync(current.Path);
+        }
+    }
+
+    private static async Task ConvergeAsync(string inventory)
+    {
+        var run = await LabCli.RunAsync("apply", "-i", inventory);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        for (var i = 0; i < 40 && !(await LabTierSize.HoldersAsync(LabFacts.Vip)).SequenceEqual(["lb1"]); i++) await Task.Delay(250);
+        Assert.Equal(["lb1"], await LabTierSize.HoldersAsync(LabFacts.Vip));
+    }
+}

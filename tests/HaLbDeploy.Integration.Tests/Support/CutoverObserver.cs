@@ -1,0 +1,79 @@
+using System.Net;
+using HaLbDeploy.Core.Failover;
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Integration.Tests.Lab;
+using HaLbDeploy.Integration.Tests.Ssh;
+using HaLbDeploy.Runtime.FailoverTest;
+using HaLbDeploy.Runtime.Hosts;
+using HaLbDeploy.Runtime.Local;
+
+namespace HaLbDeploy.Integration.Tests.Support;
+
+/// <summary>
+/// Watches the lab tier while something runs: failover-test's sampler on every node (~20 Hz, for each VIP
+/// address given: a node holding either counts as a holder) and its 50 ms HTTPS prober through each address.
+/// </summary>
+public sealed class CutoverObserver : IAsyncDisposable
+{
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(2);
+    private readonly NodeSessions _sessions = new(LabSshNodes.Connector());
+    private readonly List<NodeSamplerLoop> _samplers = [];
+    private readonly List<VipProbeLoop> _probes = [];
+
+    public CutoverObserver(IReadOnlyList<IPAddress> vips, IReadOnlyList<LabHost> nodes)
+    {
+        LabFacts.RequireLabUp();
+        foreach (var vip in vips)
+        {
+            foreach (var host in nodes)
+            {
+                var node = new LbNode(host.Name, IPAddress.Parse(host.Address), 100, LabFacts.Interface, VrrpInitialState.Backup, LabSshNodes.Root);
+                _samplers.Add(new NodeSamplerLoop(node, _sessions, vip, TimeSpan.FromSeconds(10), SampleInterval, TimeProvider.System));
+            }
+            _probes.Add(new VipProbeLoop(new TlsVipProbe(vip, 6443, "/readyz", TimeSpan.FromSeconds(1)), SampleInterval, TimeProvider.System));
+        }
+    }
+
+    public void Start()
+    {
+        foreach (var sampler in _samplers) sampler.Start(MaxDuration);
+        foreach (var probe in _probes) probe.Start(MaxDuration);
+    }
+
+    /// <summary>Stops everything and measures: samples seen with two holders, and the longest time without a served VIP.</summary>
+    public async Task<CutoverFigures> StopAsync()
+    {
+        var probes = await Task.WhenAll(_probes.Select(p => p.StopAsync()));
+        await Task.WhenAll(_samplers.Select(s => s.StopAsync(TimeSpan.FromSeconds(12))));
+        var series = _samplers.Select((s, i) => (Key: i, Node: s.NodeName, Samples: s.Outputs.SelectMany(o => o.Output.Samples).ToList())).ToList();
+        return new CutoverFigures(TwoHolderSamples(series), LongestGap(probes), series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),
+            _samplers.SelectMany(s => s.Errors).ToList());
+    }
+
+    /// <summary>After each sample, in time order over all series: how often more than one node held an address.</summary>
+    private static int TwoHolderSamples(IReadOnlyList<(int Key, string Node, List<RawHolderSample> Samples)> series)
+    {
+        var latest = new Dictionary<int, (string Node, bool Holds)>();
+        var count = 0;
+        foreach (var (key, node, sample) in series.SelectMany(s => s.Samples.Select(x => (s.Key, s.Node, x))).OrderBy(e => e.x.EpochNanoseconds))
+        {
+            latest[key] = (node, sample.HoldsVip);
+            if (latest.Values.Where(v => v.Holds).Select(v => v.Node).Distinct().Count() > 1) count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The longest stretch between two successful probes of any address (the VIP served through either one): with
+    /// one address, the longest outage; with the old and the new VIP, the switch from one to the other.
+    /// </summary>
+    private static TimeSpan LongestGap(IReadOnlyList<ProbeSample>[] probes)
+    {
+        var successes = probes.SelectMany(p => p).Where(p => p.Succeeded).Select(p => p.At + p.Duration).Order().ToList();
+        Assert.NotEmpty(successes);
+        return successes.Zip(successes.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+    }
+
+    public async ValueTask DisposeAsync() => await _sessions.DisposeAsync();
+}

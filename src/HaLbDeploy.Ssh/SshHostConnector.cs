@@ -12,6 +12,10 @@ public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHos
 {
     private readonly SshConnectorOptions options = options ?? new SshConnectorOptions();
 
+    /// <summary>The bastion connections of this run, shared by the nodes behind each.</summary>
+    private SshBastionPool Bastions => LazyInitializer.EnsureInitialized(ref bastions, () => new SshBastionPool(this.options));
+    private SshBastionPool? bastions;
+
     public async Task<IHostSession> ConnectAsync(LbNode node, CancellationToken cancellationToken) =>
         await OpenAsync(node, cancellationToken);
 
@@ -20,7 +24,7 @@ public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHos
     {
         var credentials = SshCredentialReader.Read(node, options.Environment);
         var login = SshLoginBuilder.Build(node, credentials, options.Environment, options.AgentTransport);
-        var dialer = new SshNodeDialer(node, login, options);
+        var dialer = new SshNodeDialer(node, login, options, node.Ssh.ProxyJump is { Count: > 0 } ? Bastions : null);
         var logger = options.Logger ?? Log.Logger;
         var started = options.TimeProvider.GetTimestamp();
         var shell = await dialer.DialAsync(cancellationToken);

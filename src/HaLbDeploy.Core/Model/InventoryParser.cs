@@ -161,10 +161,11 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var agent = section.Bool("agent") ?? inherited.Agent;
         var identitiesOnly = section.Bool("identities_only") ?? inherited.IdentitiesOnly;
         var certificate = LocalPath(section, "certificate") ?? inherited.CertificatePath;
+        var proxyJump = new SshHopParser(problems, LocalPath).Parse(section) ?? inherited.ProxyJump;
         if (!isNode) _sshConfigWritten = section.String("config");
         section.RejectUnknownKeys();
         return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint,
-            agent, identitiesOnly, certificate);
+            agent, identitiesOnly, certificate, inherited.HostName, proxyJump, inherited.SshConfigOrigin);
     }
 
     private LbNode ParseNode(YamlSection node, string? defaultInterface, SshSettings sshDefaults, SshConfigDocument? sshConfig, YamlSection? sshSection)
@@ -193,8 +194,27 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             inherited = _sshConfigOverlay.Apply(sshDefaults, sshConfig.Resolve([address.ToString(), name]), placeholder, Written, node.FieldPath("ssh"));
         }
         var ssh = ParseSsh(nodeSsh, inherited, isNode: true);
+        CheckJumpLoop(node.FieldPath("ssh.proxy_jump"), name, ssh.HostName ?? address.ToString(), ssh);
         node.RejectUnknownKeys();
         return new LbNode(name, address, priority, iface ?? defaultInterface ?? "", state, ssh);
+    }
+
+    /// <summary>A chain that passes the node itself, or one bastion twice, would go round in a circle.</summary>
+    private void CheckJumpLoop(string field, string name, string host, SshSettings ssh)
+    {
+        if (ssh.ProxyJump is not { Count: > 0 } hops) return;
+        var seen = new HashSet<(string, int)>();
+        foreach (var hop in hops)
+        {
+            if (hop.Host.Equals(host, StringComparison.OrdinalIgnoreCase) && hop.Port == ssh.Port)
+                problems.Error("proxy-jump-loop", field, $"node {name} ({host}) is a hop on its own way ({string.Join(" -> ", hops)}): a loop",
+                    "remove the node from its proxy_jump, or write `proxy_jump: none` on it (a bastion reached directly)");
+            else if (!seen.Add((hop.Host.ToLowerInvariant(), hop.Port)))
+                problems.Error("proxy-jump-loop", field, $"{hop.Host}:{hop.Port} appears twice in the way to node {name} ({string.Join(" -> ", hops)}): a loop",
+                    "list each bastion once, first dialled first");
+            else continue;
+            return;
+        }
     }
 
     private int ParseFrontend(YamlSection? section)

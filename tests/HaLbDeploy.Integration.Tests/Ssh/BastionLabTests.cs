@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using HaLbDeploy.Integration.Tests.Lab;
+using HaLbDeploy.Integration.Tests.Support;
+
+namespace HaLbDeploy.Integration.Tests.Ssh;
+
+/// <summary>
+/// `ssh.proxy_jump` on the real lab: lb2 and lb3 are reached through lb1 as their bastion (lb1 itself directly), so
+/// every SSH connection to them is a forward on one shared connection to lb1. Needs `sudo lab/lab up`.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class BastionLabTests : IDisposable
+{
+    private const string Bastion = "10.211.0.11";
+    private readonly string work = Directory.CreateTempSubdirectory("halb-bastion-").FullName;
+
+    public BastionLabTests() => LabFacts.RequireLabUp();
+
+    public void Dispose() => Directory.Delete(work, recursive: true);
+
+    /// <summary>lb2 and lb3 behind <paramref name="hop"/> (YAML for `proxy_jump:`); lb1 direct.</summary>
+    private static LabInventory Behind(string hop) => LabInventory.With(
+        ("  host_key_policy: strict\n", $"  host_key_policy: strict\n  proxy_jump: {hop}\n"),
+        ("    priority: 100\n", "    priority: 100\n    ssh:\n      proxy_jump: none\n"));
+
+    private async Task<(CliRun Run, string Log)> RunLoggedAsync(params string[] args)
+    {
+        var log = Path.Combine(work, $"{args[0]}-{Guid.NewGuid():N}.log");
+        var run = await LabCli.RunAsync([.. args, "--log-file", log]);
+        return (run, File.ReadAllText(log));
+    }
+
+    [Fact]
+    public async Task Apply_plan_verify_and_failover_test_pass_with_nodes_behind_one_shared_bastion_connection()
+    {
+        using var inventory = Behind($"root@{Bastion}");
+
+        var (apply, log) = await RunLoggedAsync("apply", "-i", inventory.Path);
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Contains($"lb2: through bastion root@{Bastion}", log);
+        Assert.Contains($"lb3: through bastion root@{Bastion}", log);
+        Assert.DoesNotContain("lb1: through bastion", log);
+        Assert.Single(Regex.Matches(log, Regex.Escape($"bastion root@{Bastion}: connected as root")));
+
+        var plan = await LabCli.RunAsync("plan", "-i", inventory.Path);
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        var verify = await LabCli.RunAsync("verify", "-i", inventory.Path);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1");
+        Assert.True(failover.ExitCode == 0, failover.ToString());
+    }
+
+    [Fact]
+    public async Task A_changed_bastion_host_key_is_refused_naming_both_fingerprints_and_no_node_behind_it_is_touched()
+    {
+        var impostor = Path.Combine(work, "impostor");
+        LocalTool.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "impostor", "-f", impostor);
+        var impostorKey = File.ReadAllText(impostor + ".pub").Split(' ')[1];
+        var knownHosts = Path.Combine(work, "known_hosts");
+        File.WriteAllText(knownHosts, $"{Bastion} ssh-ed25519 {impostorKey}\n");
+        var real = LabKnownHosts.FingerprintsFor(Bastion, LabFacts.KnownHosts).Single();
+        using var inventory = Behind($"[{{host: {Bastion}, user: root, known_hosts: {knownHosts}}}]");
+
+        var (apply, log) = await RunLoggedAsync("apply", "-i", inventory.Path);
+
+        Assert.True(apply.ExitCode == 1, apply.ToString());
+        Assert.Contains($"lb2: cannot reach 10.211.0.12:22 through bastion root@{Bastion}: changed host key for {Bastion}", apply.All);
+        Assert.Contains(LabKnownHosts.Fingerprint(impostorKey), apply.All);
+        Assert.Contains(real, apply.All);
+        Assert.DoesNotContain("lb2: connected as", log);
+        Assert.DoesNotContain("lb3: connected as", log);
+        Assert.DoesNotContain("lb2: through bastion", log);
+    }
+}

@@ -7,7 +7,7 @@ namespace HaLbDeploy.Ssh;
 /// host:port as direct-tcpip channels: SSH.NET cannot take a stream of our own, so the next hop's client connects
 /// here. Disposing stops the forward and hands the bastion connection back to its <see cref="SshBastionPool"/>.
 /// </summary>
-internal sealed class SshBastionTunnel : IDisposable
+public sealed class SshBastionTunnel : IDisposable
 {
     private readonly SshClient bastion;
     private readonly ForwardedPortLocal forward;
@@ -23,7 +23,7 @@ internal sealed class SshBastionTunnel : IDisposable
 
     public int LocalPort => (int)forward.BoundPort;
 
-    public static SshBastionTunnel Open(SshClient bastion, string host, int port, Action release)
+    internal static SshBastionTunnel Open(SshClient bastion, string host, int port, Action release)
     {
         var forward = new ForwardedPortLocal("127.0.0.1", 0, host, (uint)port);
         try

@@ -19,6 +19,16 @@ public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHos
     public async Task<IHostSession> ConnectAsync(LbNode node, CancellationToken cancellationToken) =>
         await OpenAsync(node, cancellationToken);
 
+    /// <summary>
+    /// A local port whose connections <paramref name="via"/> carries on to host:port (its bastions on the way), for
+    /// probing the VIP from there (`--probe-from`); shares the connection with nodes behind the same bastion.
+    /// </summary>
+    public Task<SshBastionTunnel> ForwardAsync(LbNode via, string host, int port, CancellationToken cancellationToken)
+    {
+        var probe = via with { Name = $"probe from {via.Name}", Ssh = via.Ssh with { ProxyJump = ProbeOrigin.ChainTo(via) } };
+        return Bastions.OpenTunnelAsync(probe, host, port, cancellationToken);
+    }
+
     /// <summary>Like <see cref="ConnectAsync"/>, typed as the SSH session.</summary>
     public async Task<SshHostSession> OpenAsync(LbNode node, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ public sealed class VerifyCommandOptions
 
     public Option<bool> AcceptNewHostKeys { get; } = SharedOptions.AcceptNewHostKeys();
 
+    public Option<string?> ProbeFrom { get; } = SharedOptions.ProbeFrom();
+
     public Option<bool> Watch { get; } = new("--watch", "-w")
     {
         Description = "Verify again every --interval until Ctrl+C (or --count rounds); with --output json, one JSON object per line and round.",

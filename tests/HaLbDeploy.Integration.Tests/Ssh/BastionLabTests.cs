@@ -51,6 +51,22 @@ public sealed class BastionLabTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_and_failover_test_probe_the_vip_from_the_bastion_and_say_so()
+    {
+        using var inventory = Behind($"root@{Bastion}");
+        var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+
+        var verify = await LabCli.RunAsync("verify", "-i", inventory.Path, "--probe-from", "lb1", "--output", "json");
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains($"https://{LabFacts.Vip}:6443/readyz (probed from lb1)", verify.Output);
+
+        var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--probe-from", $"root@{Bastion}");
+        Assert.True(failover.ExitCode == 0, failover.ToString());
+        Assert.Contains($"(probed from root@{Bastion})", failover.Output);
+    }
+
+    [Fact]
     public async Task A_changed_bastion_host_key_is_refused_naming_both_fingerprints_and_no_node_behind_it_is_touched()
     {
         var impostor = Path.Combine(work, "impostor");

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Support;
+using Xunit.Abstractions;
 
 namespace HaLbDeploy.Integration.Tests.Ssh;
 
@@ -14,7 +16,13 @@ public sealed class BastionLabTests : IDisposable
     private const string Bastion = "10.211.0.11";
     private readonly string work = Directory.CreateTempSubdirectory("halb-bastion-").FullName;
 
-    public BastionLabTests() => LabFacts.RequireLabUp();
+    private readonly ITestOutputHelper output;
+
+    public BastionLabTests(ITestOutputHelper output)
+    {
+        LabFacts.RequireLabUp();
+        this.output = output;
+    }
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 
@@ -64,6 +72,37 @@ public sealed class BastionLabTests : IDisposable
         var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--probe-from", $"root@{Bastion}");
         Assert.True(failover.ExitCode == 0, failover.ToString());
         Assert.Contains($"(probed from root@{Bastion})", failover.Output);
+    }
+
+    [Fact]
+    public async Task A_no_change_apply_through_the_bastion_costs_at_most_one_and_a_half_times_the_direct_one()
+    {
+        using var direct = LabInventory.AsIs();
+        using var behind = Behind($"root@{Bastion}");
+        var converge = await LabCli.RunAsync("apply", "-i", direct.Path);
+        Assert.True(converge.ExitCode == 0, converge.ToString());
+
+        var directMedian = await MedianNoChangeApplyAsync(direct.Path);
+        var behindMedian = await MedianNoChangeApplyAsync(behind.Path);
+
+        var ratio = behindMedian.TotalMilliseconds / directMedian.TotalMilliseconds;
+        output.WriteLine($"no-change apply, median of 5: direct {directMedian.TotalMilliseconds:0} ms, lb2+lb3 through bastion lb1 {behindMedian.TotalMilliseconds:0} ms = {ratio:0.00}x");
+        Assert.True(ratio <= 1.5, $"through the bastion {behindMedian.TotalMilliseconds:0} ms is {ratio:0.00}x the direct {directMedian.TotalMilliseconds:0} ms");
+    }
+
+    /// <summary>One run to warm up, then the median of 5 (in-process runs: the ratio is what is judged).</summary>
+    private static async Task<TimeSpan> MedianNoChangeApplyAsync(string inventory)
+    {
+        var times = new List<TimeSpan>();
+        for (var run = 0; run < 6; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var apply = await LabCli.RunAsync("apply", "-i", inventory);
+            clock.Stop();
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+            if (run > 0) times.Add(clock.Elapsed);
+        }
+        return times.Order().ElementAt(2);
     }
 
     [Fact]

@@ -106,7 +106,9 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         }
         catch (HostConnectionException e)
         {
-            throw new HostConnectionException(node.Name, $"cannot reach {KnownHostName.Format(Host, Port)} through bastion {hop}: {e.Message}", e);
+            var prefix = e.NodeName + ": ";
+            var reason = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
+            throw new HostConnectionException(node.Name, $"cannot reach {KnownHostName.Format(Host, Port)} through bastion {hop}: {reason}", e);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

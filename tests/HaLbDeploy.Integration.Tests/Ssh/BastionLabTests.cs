@@ -119,7 +119,7 @@ public sealed class BastionLabTests : IDisposable
         var (apply, log) = await RunLoggedAsync("apply", "-i", inventory.Path);
 
         Assert.True(apply.ExitCode == 1, apply.ToString());
-        Assert.Contains($"lb2: cannot reach 10.211.0.12:22 through bastion root@{Bastion}: changed host key for {Bastion}", apply.All);
+        Assert.Contains($"lb2: cannot reach 10.211.0.12 through bastion root@{Bastion}: changed host key for {Bastion}", apply.All);
         Assert.Contains(LabKnownHosts.Fingerprint(impostorKey), apply.All);
         Assert.Contains(real, apply.All);
         Assert.DoesNotContain("lb2: connected as", log);

@@ -23,9 +23,13 @@ internal sealed class VipProbeSource : IDisposable
         this.from = from;
     }
 
-    /// <summary>Null with a message on stderr and the exit code when --probe-from names no host (2) or it cannot be reached (1).</summary>
+    /// <summary>
+    /// `--probe-from`, else the inventory's `probe_from`, else here. Null with a message on stderr and the exit code
+    /// when it names no host (2) or the host cannot be reached (1).
+    /// </summary>
     public static async Task<(VipProbeSource? Source, int ExitCode)> OpenAsync(Inventory inventory, SshHostConnector connector, string? probeFrom, TextWriter error, CancellationToken ct)
     {
+        probeFrom ??= inventory.ProbeFrom;
         if (probeFrom is null) return (new VipProbeSource(inventory, null, null), ExitCodes.Ok);
         var (host, problem) = ProbeOrigin.Resolve(inventory, probeFrom);
         if (host is null)

@@ -1,6 +1,7 @@
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier.</summary>
+/// <param name="ProbeFrom">Where verify and failover-test probe the VIP from (`probe_from`, see <see cref="ProbeOrigin"/>); null: the control host.</param>
 public sealed record Inventory(
     string SourcePath,
     string ClusterName,
@@ -15,4 +16,5 @@ public sealed record Inventory(
     IReadOnlyList<Backend> Backends,
     HealthCheck HealthCheck,
     HaproxyTimeouts Timeouts,
-    PackageSettings Packages);
+    PackageSettings Packages,
+    string? ProbeFrom = null);

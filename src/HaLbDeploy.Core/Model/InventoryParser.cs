@@ -43,6 +43,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var healthCheck = ParseHealthCheck(doc.Section("health_check"));
         var timeouts = ParseTimeouts(doc.Section("timeouts"));
         var packages = ParsePackages(doc.Section("packages"));
+        var probeFrom = ParseProbeFrom(doc, nodes);
         doc.RejectUnknownKeys();
 
         return new Inventory(
@@ -59,7 +60,18 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             Backends: backends,
             HealthCheck: healthCheck,
             Timeouts: timeouts,
-            Packages: packages);
+            Packages: packages,
+            ProbeFrom: probeFrom);
+    }
+
+    /// <summary>`probe_from`: an LB node's name or a host [user@]host[:port] (see <see cref="ProbeOrigin"/>).</summary>
+    private string? ParseProbeFrom(YamlSection doc, IReadOnlyList<LbNode> nodes)
+    {
+        var text = doc.String("probe_from");
+        if (text is null || nodes.Any(n => n.Name == text) || SshHopSyntax.Parse(text.Trim()).Hop is not null) return text;
+        problems.Error("bad-probe-from", "probe_from", $"{ShownText.Quote(text)} is neither a node of the inventory nor a host [user@]host[:port]: {SshHopSyntax.Parse(text.Trim()).Problem}",
+            "write a node's name (e.g. `probe_from: lb1`) or the bastion as a hop (e.g. `probe_from: jump@10.211.0.10`)");
+        return null;
     }
 
     private VirtualIp ParseVip(YamlSection doc)

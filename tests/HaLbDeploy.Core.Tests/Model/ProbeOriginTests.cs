@@ -38,4 +38,24 @@ public sealed class ProbeOriginTests
         Assert.Null(host);
         Assert.Contains("--probe-from lb9:port: neither a node of the inventory (lb1, lb2) nor a host [user@]host[:port]", problem);
     }
+
+    [Theory]
+    [InlineData("lb2")]
+    [InlineData("jump@10.0.9.1:2222")]
+    public void The_inventorys_probe_from_takes_a_node_name_or_a_hop(string written)
+    {
+        var inventory = Inventories.Load(Inventories.ValidWith("nodes:\n", $"probe_from: {written}\nnodes:\n")).Inventory!;
+
+        Assert.Equal(written, inventory.ProbeFrom);
+    }
+
+    [Fact]
+    public void A_probe_from_that_is_neither_is_an_error_at_its_key()
+    {
+        var result = Inventories.Load(Inventories.ValidWith("nodes:\n", "probe_from: lb9:http\nnodes:\n"));
+
+        var error = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal(("probe_from", "bad-probe-from"), (error.Field, error.Code));
+        Assert.Contains("'lb9:http' is neither a node of the inventory nor a host [user@]host[:port]", error.Message);
+    }
 }

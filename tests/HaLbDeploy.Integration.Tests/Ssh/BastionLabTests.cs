@@ -59,18 +59,28 @@ public sealed class BastionLabTests : IDisposable
         Assert.True(failover.ExitCode == 0, failover.ToString());
     }
 
-    [Fact(Skip = "not reliable yet: passed once, failed twice on the lab (probe channels opened every 50 ms on the shared bastion connection time out and stall the node samples behind it for about 2.5 s, so the takeover bound fails)")]
-    public async Task Verify_and_failover_test_probe_the_vip_from_the_bastion_and_say_so()
+    [Fact]
+    public async Task Verify_probes_the_vip_from_the_bastion_and_says_so_in_its_report()
     {
         using var inventory = Behind($"root@{Bastion}");
         var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
         Assert.True(apply.ExitCode == 0, apply.ToString());
 
         var verify = await LabCli.RunAsync("verify", "-i", inventory.Path, "--probe-from", "lb3", "--output", "json");
+
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains($"https://{LabFacts.Vip}:6443/readyz (probed from lb3)", verify.Output);
+    }
+
+    [Fact(Skip = "not reliable yet: passed once, failed twice on the lab (probe channels opened every 50 ms on the shared bastion connection time out and stall the node samples behind it for about 2.5 s, so the takeover bound fails)")]
+    public async Task Failover_test_probes_the_vip_from_the_bastion_and_says_so()
+    {
+        using var inventory = Behind($"root@{Bastion}");
+        var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
+        Assert.True(apply.ExitCode == 0, apply.ToString());
 
         var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--probe-from", $"root@{Bastion}");
+
         Assert.True(failover.ExitCode == 0, failover.ToString());
         Assert.Contains($"(probed from root@{Bastion})", failover.Output);
     }

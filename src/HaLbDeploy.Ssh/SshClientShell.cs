@@ -2,8 +2,11 @@ using Renci.SshNet;
 
 namespace HaLbDeploy.Ssh;
 
-/// <summary>An <see cref="IRemoteShell"/> over one SSH.NET client; each command is one exec channel.</summary>
-internal sealed class SshClientShell(SshClient client) : IRemoteShell
+/// <summary>
+/// An <see cref="IRemoteShell"/> over one SSH.NET client; each command is one exec channel. <paramref name="tunnel"/>
+/// (the way through a bastion, when there is one) is closed after the client.
+/// </summary>
+internal sealed class SshClientShell(SshClient client, IDisposable? tunnel = null) : IRemoteShell
 {
     public bool IsConnected => client.IsConnected;
 
@@ -66,5 +69,6 @@ internal sealed class SshClientShell(SshClient client) : IRemoteShell
             // The connection is going away anyway.
         }
         client.Dispose();
+        tunnel?.Dispose();
     }
 }

@@ -12,15 +12,29 @@ public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHos
 {
     private readonly SshConnectorOptions options = options ?? new SshConnectorOptions();
 
+    /// <summary>The bastion connections of this run, shared by the nodes behind each.</summary>
+    private SshBastionPool Bastions => LazyInitializer.EnsureInitialized(ref bastions, () => new SshBastionPool(this.options));
+    private SshBastionPool? bastions;
+
     public async Task<IHostSession> ConnectAsync(LbNode node, CancellationToken cancellationToken) =>
         await OpenAsync(node, cancellationToken);
+
+    /// <summary>
+    /// A local port whose connections <paramref name="via"/> carries on to host:port (its bastions on the way), for
+    /// probing the VIP from there (`--probe-from`); shares the connection with nodes behind the same bastion.
+    /// </summary>
+    public Task<SshBastionTunnel> ForwardAsync(LbNode via, string host, int port, CancellationToken cancellationToken)
+    {
+        var probe = via with { Name = $"probe from {via.Name}", Ssh = via.Ssh with { ProxyJump = ProbeOrigin.ChainTo(via) } };
+        return Bastions.OpenTunnelAsync(probe, host, port, cancellationToken);
+    }
 
     /// <summary>Like <see cref="ConnectAsync"/>, typed as the SSH session.</summary>
     public async Task<SshHostSession> OpenAsync(LbNode node, CancellationToken cancellationToken)
     {
         var credentials = SshCredentialReader.Read(node, options.Environment);
         var login = SshLoginBuilder.Build(node, credentials, options.Environment, options.AgentTransport);
-        var dialer = new SshNodeDialer(node, login, options);
+        var dialer = new SshNodeDialer(node, login, options, node.Ssh.ProxyJump is { Count: > 0 } ? Bastions : null);
         var logger = options.Logger ?? Log.Logger;
         var started = options.TimeProvider.GetTimestamp();
         var shell = await dialer.DialAsync(cancellationToken);

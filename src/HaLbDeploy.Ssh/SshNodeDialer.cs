@@ -14,6 +14,8 @@ namespace HaLbDeploy.Ssh;
 /// Connects to one node with SSH.NET: verifies the host key (pinned fingerprint or known_hosts, see
 /// <see cref="HostKeyVerifier"/>), logs in, and retries network faults. Every failure leaves as a
 /// <see cref="HostConnectionException"/>. A reconnect must present the same key as the first connect of the run.
+/// A node behind bastions (ssh.proxy_jump) is dialled through a tunnel on the last one (<see cref="SshBastionPool"/>);
+/// its host key is still checked for its own name and port, never for the tunnel's 127.0.0.1.
 /// </summary>
 internal sealed class SshNodeDialer : IRemoteShellDialer
 {
@@ -21,13 +23,15 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
     private readonly SshLogin login;
     private readonly SshConnectorOptions options;
     private readonly ResiliencePipeline retry;
+    private readonly SshBastionPool? bastions;
     private string? firstSeenFingerprint;
 
-    public SshNodeDialer(LbNode node, SshLogin login, SshConnectorOptions options)
+    public SshNodeDialer(LbNode node, SshLogin login, SshConnectorOptions options, SshBastionPool? bastions = null)
     {
         this.node = node;
         this.login = login;
         this.options = options;
+        this.bastions = bastions;
         retry = SshRetryPipelines.ForConnect(options.ConnectRetry, options.TimeProvider, attempt =>
             Logger.Debug("{Node:l}: connect attempt {Attempt} failed ({Reason:l}), trying again in {DelayMs} ms",
                 node.Name, attempt.FailedAttempt, Describe(attempt.Fault), (int)attempt.Delay.TotalMilliseconds));
@@ -40,7 +44,22 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
 
     private int Port => node.Ssh.Port;
 
+    private SshHop? LastHop => node.Ssh.ProxyJump is { Count: > 0 } hops ? hops[^1] : null;
+
     public async Task<IRemoteShell> DialAsync(CancellationToken cancellationToken)
+    {
+        var (client, tunnel) = await DialWithRetryAsync(cancellationToken);
+        return new SshClientShell(client, tunnel);
+    }
+
+    /// <summary>
+    /// The bare client, for a bastion whose connection carries the tunnels to the nodes behind it, with the tunnel it
+    /// came through itself (a bastion behind a bastion), to close after it.
+    /// </summary>
+    public async Task<(SshClient Client, IDisposable? Tunnel)> DialClientAsync(CancellationToken cancellationToken) =>
+        await DialWithRetryAsync(cancellationToken);
+
+    private async Task<(SshClient Client, IDisposable? Tunnel)> DialWithRetryAsync(CancellationToken cancellationToken)
     {
         var attempts = 0;
         try
@@ -54,16 +73,57 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         catch (Exception e) when (e is not (HostConnectionException or OperationCanceledException))
         {
             var tries = attempts == 1 ? "" : $" (tried {attempts} times)";
-            throw new HostConnectionException(node.Name, $"cannot connect to {KnownHostName.Format(Host, Port)}{tries}: {Describe(e)}", e);
+            var via = LastHop is { } hop
+                ? $" through bastion {hop} (the bastion is up; it could not open a connection to the node, or its sshd forbids forwarding: AllowTcpForwarding)"
+                : "";
+            throw new HostConnectionException(node.Name, $"cannot connect to {KnownHostName.Format(Host, Port)}{via}{tries}: {Describe(e)}", e);
         }
     }
 
-    private async Task<IRemoteShell> DialOnceAsync(CancellationToken cancellationToken)
+    private async Task<(SshClient, IDisposable?)> DialOnceAsync(CancellationToken cancellationToken)
+    {
+        var tunnel = await OpenTunnelAsync(cancellationToken);
+        try
+        {
+            return (await ConnectAsync(tunnel, cancellationToken), tunnel);
+        }
+        catch
+        {
+            tunnel?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Through the bastion when there is one; its failures name it (refused, unreachable, host key changed).</summary>
+    private async Task<SshBastionTunnel?> OpenTunnelAsync(CancellationToken cancellationToken)
+    {
+        if (LastHop is not { } hop || bastions is null) return null;
+        try
+        {
+            var tunnel = await bastions.OpenTunnelAsync(node, Host, Port, cancellationToken);
+            Logger.Debug("{Node:l}: through bastion {Hop:l} (forwarded from 127.0.0.1:{LocalPort})", node.Name, hop.ToString(), tunnel.LocalPort);
+            return tunnel;
+        }
+        catch (HostConnectionException e)
+        {
+            var prefix = e.NodeName + ": ";
+            var reason = e.Message.StartsWith(prefix, StringComparison.Ordinal) ? e.Message[prefix.Length..] : e.Message;
+            throw new HostConnectionException(node.Name, $"cannot reach {KnownHostName.Format(Host, Port)} through bastion {hop}: {reason}", e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new HostConnectionException(node.Name, $"bastion {hop} could not forward to {KnownHostName.Format(Host, Port)}: {Describe(e)}", e);
+        }
+    }
+
+    private async Task<SshClient> ConnectAsync(SshBastionTunnel? tunnel, CancellationToken cancellationToken)
     {
         var ssh = node.Ssh;
         var knownHosts = LoadKnownHosts();
 
-        var info = new ConnectionInfo(Host, Port, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
+        var info = tunnel is null
+            ? new ConnectionInfo(Host, Port, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan }
+            : new ConnectionInfo("127.0.0.1", tunnel.LocalPort, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
         byte[]? certificateBlob = null;
         PreferKnownKeyTypes(info, knownHosts, blob => certificateBlob = blob);
         var client = new SshClient(info) { KeepAliveInterval = options.KeepAliveInterval };
@@ -106,7 +166,7 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         RecordNewKeyOrDispose(client, decision, presented);
         if (decision is not null) Logger.Debug("{Node:l}: {HostKeyDecision:l}", node.Name, decision.Message);
         firstSeenFingerprint ??= presented?.Fingerprint;
-        return new SshClientShell(client);
+        return client;
     }
 
     /// <summary>The node's known_hosts; one that others could change is refused (not retried).</summary>

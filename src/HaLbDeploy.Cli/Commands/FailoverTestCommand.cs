@@ -33,7 +33,7 @@ public static class FailoverTestCommand
         var options = new FailoverTestCommandOptions();
         var command = new Command("failover-test", Description)
         {
-            options.Inventory, options.SshConfig, options.Node, options.Mode, options.FaultCommand, options.RestoreCommand, options.Report, options.Output, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
+            options.Inventory, options.SshConfig, options.Node, options.Mode, options.FaultCommand, options.RestoreCommand, options.Report, options.Output, options.AcceptNewHostKeys, options.ProbeFrom, options.Verbose, options.LogFile,
         };
         command.Validators.Add(options.Validate);
         command.SetAction((parse, ct) => RunAsync(console, parse, options, ct));
@@ -64,7 +64,10 @@ public static class FailoverTestCommand
         var progress = new ConsoleProgress(console.Error, logger);
         var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys), Logger = logger });
         await using var sessions = new NodeSessions(connector);
-        var result = await RunnerFor(inventory, sessions, progress, new FailoverTestOptions(nodeName, mode, hooks)).RunAsync(ct);
+        var (source, failed) = await VipProbeSource.OpenAsync(inventory, connector, parse.GetValue(options.ProbeFrom), console.Error, ct);
+        if (source is null) return failed;
+        using var probeSource = source;
+        var result = await RunnerFor(inventory, sessions, progress, source, new FailoverTestOptions(nodeName, mode, hooks)).RunAsync(ct);
 
         Print(console.Out, result, format);
         if (parse.GetValue(options.Report) is { } file)
@@ -81,10 +84,10 @@ public static class FailoverTestCommand
     }
 
     /// <summary>The runner with its two probes of the VIP: verify's before and after the test, and the fast one during it.</summary>
-    private static FailoverTestRunner RunnerFor(Inventory inventory, NodeSessions sessions, IRunProgress progress, FailoverTestOptions options)
+    private static FailoverTestRunner RunnerFor(Inventory inventory, NodeSessions sessions, IRunProgress progress, VipProbeSource source, FailoverTestOptions options)
     {
-        var verifyProbe = new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, VerifyCommand.ProbeTimeout);
-        var probe = new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, options.ProbeTimeout);
+        var verifyProbe = source.Probe(VerifyCommand.ProbeTimeout);
+        var probe = source.Probe(options.ProbeTimeout);
         return new FailoverTestRunner(inventory, sessions, verifyProbe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options, new ProcNetArpTable());
     }
 }

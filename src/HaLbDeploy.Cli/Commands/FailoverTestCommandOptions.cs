@@ -20,6 +20,8 @@ public sealed class FailoverTestCommandOptions
 
     public Option<bool> AcceptNewHostKeys { get; } = SharedOptions.AcceptNewHostKeys();
 
+    public Option<string?> ProbeFrom { get; } = SharedOptions.ProbeFrom();
+
     public Option<string> Node { get; } = new("--node") { Required = true, Description = "The LB node to fault (its name in the inventory)." };
 
     public Option<string> Mode { get; } = OneOfTheModes(new Option<string>("--mode")

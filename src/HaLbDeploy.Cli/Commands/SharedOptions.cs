@@ -28,6 +28,12 @@ public static class SharedOptions
         Description = "A directory of template overrides (same file names as playbooks/templates); missing ones fall back to the built-in templates.",
     };
 
+    public static Option<string?> ProbeFrom() => new("--probe-from")
+    {
+        Description = "Probe the VIP from this host instead of from here: an LB node's name, or a host [user@]host[:port] such as the bastion. " +
+            "Each probe's TCP connection is forwarded over SSH and opened by that host; the report says where probes came from.",
+    };
+
     public static Option<bool> Verbose() => new("--verbose", "-v")
     {
         Description = "Log every step and command to stderr (secrets are redacted).",

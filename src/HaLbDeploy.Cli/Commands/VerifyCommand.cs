@@ -33,7 +33,7 @@ public static class VerifyCommand
         var options = new VerifyCommandOptions();
         var command = new Command("verify", Description)
         {
-            options.Inventory, options.SshConfig, options.Output, options.Watch, options.Interval, options.Count, options.AcceptNewHostKeys, options.Verbose, options.LogFile,
+            options.Inventory, options.SshConfig, options.Output, options.Watch, options.Interval, options.Count, options.AcceptNewHostKeys, options.ProbeFrom, options.Verbose, options.LogFile,
         };
         command.Validators.Add(options.Validate);
         command.SetAction((parse, ct) => RunAsync(console, parse, options, ct));
@@ -62,8 +62,10 @@ public static class VerifyCommand
         using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));
         var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys), Logger = logger });
         await using var sessions = new NodeSessions(connector);
-        var probe = new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, ProbeTimeout);
-        var verifier = new Verifier(inventory, sessions, probe, TimeProvider.System, new ProcNetArpTable());
+        var (source, failed) = await VipProbeSource.OpenAsync(inventory, connector, parse.GetValue(options.ProbeFrom), console.Error, ct);
+        if (source is null) return failed;
+        using var probeSource = source;
+        var verifier = new Verifier(inventory, sessions, source.Probe(ProbeTimeout), TimeProvider.System, new ProcNetArpTable());
         return await WatchLoop.RunAsync(options.Rounds(parse), options.Every(parse), watching, verifier.VerifyAsync, r => r.Healthy,
             (report, round) => PrintRound(console.Out, report, format, round), ct);
     }

@@ -20,6 +20,8 @@ public sealed class VerifyCommandOptions
 
     public Option<bool> AcceptNewHostKeys { get; } = SharedOptions.AcceptNewHostKeys();
 
+    public Option<string?> ProbeFrom { get; } = SharedOptions.ProbeFrom();
+
     private readonly WatchOptions _watch = new("Verify");
 
     public Option<bool> Watch => _watch.Watch;

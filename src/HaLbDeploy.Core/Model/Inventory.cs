@@ -1,6 +1,7 @@
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier. <see cref="Metrics"/> is null unless asked for.</summary>
+/// <param name="ProbeFrom">Where verify and failover-test probe the VIP from (`probe_from`, see <see cref="ProbeOrigin"/>); null: the control host.</param>
 public sealed record Inventory(
     string SourcePath,
     string ClusterName,
@@ -16,4 +17,5 @@ public sealed record Inventory(
     HealthCheck HealthCheck,
     HaproxyTimeouts Timeouts,
     PackageSettings Packages,
-    MetricsSettings? Metrics = null);
+    MetricsSettings? Metrics = null,
+    string? ProbeFrom = null);

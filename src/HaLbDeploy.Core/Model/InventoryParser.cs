@@ -44,6 +44,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var timeouts = ParseTimeouts(doc.Section("timeouts"));
         var packages = ParsePackages(doc.Section("packages"));
         var metrics = ParseMetrics(doc.Section("metrics"));
+        var probeFrom = ParseProbeFrom(doc, nodes);
         doc.RejectUnknownKeys();
 
         return new Inventory(
@@ -61,7 +62,8 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             HealthCheck: healthCheck,
             Timeouts: timeouts,
             Packages: packages,
-            Metrics: metrics);
+            Metrics: metrics,
+            ProbeFrom: probeFrom);
     }
 
     private MetricsSettings? ParseMetrics(YamlSection? section)
@@ -77,6 +79,16 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         };
         section.RejectUnknownKeys();
         return new MetricsSettings(port, bind);
+    }
+
+    /// <summary>`probe_from`: an LB node's name or a host [user@]host[:port] (see <see cref="ProbeOrigin"/>).</summary>
+    private string? ParseProbeFrom(YamlSection doc, IReadOnlyList<LbNode> nodes)
+    {
+        var text = doc.String("probe_from");
+        if (text is null || nodes.Any(n => n.Name == text) || SshHopSyntax.Parse(text.Trim()).Hop is not null) return text;
+        problems.Error("bad-probe-from", "probe_from", $"{ShownText.Quote(text)} is neither a node of the inventory nor a host [user@]host[:port]: {SshHopSyntax.Parse(text.Trim()).Problem}",
+            "write a node's name (e.g. `probe_from: lb1`) or the bastion as a hop (e.g. `probe_from: jump@10.211.0.10`)");
+        return null;
     }
 
     private VirtualIp ParseVip(YamlSection doc)
@@ -178,10 +190,11 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var agent = section.Bool("agent") ?? inherited.Agent;
         var identitiesOnly = section.Bool("identities_only") ?? inherited.IdentitiesOnly;
         var certificate = LocalPath(section, "certificate") ?? inherited.CertificatePath;
+        var proxyJump = new SshHopParser(problems, LocalPath).Parse(section) ?? inherited.ProxyJump;
         if (!isNode) _sshConfigWritten = section.String("config");
         section.RejectUnknownKeys();
         return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint,
-            agent, identitiesOnly, certificate);
+            agent, identitiesOnly, certificate, inherited.HostName, proxyJump, inherited.SshConfigOrigin);
     }
 
     private LbNode ParseNode(YamlSection node, string? defaultInterface, SshSettings sshDefaults, SshConfigDocument? sshConfig, YamlSection? sshSection)
@@ -210,8 +223,27 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             inherited = _sshConfigOverlay.Apply(sshDefaults, sshConfig.Resolve([address.ToString(), name]), placeholder, Written, node.FieldPath("ssh"));
         }
         var ssh = ParseSsh(nodeSsh, inherited, isNode: true);
+        CheckJumpLoop(node.FieldPath("ssh.proxy_jump"), name, ssh.HostName ?? address.ToString(), ssh);
         node.RejectUnknownKeys();
         return new LbNode(name, address, priority, iface ?? defaultInterface ?? "", state, ssh);
+    }
+
+    /// <summary>A chain that passes the node itself, or one bastion twice, would go round in a circle.</summary>
+    private void CheckJumpLoop(string field, string name, string host, SshSettings ssh)
+    {
+        if (ssh.ProxyJump is not { Count: > 0 } hops) return;
+        var seen = new HashSet<(string, int)>();
+        foreach (var hop in hops)
+        {
+            if (hop.Host.Equals(host, StringComparison.OrdinalIgnoreCase) && hop.Port == ssh.Port)
+                problems.Error("proxy-jump-loop", field, $"node {name} ({host}) is a hop on its own way ({string.Join(" -> ", hops)}): a loop",
+                    "remove the node from its proxy_jump, or write `proxy_jump: none` on it (a bastion reached directly)");
+            else if (!seen.Add((hop.Host.ToLowerInvariant(), hop.Port)))
+                problems.Error("proxy-jump-loop", field, $"{hop.Host}:{hop.Port} appears twice in the way to node {name} ({string.Join(" -> ", hops)}): a loop",
+                    "list each bastion once, first dialled first");
+            else continue;
+            return;
+        }
     }
 
     private int ParseFrontend(YamlSection? section)

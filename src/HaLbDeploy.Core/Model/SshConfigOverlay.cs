@@ -60,15 +60,18 @@ internal sealed class SshConfigOverlay(ProblemCollector problems, Func<string, s
             origins.Add(hostName.Origin);
             settings = settings with { HostName = expandedHost == node.Address.ToString() ? null : expandedHost };
         }
-        if (config["proxyjump"] is { } jump && !jump.Arguments[0].Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            origins.Add(jump.Origin);
-            settings = settings with { ProxyJump = string.Join(",", jump.Arguments) };
-            Report(ProblemSeverity.Error, "proxy-jump-unsupported", jump.Origin, field,
-                $"ProxyJump {ShownText.Quote(settings.ProxyJump)} applies to node {node.Name} ({node.Address}): bastions (ProxyJump) are not supported yet, so halb-deploy cannot reach it",
-                $"run halb-deploy from a host that reaches {node.Address} directly, or put `Host {node.Address}` with `ProxyJump none` before this line");
-        }
+        if (Take("proxyjump", "proxy_jump") is not null) settings = settings with { ProxyJump = Hops(config["proxyjump"]!, field) ?? settings.ProxyJump };
         return origins.Count == 0 ? settings : settings with { SshConfigOrigin = string.Join(", ", origins.Distinct()) };
+    }
+
+    /// <summary>ProxyJump as ssh writes it (`none`: no bastion); the hops are dialled with this node's other settings.</summary>
+    private IReadOnlyList<SshHop>? Hops(SshConfigEntry entry, string field)
+    {
+        var written = string.Join(",", entry.Arguments);
+        if (written.Equals("none", StringComparison.OrdinalIgnoreCase)) return [];
+        var (hops, problem) = SshHopSyntax.ParseChain(written);
+        if (hops is null) Refuse(entry, field, $"ProxyJump {problem}");
+        return hops;
     }
 
     /// <summary>`/dev/null` and `none` (no host keys at all) are not followed: host keys are always checked here.</summary>

@@ -5,7 +5,7 @@ namespace HaLbDeploy.Core.Model;
 /// <param name="IdentitiesOnly">Offer only agent keys whose public key is that of a key file named here (`KEY.pub`), as ssh's IdentitiesOnly.</param>
 /// <param name="CertificatePath">An OpenSSH user certificate for the private key; null: `KEY-cert.pub` beside the key when it exists.</param>
 /// <param name="HostName">The address SSH connects to when it is not the node's address (ssh_config HostName).</param>
-/// <param name="ProxyJump">A jump host chain from ssh_config, kept for the bastion support to come; a node with one is refused for now.</param>
+/// <param name="ProxyJump">The bastions on the way, first dialled first (`ssh.proxy_jump` or ssh_config ProxyJump); null or empty: connect directly.</param>
 /// <param name="SshConfigOrigin">Where ssh_config settings for this node came from (file:line of each Host block), for messages; null when none applied.</param>
 public sealed record SshSettings(
     string User,
@@ -23,5 +23,5 @@ public sealed record SshSettings(
     bool IdentitiesOnly = false,
     string? CertificatePath = null,
     string? HostName = null,
-    string? ProxyJump = null,
+    IReadOnlyList<SshHop>? ProxyJump = null,
     string? SshConfigOrigin = null);

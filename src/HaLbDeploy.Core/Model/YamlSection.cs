@@ -175,6 +175,13 @@ internal sealed class YamlSection
             _problems.Error("missing-field", FieldPath(key), "is required but missing", fix);
     }
 
+    /// <summary>The key's YAML node as written (scalar, list or section), for values of more than one shape; null when absent.</summary>
+    public YamlNode? Node(string key)
+    {
+        Know(key, AcceptedKeyKind.Value);
+        return Find(key);
+    }
+
     /// <summary>Marks a key as known without reading it (used where a sibling key decides).</summary>
     public void Allow(string key) => Know(key, AcceptedKeyKind.Value);
 

@@ -13,22 +13,24 @@ namespace HaLbDeploy.Runtime.Local;
 /// A fresh TCP connection to VIP:port, a TLS handshake without certificate validation (this probe only ever talks
 /// to the VIP; it asks whether the path works, clients verify the API server themselves), and one HTTP/1.1 GET of
 /// the readiness path with "Connection: close". Only the status line is read. Each probe is bounded by its timeout.
+/// With <paramref name="connectTo"/> (a forward through an SSH host, `--probe-from`) the TCP connection goes there
+/// and the host at the far end opens the one to the VIP; TLS and HTTP are still end to end with the VIP.
 /// </summary>
-public sealed class TlsVipProbe(IPAddress vip, int port, string path, TimeSpan timeout) : IVipProbe
+public sealed class TlsVipProbe(IPAddress vip, int port, string path, TimeSpan timeout, IPEndPoint? connectTo = null, string? from = null) : IVipProbe
 {
-    public string Target => $"https://{vip}:{port.ToString(CultureInfo.InvariantCulture)}{path}";
+    public string Target => $"https://{vip}:{port.ToString(CultureInfo.InvariantCulture)}{path}{(from is null ? "" : $" (probed from {from})")}";
 
     public async Task<VipProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
-        using var socket = new Socket(vip.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var socket = new Socket((connectTo?.Address ?? vip).AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         TimeSpan? connectTime = null;
         var stage = "connect";
         try
         {
-            await socket.ConnectAsync(new IPEndPoint(vip, port), limit.Token);
+            await socket.ConnectAsync(connectTo ?? new IPEndPoint(vip, port), limit.Token);
             connectTime = clock.Elapsed;
             stage = "tls";
             await using var stream = new NetworkStream(socket, ownsSocket: false);

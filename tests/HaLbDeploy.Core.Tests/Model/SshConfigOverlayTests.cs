@@ -83,22 +83,43 @@ public sealed class SshConfigOverlayTests
     }
 
     [Fact]
-    public void A_node_that_resolves_to_a_ProxyJump_is_an_error_at_the_ssh_config_line_saying_bastions_are_not_supported_yet()
+    public void A_ProxyJump_becomes_the_nodes_chain_of_hops_first_dialled_first()
     {
-        var result = Load("Host lb1\n  User halb\nHost 10.0.0.*\n  ProxyJump admin@bastion:2222\n");
+        var result = Load("Host lb1\n  User halb\nHost 10.0.0.*\n  ProxyJump admin@bastion:2222,10.0.9.1\n");
 
-        Assert.Null(result.Inventory);
-        var errors = result.Problems.Where(p => p.IsError).ToList();
-        Assert.Equal(2, errors.Count);
-        Assert.All(errors, e => Assert.Equal((Config, 4, "proxy-jump-unsupported"), (e.File, e.Line, e.Code)));
-        Assert.Contains("ProxyJump 'admin@bastion:2222' applies to node lb1 (10.0.0.11): bastions (ProxyJump) are not supported yet", errors[0].Message);
+        var hops = result.Inventory!.Nodes[0].Ssh.ProxyJump!;
+        Assert.Equal([new SshHop("bastion", 2222, "admin"), new SshHop("10.0.9.1", 22)], hops);
+        Assert.Contains($"{Config}:4", result.Inventory.Nodes[0].Ssh.SshConfigOrigin);
     }
 
     [Fact]
-    public void ProxyJump_none_is_no_jump()
+    public void The_inventorys_proxy_jump_wins_over_ssh_configs_ProxyJump()
     {
-        Assert.True(Load("Host lb1\n  ProxyJump none\nHost *\n  ProxyJump bastion\n", AddressesOnly.Replace("  - name: lb2\n    address: 10.0.0.12\n    priority: 90\n", "", StringComparison.Ordinal))
-            .Inventory is { } inventory && inventory.Nodes[0].Ssh.ProxyJump is null);
+        var result = Load("Host *\n  ProxyJump admin@bastion\n", AddressesOnly.Replace("nodes:\n", "ssh:\n  proxy_jump: jump@10.0.9.9\nnodes:\n", StringComparison.Ordinal));
+
+        Assert.All(result.Inventory!.Nodes, n => Assert.Equal([new SshHop("10.0.9.9", 22, "jump")], n.Ssh.ProxyJump!));
+    }
+
+    [Fact]
+    public void A_ProxyJump_that_is_not_a_chain_of_hops_is_an_error_at_its_line()
+    {
+        var result = Load("Host *\n  ProxyJump ssh://bastion\n");
+
+        Assert.Null(result.Inventory);
+        var error = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal((Config, 2), (error.File, error.Line));
+        Assert.Contains("ProxyJump 'ssh://bastion' is a URI", error.Message);
+    }
+
+    [Fact]
+    public void A_ProxyJump_through_the_node_itself_is_a_loop()
+    {
+        var result = Load("Host 10.0.0.*\n  ProxyJump 10.0.0.12\n");
+
+        var error = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal("proxy-jump-loop", error.Code);
+        Assert.Equal("nodes[1].ssh.proxy_jump", error.Field);
+        Assert.Contains("node lb2 (10.0.0.12) is a hop on its own way (10.0.0.12): a loop", error.Message);
     }
 
     [Theory]

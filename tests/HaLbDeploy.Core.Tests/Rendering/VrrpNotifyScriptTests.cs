@@ -78,7 +78,7 @@ public sealed class VrrpNotifyScriptTests : IDisposable
     {
         var script = WriteScript();
 
-        var result = ExternalCommand.Run("sh", ["-c", $"for i in $(seq 1 20); do {script} INSTANCE VI_example MASTER $i & done; wait"]);
+        var result = ExternalCommand.Run("sh", ["-c", $"for i in $(seq 1 20); do /bin/sh {script} INSTANCE VI_example MASTER $i & done; wait"]);
 
         Assert.Equal(0, result.ExitCode);
         var lines = File.ReadAllLines(Log);
@@ -126,9 +126,13 @@ public sealed class VrrpNotifyScriptTests : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// Runs the script with /bin/sh (its shebang) rather than executing the file: a file this process has just written
+    /// can fail to exec with ETXTBSY while another test's child, forked meanwhile, still holds the write descriptor.
+    /// </summary>
     private static void Run(string script, params string[] arguments)
     {
-        var result = ExternalCommand.Run(script, arguments);
+        var result = ExternalCommand.Run("/bin/sh", [script, .. arguments]);
         Assert.True(result.ExitCode == 0, $"{script} exited {result.ExitCode}: {result.Printed}");
     }
 }

@@ -32,7 +32,7 @@ public sealed class SshAgentLabTests : IDisposable
     public async Task Apply_plan_verify_and_failover_test_log_in_with_the_agent_alone()
     {
         var unauthorised = Path.Combine(Path.GetTempPath(), $"halb-unauthorised-{Guid.NewGuid():N}");
-        RunTool("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "not-authorised", "-f", unauthorised);
+        LocalTool.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "not-authorised", "-f", unauthorised);
         agent.Add(unauthorised);
         agent.Add(LabFacts.PassphraseKey, LabFacts.KeyPassphraseFile);
         File.Delete(unauthorised);
@@ -65,7 +65,7 @@ public sealed class SshAgentLabTests : IDisposable
     public async Task An_agent_without_a_key_the_nodes_accept_fails_the_login_naming_the_keys_it_offered()
     {
         var stranger = Path.Combine(Path.GetTempPath(), $"halb-stranger-{Guid.NewGuid():N}");
-        RunTool("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "stranger", "-f", stranger);
+        LocalTool.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "stranger", "-f", stranger);
         agent.Add(stranger);
         File.Delete(stranger);
         File.Delete(stranger + ".pub");
@@ -84,7 +84,7 @@ public sealed class SshAgentLabTests : IDisposable
     public async Task An_ecdsa_or_rsa_key_in_the_agent_logs_in(string type, string bits)
     {
         var key = Path.Combine(Path.GetTempPath(), $"halb-{type}-{Guid.NewGuid():N}");
-        RunTool("ssh-keygen", "-q", "-t", type, "-b", bits, "-N", "", "-C", $"agent-{type}", "-f", key);
+        LocalTool.Run("ssh-keygen", "-q", "-t", type, "-b", bits, "-N", "", "-C", $"agent-{type}", "-f", key);
         var publicKey = File.ReadAllText(key + ".pub").Trim();
         agent.Add(key);
         File.Delete(key);
@@ -113,7 +113,7 @@ public sealed class SshAgentLabTests : IDisposable
         const string dropIn = "/etc/ssh/sshd_config.d/halb-test-rsa-sha2-256.conf";
         const string keys = "/home/halb/.ssh/authorized_keys";
         var key = Path.Combine(Path.GetTempPath(), $"halb-rsa-{Guid.NewGuid():N}");
-        RunTool("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-C", "agent-rsa-256", "-f", key);
+        LocalTool.Run("ssh-keygen", "-q", "-t", "rsa", "-b", "3072", "-N", "", "-C", "agent-rsa-256", "-f", key);
         var publicKey = File.ReadAllText(key + ".pub").Trim();
         agent.Add(key);
         File.Delete(key);
@@ -134,14 +134,5 @@ public sealed class SshAgentLabTests : IDisposable
         {
             await LabNodeShell.RunOnAllAsync($"rm -f {dropIn} && systemctl reload ssh && mv {keys}.halb-test {keys}");
         }
-    }
-
-    private static void RunTool(string fileName, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(fileName) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        Assert.True(process.WaitForExit(30_000), $"{fileName} did not finish in 30 s");
-        Assert.True(process.ExitCode == 0, $"{fileName} exited {process.ExitCode}: {process.StandardError.ReadToEnd()}");
     }
 }

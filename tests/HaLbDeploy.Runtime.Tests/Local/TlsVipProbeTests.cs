@@ -24,6 +24,18 @@ public sealed class TlsVipProbeTests
     }
 
     [Fact]
+    public async Task Through_a_forward_it_connects_to_the_forward_and_names_where_the_probes_came_from()
+    {
+        await using var server = new LoopbackHttpsServer(200);
+        var probe = new TlsVipProbe(IPAddress.Parse("10.211.0.100"), 6443, "/readyz", Timeout, new IPEndPoint(IPAddress.Loopback, server.Port), "bastion");
+
+        var result = await probe.ProbeAsync(CancellationToken.None);
+
+        Assert.True(result.Serves, result.Describe());
+        Assert.Equal("https://10.211.0.100:6443/readyz (probed from bastion)", probe.Target);
+    }
+
+    [Fact]
     public async Task A_server_that_is_not_ready_is_reported_with_its_status()
     {
         await using var server = new LoopbackHttpsServer(500);

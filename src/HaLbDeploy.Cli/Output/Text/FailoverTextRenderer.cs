@@ -14,7 +14,7 @@ public static class FailoverTextRenderer
     public static void Write(TextWriter output, FailoverTestReport report)
     {
         output.WriteLine($"failover-test {FailoverModeNames.Name(report.Mode)} on {report.Node}");
-        if (report.Before is { } before) output.WriteLine($"before: {before.Summary}");
+        if (report.Before is { } before) output.WriteLine($"before: {before.Summary}; probes: {before.VipTarget}");
         if (report.Analysis is { } analysis && report.Observation is { } observation)
         {
             output.WriteLine();

@@ -41,12 +41,12 @@ public static partial class HaproxySupport
         }
         if (packages?.Source == PackageSource.Files && PackageFormats.For(facts.PackageManager) is { } format)
         {
-            var listed = packages.FilesOf(format).Select(f => (File: f, Version: ListedHaproxyVersion(f.FileName))).Where(x => x.Version is not null).ToList();
+            var listed = packages.FilesOf(format).Select(f => (Package: f, Version: ListedHaproxyVersion(f.FileName))).Where(x => x.Version is not null).ToList();
             if (listed.Count > 0)
             {
                 var old = listed.FirstOrDefault(x => x.Version < Minimum);
-                return old.File is null ? null
-                    : $"packages.files lists {old.File.FileName} (haproxy {old.Version}), but the rendered configuration needs haproxy {Minimum} or later (master-worker, expose-fd listeners); list a newer haproxy package file";
+                return old.Package is null ? null
+                    : $"packages.files lists {old.Package.FileName} (haproxy {old.Version}), but the rendered configuration needs haproxy {Minimum} or later (master-worker, expose-fd listeners); list a newer haproxy package file";
             }
         }
         var major = facts.OsVersionId?.Split('.')[0];

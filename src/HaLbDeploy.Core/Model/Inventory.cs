@@ -2,6 +2,7 @@ namespace HaLbDeploy.Core.Model;
 
 /// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier. <see cref="Metrics"/> is null unless asked for.</summary>
 /// <param name="ProbeFrom">Where verify and failover-test probe the VIP from (`probe_from`, see <see cref="ProbeOrigin"/>); null: the control host.</param>
+/// <param name="RetiredNodes">`retired_nodes`: former LB nodes apply takes out of service; null: none.</param>
 public sealed record Inventory(
     string SourcePath,
     string ClusterName,
@@ -18,4 +19,9 @@ public sealed record Inventory(
     HaproxyTimeouts Timeouts,
     PackageSettings Packages,
     MetricsSettings? Metrics = null,
-    string? ProbeFrom = null);
+    string? ProbeFrom = null,
+    IReadOnlyList<RetiredNode>? RetiredNodes = null)
+{
+    /// <summary>The retired nodes, none when the inventory lists none.</summary>
+    public IReadOnlyList<RetiredNode> Retired => RetiredNodes ?? [];
+}

@@ -45,6 +45,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var packages = ParsePackages(doc.Section("packages"));
         var metrics = ParseMetrics(doc.Section("metrics"));
         var probeFrom = ParseProbeFrom(doc, nodes);
+        var retired = doc.List("retired_nodes").Select(r => ParseRetiredNode(r, sshDefaults)).ToList();
         doc.RejectUnknownKeys();
 
         return new Inventory(
@@ -63,7 +64,19 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             Timeouts: timeouts,
             Packages: packages,
             Metrics: metrics,
-            ProbeFrom: probeFrom);
+            ProbeFrom: probeFrom,
+            RetiredNodes: retired);
+    }
+
+    /// <summary>A `retired_nodes` entry: its address, and optionally a name and SSH settings of its own (the top-level ones otherwise).</summary>
+    private RetiredNode ParseRetiredNode(YamlSection entry, SshSettings sshDefaults)
+    {
+        var address = entry.Address("address", required: true, fix: "add `address: IP` (the retired node's address, as it was under `nodes:`)") ?? IPAddress.None;
+        var name = entry.String("name");
+        if (name is not null) CheckName(entry.FieldPath("name"), name);
+        var ssh = ParseSsh(entry.Section("ssh"), sshDefaults, isNode: true);
+        entry.RejectUnknownKeys();
+        return new RetiredNode(name ?? address.ToString(), address, ssh);
     }
 
     private MetricsSettings? ParseMetrics(YamlSection? section)

@@ -14,4 +14,13 @@ public enum ChangeKind
     StartUnit,
     ReloadUnit,
     RestartUnit,
+
+    /// <summary>On a retired node: a unit stopped (keepalived first, which hands the VIP over with priority 0).</summary>
+    StopUnit,
+
+    /// <summary>On a retired node: a unit no longer started at boot.</summary>
+    DisableUnit,
+
+    /// <summary>On a retired node: a file halb-deploy wrote removed.</summary>
+    RemoveFile,
 }

@@ -7,7 +7,7 @@ public static class ChangeSymbols
     {
         ChangeKind.InstallPackage or ChangeKind.AllowFirewall or ChangeKind.CreateFile or ChangeKind.EnableUnit or ChangeKind.StartUnit => "+",
         ChangeKind.RestartUnit => "!",
-        ChangeKind.RemoveFirewallRule => "-",
+        ChangeKind.RemoveFirewallRule or ChangeKind.StopUnit or ChangeKind.DisableUnit or ChangeKind.RemoveFile => "-",
         _ => "~",
     };
 }

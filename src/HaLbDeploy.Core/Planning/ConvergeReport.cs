@@ -11,4 +11,7 @@ public sealed record ConvergeReport(bool DryRun, IReadOnlyList<NodeRunResult> No
     public bool HasPendingChanges => Nodes.Any(n => n.Outcome == NodeOutcome.Pending);
 
     public int ChangeCount => Nodes.Sum(n => n.Changes.Count);
+
+    /// <summary>What the plan says about nodes joining and retiring, and whether the VIP moves for them (see <see cref="MembershipForecast"/>).</summary>
+    public IReadOnlyList<string> Membership { get; init; } = [];
 }

@@ -49,4 +49,10 @@ public static class NodePaths
     public const string HaproxyVrrpMetricsLua = "/etc/haproxy/halb-vrrp-metrics.lua";
 
     public const string HaproxyAdminSocket = "/var/lib/haproxy/admin.sock";
+
+    /// <summary>
+    /// Every file halb-deploy may write on a node, whatever the inventory: what retiring a node removes. The state
+    /// directory's transition log stays (the node's history), and so do the packages.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Managed = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
 }

@@ -21,6 +21,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
     {
         CheckRanges(inventory);
         CheckNodes(inventory);
+        CheckRetiredNodes(inventory);
         CheckBackends(inventory);
         CheckVip(inventory);
         CheckVrrp(inventory);
@@ -65,6 +66,21 @@ public sealed class InventoryValidator(ProblemCollector problems)
         Unique(nodes, n => n.Address.ToString(), i => $"nodes[{i}].address", "node address", "give every node its own address");
         Unique(nodes, n => n.Priority.ToString(System.Globalization.CultureInfo.InvariantCulture), i => $"nodes[{i}].priority", "priority",
             "give every node a different priority so the VIP holder is never decided by address order");
+    }
+
+    /// <summary>A retired node is no member: it must not also be listed (by address or name) under `nodes:`, nor twice.</summary>
+    private void CheckRetiredNodes(Model.Inventory inventory)
+    {
+        var retired = inventory.Retired;
+        Unique(retired, r => r.Address.ToString(), i => $"retired_nodes[{i}].address", "retired node address", "list each retired node once");
+        for (var i = 0; i < retired.Count; i++)
+        {
+            var field = $"retired_nodes[{i}].address";
+            if (problems.HasErrorAt(field)) continue;
+            if (inventory.Nodes.FirstOrDefault(n => n.Address.Equals(retired[i].Address) || n.Name == retired[i].Name) is { } member)
+                problems.Error("retired-node-in-nodes", field, $"{retired[i].Name} ({retired[i].Address}) is retired, but `nodes:` still lists {member.Name} ({member.Address})",
+                    "remove the node from `nodes:` to retire it, or from `retired_nodes:` to keep it in the tier");
+        }
     }
 
     private void CheckBackends(Model.Inventory inventory)

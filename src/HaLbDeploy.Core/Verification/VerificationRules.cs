@@ -9,8 +9,9 @@ namespace HaLbDeploy.Core.Verification;
 /// </summary>
 public static class VerificationRules
 {
+    /// <param name="retired">The retired nodes' statuses (see <see cref="RetiredNodeRules"/>); none read when null.</param>
     public static VerificationReport Judge(Inventory inventory, IReadOnlyList<NodeStatus> statuses, string vipTarget, VipProbeResult? probe, DateTimeOffset at,
-        NeighbourEntry? vipNeighbour = null)
+        NeighbourEntry? vipNeighbour = null, IReadOnlyList<NodeStatus>? retired = null)
     {
         var problems = new List<string>();
         var warnings = new List<string>();
@@ -41,7 +42,8 @@ public static class VerificationRules
         CheckProbe(vipTarget, probe, problems, warnings);
         if (probe is { Connected: false } && holders.Count == 1)
             CheckNeighbour(inventory, nodes.Single(n => n.Node == holders[0]), nodes, vipNeighbour, problems);
-        if (probe is { Connected: true }) CheckForeignHolder(vip, nodes, vipNeighbour, problems);
+        if (probe is { Connected: true }) CheckForeignHolder(vip, nodes, vipNeighbour, retired ?? [], problems);
+        RetiredNodeRules.Check(inventory, retired ?? [], problems, warnings);
 
         var healthy = problems.Count == 0;
         var summary = healthy
@@ -133,10 +135,15 @@ public static class VerificationRules
     /// inventory holds the VIP too (a node taken out of the inventory with keepalived still running, a copied VM).
     /// Judged only when every node was read and reported its address, so an unknown node cannot be the answerer.
     /// </summary>
-    private static void CheckForeignHolder(string vip, List<NodeVerification> nodes, NeighbourEntry? entry, List<string> problems)
+    private static void CheckForeignHolder(string vip, List<NodeVerification> nodes, NeighbourEntry? entry, IReadOnlyList<NodeStatus> retired, List<string> problems)
     {
         if (entry is null || nodes.Any(n => !n.Status.Reachable || n.Status.LinkLayerAddress is null)) return;
         if (VerificationReport.NodeNamed(nodes, entry) is not null) return;
+        if (RetiredNodeRules.NodeNamed(retired, entry) is { } former)
+        {
+            problems.Add($"the VIP {vip} answered from {entry.LinkLayerAddress}, the retired node {former}: it still answers for the VIP. Fix: run `halb-deploy apply`, which stops keepalived there");
+            return;
+        }
         var known = string.Join(", ", nodes.Select(n => $"{n.Node} {n.Status.LinkLayerAddress}"));
         problems.Add($"the VIP {vip} answered from {entry.LinkLayerAddress}, which is no LB node's VRRP interface ({known}): a machine outside the " +
             $"inventory holds the VIP (a node removed from the inventory with keepalived still running?). Find it with `arping -c 3 -I {entry.Device} {vip}` " +

@@ -27,6 +27,8 @@ internal sealed class ApplyRun
         LockOwner = TierRunLock.OwnerForThisRun(time);
         Nodes = desired.Select(d => new NodeContext(d.Node, d)).ToList();
         Runner = new PhaseRunner<NodeContext>(progress, time, options.Parallelism, n => n.Name, (node, message) => Fail(node, message), text => Masker.Mask(text));
+        Retired = inventory.Retired.Select(r => new RetiredContext(r)).ToList();
+        RetiredRunner = new PhaseRunner<RetiredContext>(progress, time, options.Parallelism, n => n.Name, (node, message) => Fail(node, message), text => Masker.Mask(text));
     }
 
     public Inventory Inventory { get; }
@@ -48,6 +50,14 @@ internal sealed class ApplyRun
     public IReadOnlyList<NodeContext> Nodes { get; }
 
     public PhaseRunner<NodeContext> Runner { get; }
+
+    /// <summary>The inventory's retired nodes, in its order.</summary>
+    public IReadOnlyList<RetiredContext> Retired { get; }
+
+    public PhaseRunner<RetiredContext> RetiredRunner { get; }
+
+    /// <summary>What the plan says about nodes joining and retiring (see <see cref="MembershipForecast"/>).</summary>
+    public IReadOnlyList<string> Membership { get; set; } = [];
 
     /// <summary>The rollout the plan chose; rolling until the plan phase decided.</summary>
     public RolloutDecision Rollout { get; set; } = RolloutDecision.Rolling;
@@ -77,8 +87,21 @@ internal sealed class ApplyRun
     {
         node.Outcome = NodeOutcome.Failed;
         node.Error = message;
-        AddError($"{node.Name}: {message}");
-        Progress.Warn("error", node.Name, message);
+        return Reported(node.Name, node.Name, message);
+    }
+
+    /// <summary>Marks the retired node failed with this message, reports it, and returns false for the step to return.</summary>
+    public bool Fail(RetiredContext node, string message)
+    {
+        node.Outcome = NodeOutcome.Failed;
+        node.Error = message;
+        return Reported(node.Name, $"{node.Name} (retired)", message);
+    }
+
+    private bool Reported(string node, string shownAs, string message)
+    {
+        AddError($"{shownAs}: {message}");
+        Progress.Warn("error", node, message);
         return false;
     }
 

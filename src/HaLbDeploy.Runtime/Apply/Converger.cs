@@ -11,7 +11,7 @@ namespace HaLbDeploy.Runtime.Apply;
 /// <summary>
 /// plan and apply over all nodes, as phases: connect, (apply only) the tier's run lock, facts, preflight, plan; then (apply only) packages and host
 /// settings in parallel, stage + validate on every node in parallel (nothing live changes if any node rejects its
-/// files), and the rollout one node at a time, the VIP holder last, waiting after each node until its services
+/// files), the retired nodes taken out of service (a retired VIP holder handing the VIP over), and the rollout one node at a time, the VIP holder last, waiting after each node until its services
 /// are active and exactly one node holds the VIP. The first failure stops the run.
 /// </summary>
 public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfiguration> desired, IHostConnector connector, IRunProgress progress, TimeProvider time, ConvergeOptions options)
@@ -33,9 +33,12 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         {
             await TierRunLock.ReleaseAllAsync(run.Nodes.Where(n => n.RunLock is not null).Select(n => n.RunLock!));
             await Task.WhenAll(run.Nodes.Where(n => n.Session is not null).Select(n => n.Session!.DisposeAsync().AsTask()));
+            await Task.WhenAll(run.Retired.Where(n => n.Session is not null).Select(n => n.Session!.DisposeAsync().AsTask()));
         }
-        var results = run.Nodes.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, run.HoldsVip(n))).ToList();
-        return new ConvergeReport(options.DryRun, results, run.Errors, run.Warnings, time.GetElapsedTime(started), run.Rollout);
+        var results = run.Nodes.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, run.HoldsVip(n)))
+            .Concat(run.Retired.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, n.Plan?.HoldsVip == true, Retired: true)))
+            .ToList();
+        return new ConvergeReport(options.DryRun, results, run.Errors, run.Warnings, time.GetElapsedTime(started), run.Rollout) { Membership = run.Membership };
     }
 
     private static async Task RunPhasesAsync(ApplyRun run, CancellationToken ct)
@@ -48,6 +51,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         if (run.Options.DryRun)
         {
             foreach (var node in run.Nodes) node.Outcome = node.Plan!.HasChanges ? NodeOutcome.Pending : NodeOutcome.Unchanged;
+            foreach (var node in run.Retired) node.Outcome = node.Plan!.HasChanges ? NodeOutcome.Pending : NodeOutcome.Unchanged;
         }
     }
 
@@ -57,6 +61,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         var facts = new FactsPhase(run);
         var plan = new PlanPhase(run);
         if (run.Options.DryRun) return [new ConnectPhase(run), facts, new PreflightPhase(run), plan];
-        return [new ConnectPhase(run), new RunLockPhase(run), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new HostSettingsPhase(run), new StagePhase(run), new RolloutPhase(run)];
+        return [new ConnectPhase(run), new RunLockPhase(run), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new HostSettingsPhase(run), new StagePhase(run),
+            new RetirePhase(run, facts), new HostSettingsPhase(run, removals: true), new RolloutPhase(run)];
     }
 }

@@ -8,7 +8,8 @@ namespace HaLbDeploy.Runtime.Verify;
 /// <summary>
 /// One verify round: reads every node's status in parallel (one read-only script each) while probing the VIP from
 /// the control host, then lets <see cref="VerificationRules"/> judge. Uses the sessions only to read. After the probe
-/// it looks the VIP up in this machine's ARP table, so that a connection lost to a stale entry can be named.
+/// it looks the VIP up in this machine's ARP table, so that a connection lost to a stale entry can be named. The retired
+/// nodes are read the same way (their MAC on the top-level interface), to tell when one still answers for the VIP.
 /// </summary>
 public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipProbe vipProbe, TimeProvider time, INeighbourTable? neighbours = null)
 {
@@ -18,10 +19,11 @@ public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipPro
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken)
     {
         var probe = vipProbe.ProbeAsync(cancellationToken);
+        var retired = Task.WhenAll(inventory.Retired.Select(r => ReadAsync(r.AsSshTarget() with { Interface = inventory.DefaultInterface }, cancellationToken)));
         var statuses = await Task.WhenAll(inventory.Nodes.Select(n => ReadAsync(n, cancellationToken)));
         var probed = await probe;
         var neighbour = neighbours?.Find(inventory.Vip.Address);
-        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour);
+        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour, await retired);
     }
 
     private Task<NodeStatus> ReadAsync(LbNode node, CancellationToken cancellationToken) =>

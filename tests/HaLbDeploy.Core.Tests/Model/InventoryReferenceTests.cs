@@ -32,6 +32,8 @@ public sealed partial class InventoryReferenceTests
           files:
             - {}
         metrics: {}
+        retired_nodes:
+          - ssh: {}
         """;
 
     /// <summary>Only what is required, so everything else takes its default.</summary>
@@ -162,8 +164,13 @@ public sealed partial class InventoryReferenceTests
     }
 
     /// <summary>A node's `ssh:` takes the keys of the top-level `ssh:`; the reference lists them once.</summary>
-    private static string NodeSshKeyAsTopLevel(string key) =>
-        key.StartsWith("nodes[].ssh.", StringComparison.Ordinal) ? key["nodes[].".Length..] : key;
+    /// <summary>A node's (or retired node's) own ssh key is documented once, under `ssh` (its fingerprint under `nodes[].ssh`).</summary>
+    private static string NodeSshKeyAsTopLevel(string key)
+    {
+        if (key.StartsWith("retired_nodes[].ssh.", StringComparison.Ordinal)) key = "nodes[]." + key["retired_nodes[].".Length..];
+        if (key == "nodes[].ssh.host_key_fingerprint") return key;
+        return key.StartsWith("nodes[].ssh.", StringComparison.Ordinal) ? key["nodes[].".Length..] : key;
+    }
 
     /// <summary>The reference's table rows, | `key` | type | default | rule |, as key → default: the default cell's backticked value if it starts with one, else null.</summary>
     private static Dictionary<string, string?> ReferenceRows()

@@ -3,6 +3,9 @@ namespace HaLbDeploy.Integration.Tests.Support;
 /// <summary>What <see cref="CutoverObserver"/> measured.</summary>
 public sealed record CutoverFigures(int TwoHolderSamples, TimeSpan LongestGap, int HolderSamples, int Probes, IReadOnlyList<string> SamplerErrors)
 {
+    /// <summary>The successive single holders seen, e.g. [lb1] (no move) or [lb1, lb2] (one move).</summary>
+    public IReadOnlyList<string> Holders { get; init; } = [];
+
     public override string ToString() =>
-        $"two-holder samples {TwoHolderSamples}, longest VIP gap {LongestGap.TotalMilliseconds:0} ms, {HolderSamples} holder samples, {Probes} probes, sampler errors {SamplerErrors.Count}";
+        $"two-holder samples {TwoHolderSamples}, longest VIP gap {LongestGap.TotalMilliseconds:0} ms, holders {string.Join(" -> ", Holders)}, {HolderSamples} holder samples, {Probes} probes, sampler errors {SamplerErrors.Count}";
 }

@@ -48,7 +48,21 @@ public sealed class CutoverObserver : IAsyncDisposable
         await Task.WhenAll(_samplers.Select(s => s.StopAsync(TimeSpan.FromSeconds(12))));
         var series = _samplers.Select((s, i) => (Key: i, Node: s.NodeName, Samples: s.Outputs.SelectMany(o => o.Output.Samples).ToList())).ToList();
         return new CutoverFigures(TwoHolderSamples(series), LongestGap(probes), series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),
-            _samplers.SelectMany(s => s.Errors).ToList());
+            _samplers.SelectMany(s => s.Errors).ToList()) { Holders = HolderSequence(series) };
+    }
+
+    /// <summary>In time order over all series: each node seen as the only holder, a repeat of the previous one left out (so a VIP move adds one name).</summary>
+    private static IReadOnlyList<string> HolderSequence(IReadOnlyList<(int Key, string Node, List<RawHolderSample> Samples)> series)
+    {
+        var latest = new Dictionary<int, (string Node, bool Holds)>();
+        var sequence = new List<string>();
+        foreach (var (key, node, sample) in series.SelectMany(s => s.Samples.Select(x => (s.Key, s.Node, x))).OrderBy(e => e.x.EpochNanoseconds))
+        {
+            latest[key] = (node, sample.HoldsVip);
+            var holders = latest.Values.Where(v => v.Holds).Select(v => v.Node).Distinct().ToList();
+            if (holders.Count == 1 && (sequence.Count == 0 || sequence[^1] != holders[0])) sequence.Add(holders[0]);
+        }
+        return sequence;
     }
 
     /// <summary>After each sample, in time order over all series: how often more than one node held an address.</summary>

@@ -36,13 +36,14 @@ public sealed class ApplyTier
             priority: 80
         """;
 
-    private ApplyTier(Func<NodeConfiguration, SimulatedLbNode> node)
+    private ApplyTier(Func<NodeConfiguration, SimulatedLbNode> node, Func<string, string>? editInventory = null, Func<RetiredNode, SimulatedLbNode>? retired = null)
     {
         var yaml = Edit(Edit(Edit(Inventories.Valid, "vip: 10.0.0.100/24", "vip: 10.211.0.100/24"), "interface: eth0", "interface: host0"), TwoNodes, LabNodes);
-        var loaded = Inventories.Load(yaml);
+        var loaded = Inventories.Load(editInventory is null ? yaml : editInventory(yaml));
         Inventory = loaded.Inventory ?? throw new InvalidOperationException(string.Join("\n", loaded.Problems));
         Desired = ConfigurationRenderer.WithBuiltInTemplates().RenderAll(Inventory);
-        Tier = new SimulatedLbTier(Desired.Select(node).ToList(), Inventory.Vip.Address, Inventory.Vrrp.Preempt, new JumpingClock());
+        var retiredNodes = retired is null ? [] : Inventory.Retired.Select(retired);
+        Tier = new SimulatedLbTier(Desired.Select(node).Concat(retiredNodes).ToList(), Inventory.Vip.Address, Inventory.Vrrp.Preempt, new JumpingClock());
     }
 
     public Inventory Inventory { get; }
@@ -69,6 +70,39 @@ public sealed class ApplyTier
     public static ApplyTier WithOtherRouterId() =>
         WithFiles(file => file.Path == NodePaths.KeepalivedConfig ? file with { Content = file.Content.Replace("virtual_router_id 51", "virtual_router_id 77") } : file);
 
+    /// <summary>
+    /// lb1 moved from `nodes:` to `retired_nodes:` on the converged tier: it still runs and holds the VIP, and lb2 and lb3
+    /// still run a keepalived.conf that lists it.
+    /// </summary>
+    public static ApplyTier WithRetiredHolder()
+    {
+        const string lb1 = "  - name: lb1\n    address: 10.211.0.11\n    priority: 100\n";
+        var tier = new ApplyTier(
+            desired => Running(desired, file => file.Path == NodePaths.KeepalivedConfig ? file with { Content = file.Content + "# lists lb1\n" } : file),
+            yaml => Edit(yaml, lb1, "") + "\nretired_nodes:\n  - name: lb1\n    address: 10.211.0.11\n",
+            retired =>
+            {
+                var node = new SimulatedLbNode(retired.Name, retired.Address, 100) { Recording = RecordedFacts.Debian12ConvergedVipHolder, PackagesInstalled = true, UnitsEnabled = true, KeepalivedActive = true, HaproxyActive = true };
+                foreach (var path in NodePaths.Managed.Where(p => p != NodePaths.HaproxyVrrpMetricsLua)) node.Files[path] = new SimulatedFile("old\n", "0644", "root", "root");
+                return node;
+            });
+        tier.Tier.VipHolder = "lb1";
+        return tier;
+    }
+
+    /// <summary>lb4 (priority 70, nothing installed) added to the converged tier, whose keepalived.conf does not list it yet.</summary>
+    public static ApplyTier WithJoiningNode()
+    {
+        const string lb3 = "  - name: lb3\n    address: 10.211.0.13\n    priority: 80\n";
+        var tier = new ApplyTier(
+            desired => desired.Node.Name == "lb4"
+                ? new SimulatedLbNode("lb4", desired.Node.Address, desired.Node.Priority)
+                : Running(desired, file => file.Path == NodePaths.KeepalivedConfig ? file with { Content = file.Content + "# without lb4\n" } : file),
+            yaml => Edit(yaml, lb3, lb3 + "  - name: lb4\n    address: 10.211.0.14\n    priority: 70\n"));
+        tier.Tier.VipHolder = "lb1";
+        return tier;
+    }
+
     public Task<ConvergeReport> ApplyAsync(ConvergeOptions? options = null, CancellationToken cancellationToken = default) =>
         new Converger(Inventory, Desired, Tier, Progress, Tier.Clock, options ?? new ConvergeOptions()).RunAsync(cancellationToken);
 
@@ -76,21 +110,24 @@ public sealed class ApplyTier
 
     private static ApplyTier WithFiles(Func<RenderedFile, RenderedFile> onNode)
     {
-        var tier = new ApplyTier(desired =>
-        {
-            var node = new SimulatedLbNode(desired.Node.Name, desired.Node.Address, desired.Node.Priority)
-            {
-                Recording = desired.Node.Name == "lb1" ? RecordedFacts.Debian12ConvergedVipHolder : RecordedFacts.Debian12ConvergedBackup,
-                PackagesInstalled = true,
-                UnitsEnabled = true,
-                KeepalivedActive = true,
-                HaproxyActive = true,
-            };
-            foreach (var file in desired.Files) node.Files[file.Path] = SimulatedFile.From(onNode(file));
-            return node;
-        });
+        var tier = new ApplyTier(desired => Running(desired, onNode));
         tier.Tier.VipHolder = "lb1";
         return tier;
+    }
+
+    /// <summary>A node installed and running, with its rendered files as <paramref name="onNode"/> has them.</summary>
+    private static SimulatedLbNode Running(NodeConfiguration desired, Func<RenderedFile, RenderedFile> onNode)
+    {
+        var node = new SimulatedLbNode(desired.Node.Name, desired.Node.Address, desired.Node.Priority)
+        {
+            Recording = desired.Node.Name == "lb1" ? RecordedFacts.Debian12ConvergedVipHolder : RecordedFacts.Debian12ConvergedBackup,
+            PackagesInstalled = true,
+            UnitsEnabled = true,
+            KeepalivedActive = true,
+            HaproxyActive = true,
+        };
+        foreach (var file in desired.Files) node.Files[file.Path] = SimulatedFile.From(onNode(file));
+        return node;
     }
 
     private static string Edit(string text, string find, string replace) =>

@@ -2,13 +2,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Runtime.Tests.Apply;
 
 /// <summary>
 /// A session on a <see cref="SimulatedLbNode"/>: answers the fact script, the health probe and the file read, and
-/// carries out install, stage, activate and discard on the node's state. Records every script in the tier's log
+/// carries out install, stage, activate, retire and discard on the node's state. Records every script in the tier's log
 /// and, like the SSH adapter, gives up with <see cref="OperationCanceledException"/> once its token is cancelled.
 /// </summary>
 public sealed partial class SimulatedLbSession(SimulatedLbNode node, SimulatedLbTier tier) : IHostSession
@@ -65,6 +66,11 @@ public sealed partial class SimulatedLbSession(SimulatedLbNode node, SimulatedLb
                 return Ok(ScriptMarkers.Done + "\n");
             case "activate configuration":
                 Activate();
+                return Ok(ScriptMarkers.Done + "\n");
+            case RetireScript.Description:
+                node.KeepalivedActive = node.HaproxyActive = node.UnitsEnabled = false;
+                foreach (var path in NodePaths.Managed) node.Files.Remove(path);
+                tier.Elect();
                 return Ok(ScriptMarkers.Done + "\n");
             case "discard staged files":
                 node.Staged.Clear();

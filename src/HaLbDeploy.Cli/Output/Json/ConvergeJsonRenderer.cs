@@ -11,10 +11,10 @@ public static class ConvergeJsonRenderer
     /// <param name="command">"plan" or "apply": apply --dry-run answers as plan.</param>
     public static void Write(TextWriter output, ConvergeReport report, string command) => JsonOutput.Write(output, RunJson.From(command, report));
 
-    private sealed record RunJson(string Command, bool DryRun, bool Succeeded, bool ChangesPending, long ElapsedMs, RolloutJson Rollout, IReadOnlyList<NodeJson> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
+    private sealed record RunJson(string Command, bool DryRun, bool Succeeded, bool ChangesPending, long ElapsedMs, RolloutJson Rollout, IReadOnlyList<string> Membership, IReadOnlyList<NodeJson> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
     {
         public static RunJson From(string command, ConvergeReport r) =>
-            new(command, r.DryRun, r.Succeeded, r.HasPendingChanges, (long)r.Elapsed.TotalMilliseconds, RolloutJson.From(r.RolloutUsed), r.Nodes.Select(NodeJson.From).ToList(), r.Errors, r.Warnings);
+            new(command, r.DryRun, r.Succeeded, r.HasPendingChanges, (long)r.Elapsed.TotalMilliseconds, RolloutJson.From(r.RolloutUsed), r.Membership, r.Nodes.Select(NodeJson.From).ToList(), r.Errors, r.Warnings);
     }
 
     private sealed record RolloutJson(string Strategy, IReadOnlyList<string> IdentityChanges)
@@ -22,9 +22,9 @@ public static class ConvergeJsonRenderer
         public static RolloutJson From(RolloutDecision d) => new(d.Name, d.Reasons);
     }
 
-    private sealed record NodeJson(string Node, NodeOutcome Outcome, bool HoldsVip, string? Error, IReadOnlyList<ChangeJson> Changes)
+    private sealed record NodeJson(string Node, NodeOutcome Outcome, bool HoldsVip, bool Retired, string? Error, IReadOnlyList<ChangeJson> Changes)
     {
-        public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Error, r.Changes.Select(ChangeJson.From).ToList());
+        public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Retired, r.Error, r.Changes.Select(ChangeJson.From).ToList());
     }
 
     private sealed record ChangeJson(ChangeKind Kind, string Symbol, string Target, string Summary, string? Diff)

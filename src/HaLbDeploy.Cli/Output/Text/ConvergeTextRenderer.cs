@@ -9,7 +9,7 @@ public static class ConvergeTextRenderer
     {
         foreach (var node in report.Nodes)
         {
-            var vip = node.HoldsVip ? " (VIP holder)" : "";
+            var vip = (node.Retired ? " (retired)" : "") + (node.HoldsVip ? " (VIP holder)" : "");
             output.WriteLine($"{node.Node}{vip}: {Describe(node)}");
             foreach (var change in node.Changes)
             {
@@ -21,6 +21,7 @@ public static class ConvergeTextRenderer
         }
         var counts = report.Nodes.GroupBy(n => n.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         var verb = report.DryRun ? "Plan" : "Apply";
+        foreach (var line in report.Membership) output.WriteLine($"Membership: {line}.");
         if (report.ChangeCount > 0) output.WriteLine($"Rollout: {report.RolloutUsed.Describe()}.");
         output.WriteLine($"{verb}: {report.ChangeCount} change(s); nodes: {string.Join(", ", counts)}; {report.Elapsed.TotalSeconds:0.00} s.");
         foreach (var error in report.Errors) output.WriteLine($"error: {error}");

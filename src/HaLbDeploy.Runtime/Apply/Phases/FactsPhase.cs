@@ -1,12 +1,18 @@
 using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Runtime.Phases;
 
 namespace HaLbDeploy.Runtime.Apply.Phases;
 
-/// <summary>Reads every node's facts, one script per node, and how far the node's clock is from ours.</summary>
+/// <summary>Reads every node's facts, one script per node, and how far the node's clock is from ours; a retired node's with every file halb-deploy may have left there.</summary>
 internal sealed class FactsPhase(ApplyRun run) : IPhase
 {
-    public Task<bool> RunAsync(CancellationToken cancellationToken) => ReadAsync(run.Nodes, cancellationToken);
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        var members = ReadAsync(run.Nodes, cancellationToken);
+        var retired = run.RetiredRunner.ForEachAsync(run.Retired, "facts", ReadRetiredAsync, cancellationToken);
+        return await members & await retired;
+    }
 
     /// <summary>Reads these nodes' facts (again, after installing packages).</summary>
     public Task<bool> ReadAsync(IReadOnlyList<NodeContext> nodes, CancellationToken cancellationToken) =>
@@ -21,6 +27,14 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
         if (!result.Succeeded) return run.Fail(node, $"reading facts failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError)}");
         node.Facts = FactParser.Parse(result.StandardOutput);
         node.ClockOffset = node.Facts.Clock?.OffsetFrom(sent, received);
+        return true;
+    }
+
+    private async Task<bool> ReadRetiredAsync(RetiredContext node, CancellationToken ct)
+    {
+        var result = await node.Session!.ReadAsync(FactScript.Description, FactScript.Build(NodePaths.Managed, run.Inventory.FrontendPort), ct);
+        if (!result.Succeeded) return run.Fail(node, $"reading facts failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError)}");
+        node.Facts = FactParser.Parse(result.StandardOutput);
         return true;
     }
 }

@@ -33,6 +33,23 @@ internal sealed class HealthWait(ApplyRun run)
         }
     }
 
+    /// <summary>
+    /// After a retired holder stopped: waits until exactly one member holds the VIP (the expected one, with preempt),
+    /// or the health timeout is up; the holder's name, or null.
+    /// </summary>
+    public async Task<string?> WaitForOneHolderAsync(CancellationToken ct)
+    {
+        var deadline = run.Time.GetTimestamp() + (long)(run.Options.HealthTimeoutOrDefault.TotalSeconds * run.Time.TimestampFrequency);
+        while (true)
+        {
+            var health = await ProbeAsync(ct);
+            var holders = health.Where(h => h.Value.Holds(run.Inventory.Vip.Address)).Select(h => h.Key).ToList();
+            if (holders.Count == 1 && ExpectedHolder(health) is var expected && (expected is null || holders[0] == expected)) return holders[0];
+            if (run.Time.GetTimestamp() > deadline) return null;
+            await Task.Delay(Poll, run.Time, ct);
+        }
+    }
+
     /// <summary>Every connected node's health, by name.</summary>
     private async Task<Dictionary<string, NodeHealth>> ProbeAsync(CancellationToken ct)
     {

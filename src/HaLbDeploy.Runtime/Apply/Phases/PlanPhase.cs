@@ -19,6 +19,14 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
             foreach (var change in node.Plan!.Changes) run.Progress.Report("plan", node.Name, change.ToString());
             if (!node.Plan.HasChanges) run.Progress.Report("plan", node.Name, "no change");
         }
+        foreach (var retired in run.Retired)
+        {
+            retired.Plan = RetirementPlanner.Plan(run.Inventory, retired.Node, retired.Facts);
+            foreach (var change in retired.Plan.Changes) run.Progress.Report("plan", retired.Name, change.ToString());
+            if (!retired.Plan.HasChanges) run.Progress.Report("plan", retired.Name, "retired: nothing left to do");
+        }
+        run.Membership = MembershipForecast.Lines(run.Inventory, run.Nodes.Select(n => n.Plan!).ToList(), run.Retired.Select(r => r.Plan!).ToList());
+        foreach (var line in run.Membership) run.Progress.Report("plan", "*", line);
         run.Rollout = RolloutDecision.For(run.Nodes.Select(n => n.Plan!));
         if (run.Nodes.Any(n => n.Plan!.HasChanges)) run.Progress.Report("plan", "*", $"rollout: {run.Rollout.Describe()}");
         return true;

@@ -18,7 +18,7 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var order = RolloutOrder.For(run.Nodes.Where(n => n.NeedsActivation).Select(n => n.Node), HoldsVip);
+        var order = RolloutOrder.For(run.Nodes.Where(n => n.NeedsActivation).Select(n => n.Node), HoldsVip, Joins);
         foreach (var node in run.Nodes.Where(n => !n.NeedsActivation))
             node.Outcome = node.HostChanged ? NodeOutcome.Changed : NodeOutcome.Unchanged;
         var activated = order.Select(run.Find).ToList();
@@ -43,8 +43,11 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
 
     private bool HoldsVip(LbNode node) => run.HoldsVip(run.Find(node));
 
+    /// <summary>keepalived does not run there yet: the node joins the group when it starts.</summary>
+    private bool Joins(LbNode node) => run.Find(node).Plan!.Touches(ChangeKind.StartUnit, "keepalived");
+
     private string OrderLine(IReadOnlyList<LbNode> order) =>
-        $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? "VIP holder last" : "highest priority first: none of them holds the VIP")})";
+        $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? (order.Any(Joins) ? "the VIP holder after the other members, then the joining nodes" : "VIP holder last") : "highest priority first: none of them holds the VIP")})";
 
     private Task<bool> ActivateAsync(NodeContext node, CancellationToken ct) => ActivateAsync(node, null, ct);
 

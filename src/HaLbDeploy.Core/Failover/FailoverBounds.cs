@@ -54,9 +54,14 @@ public static class FailoverBounds
     {
         var skew = Part("skew", Skew(timing, priority), $"{restored}, priority {priority}");
         var masterDown = $"3 x advert_int {TimeText.Seconds(timing.AdvertInterval)} + {skew.Text}";
+        // The restore's own settling (a link's carrier, a unit starting) is not in keepalived's timers: the failback
+        // keeps the whole-second margin whatever the profile (on the lab, lb1 was back 0.748 s after `link-up`
+        // with advert_int 0.1, where the timers alone give 0.302 s).
+        var whole = timing with { AdvertInterval = TimeSpan.FromSeconds(Math.Max(1, timing.AdvertInterval.TotalSeconds)) };
         return mode is FailoverMode.KillHaproxy or FailoverMode.PowerOff
-            ? Sum(timing, timing.TrackInterval * timing.TrackRise + MasterDown(timing, priority), $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {masterDown}")
-            : Sum(timing, MasterDown(timing, priority), masterDown);
+            ? new TimingBound(timing.TrackInterval * timing.TrackRise + MasterDown(timing, priority) + MarginOf(whole),
+                $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {masterDown} + margin {TimeText.Seconds(MarginOf(whole))}")
+            : new TimingBound(MasterDown(timing, priority) + MarginOf(whole), $"{masterDown} + margin {TimeText.Seconds(MarginOf(whole))}");
     }
 
     /// <summary>The longest stretch without a successful probe that a takeover with <paramref name="takeover"/> allows.</summary>

@@ -45,6 +45,15 @@ public sealed class FastProfileBoundsTests
     }
 
     [Fact]
+    public void The_failback_after_a_link_down_keeps_the_whole_second_margin_for_the_links_own_settling()
+    {
+        var bound = FailoverBounds.Failback(FailoverMode.LinkDown, Fast, "lb1", 250);
+
+        Assert.Equal(S(0.3 + 6 * 0.1 / 256 + 0.5), bound.Value);
+        Assert.EndsWith("+ margin 0.500 s", bound.Explanation);
+    }
+
+    [Fact]
     public void The_whole_second_profile_keeps_its_half_second_margin() =>
         Assert.Equal(S(0.6484375 + 0.5), FailoverBounds.Takeover(FailoverMode.Stop, LabTiming(), "lb2", 90).Value);
 

@@ -55,7 +55,11 @@ public static class ConvergeCommand
             CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(options.CommandTimeout)),
             Logger = logger,
         });
-        var convergeOptions = new ConvergeOptions(isDryRun, parse.GetValue(options.Parallel), TimeSpan.FromSeconds(parse.GetValue(options.HealthTimeout)));
+        var renderer = DesiredConfigurations.Renderer(parse.GetValue(options.Templates));
+        var convergeOptions = new ConvergeOptions(isDryRun, parse.GetValue(options.Parallel), TimeSpan.FromSeconds(parse.GetValue(options.HealthTimeout)))
+        {
+            RenderWithFacts = (node, facts) => renderer.Render(inventory, node, facts),
+        };
         var report = await ShowingProgressAsync(console, format, inventory, logger,
             progress => new Converger(inventory, desired, connector, progress, TimeProvider.System, convergeOptions).RunAsync(ct));
 

@@ -20,7 +20,8 @@ public static class DesiredConfigurations
             return new RenderedForReview(nodes, SecretBearingFiles.Of(renderer, inventory, nodes));
         });
 
-    private static ConfigurationRenderer Renderer(DirectoryInfo? templates) =>
+    /// <summary>The renderer apply and plan use again once a node's facts are in (see <see cref="Runtime.Apply.ConvergeOptions.RenderWithFacts"/>).</summary>
+    public static ConfigurationRenderer Renderer(DirectoryInfo? templates) =>
         new(templates is not null ? TemplateSet.WithOverrides(new LocalTemplateDirectory(templates.FullName)) : TemplateSet.BuiltIn());
 
     private static T? OrReport<T>(TextWriter error, Func<T> render) where T : class

@@ -55,6 +55,7 @@ public static class FactParser
             FrontendListeners = listeners ?? [],
             Clock = ReadClock(output, gaps),
             HaproxyBuild = output.Section(FactSections.HaproxyBuild) is { } build ? HaproxyBuild.Parse(build.Body) : null,
+            InitialNamespaces = output.Section(FactSections.Namespaces) is { } namespaces ? InitialNamespaces.Parse(namespaces.Body) : null,
             Gaps = gaps,
         };
     }

@@ -35,4 +35,5 @@ internal static class FactSections
     public const string Selinux = "selinux";
     public const string SelinuxBooleans = "selinux-booleans";
     public const string HaproxyBuild = "haproxy-build";
+    public const string Namespaces = "namespaces";
 }

@@ -51,6 +51,12 @@ public sealed record NodeFacts
     /// <summary>What the installed haproxy was built with (`haproxy -vv`); null when not installed or not read (older fact recordings).</summary>
     public HaproxyBuild? HaproxyBuild { get; init; }
 
+    /// <summary>
+    /// The node's processes run in the kernel's initial PID and user namespaces (not in a container), so keepalived's
+    /// track_process gets the kernel's process events; null when not read (older fact recordings, no readlink).
+    /// </summary>
+    public bool? InitialNamespaces { get; init; }
+
     /// <summary>One entry per managed path asked for (missing when the script did not report it).</summary>
     public IReadOnlyList<ManagedFileState> Files { get; init; } = [];
 

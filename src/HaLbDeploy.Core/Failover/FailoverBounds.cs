@@ -1,15 +1,25 @@
+using HaLbDeploy.Core.Model;
+
 namespace HaLbDeploy.Core.Failover;
 
 /// <summary>
-/// How long a takeover may take, from keepalived's timers (VRRPv2, RFC 3768): a backup declares the master dead
-/// after 3 x advert_int + skew, skew = (256 - priority) / 256 s; a master that stops gracefully sends priority 0
-/// and the backup then waits only its skew. keepalived's track script needs interval x fall to see haproxy down
+/// How long a takeover may take, from keepalived's timers: a backup declares the master dead after
+/// 3 x advert_int + skew, skew = (256 - priority) / 256 s in VRRPv2 (RFC 3768) and (256 - priority) x advert_int / 256
+/// in VRRPv3 (RFC 5798, the fast profile); a master that stops gracefully sends priority 0 and the backup then waits
+/// only its skew. validate and plan print the fast profile's bounds from here, and failover-test judges by them. keepalived's track script needs interval x fall to see haproxy down
 /// (the first failing run comes at most one interval after the crash) and interval x rise to see it back.
-/// Every bound adds <see cref="Margin"/> for scheduling, gratuitous ARP and the measurement's own resolution.
+/// Every bound adds a margin for scheduling, gratuitous ARP and the measurement's own resolution:
+/// <see cref="Margin"/> with whole-second adverts, <see cref="SubSecondMargin"/> with sub-second ones (where 0.5 s
+/// would be longer than the whole takeover and hide a slow one).
 /// </summary>
 public static class FailoverBounds
 {
     public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Four 50 ms samples: the sampling resolution, the fault command's own SSH exec (~85 ms) and gratuitous ARP.</summary>
+    public static readonly TimeSpan SubSecondMargin = TimeSpan.FromMilliseconds(200);
+
+    public static TimeSpan MarginOf(VrrpTiming timing) => timing.AdvertInterval < TimeSpan.FromSeconds(1) ? SubSecondMargin : Margin;
 
     public static TimeSpan Skew(VrrpTiming timing, int priority) =>
         TimeSpan.FromSeconds((256 - priority) / 256.0 * (timing.Version3 ? timing.AdvertInterval.TotalSeconds : 1.0));
@@ -25,12 +35,12 @@ public static class FailoverBounds
         var detect = $"track interval {TimeText.Seconds(timing.TrackInterval)} x fall {timing.TrackFall}";
         return mode switch
         {
-            FailoverMode.Stop => Sum(skew.Value, $"{skew.Text} (priority 0 sent on stop)"),
+            FailoverMode.Stop => Sum(timing, skew.Value, $"{skew.Text} (priority 0 sent on stop)"),
             FailoverMode.KillHaproxy when timing.TrackWeight == 0 =>
-                Sum(timing.TrackInterval * timing.TrackFall + skew.Value, $"{detect} + {skew.Text} (FAULT sends priority 0)"),
+                Sum(timing, timing.TrackInterval * timing.TrackFall + skew.Value, $"{detect} + {skew.Text} (FAULT sends priority 0)"),
             FailoverMode.KillHaproxy =>
-                Sum(timing.TrackInterval * timing.TrackFall + MasterDown(timing, priority), $"{detect} + {masterDown}"),
-            _ => Sum(MasterDown(timing, priority), masterDown),
+                Sum(timing, timing.TrackInterval * timing.TrackFall + MasterDown(timing, priority), $"{detect} + {masterDown}"),
+            _ => Sum(timing, MasterDown(timing, priority), masterDown),
         };
     }
 
@@ -44,9 +54,14 @@ public static class FailoverBounds
     {
         var skew = Part("skew", Skew(timing, priority), $"{restored}, priority {priority}");
         var masterDown = $"3 x advert_int {TimeText.Seconds(timing.AdvertInterval)} + {skew.Text}";
+        // The restore's own settling (a link's carrier, a unit starting) is not in keepalived's timers: the failback
+        // keeps the whole-second margin whatever the profile (on the lab, lb1 was back 0.748 s after `link-up`
+        // with advert_int 0.1, where the timers alone give 0.302 s).
+        var whole = timing with { AdvertInterval = TimeSpan.FromSeconds(Math.Max(1, timing.AdvertInterval.TotalSeconds)) };
         return mode is FailoverMode.KillHaproxy or FailoverMode.PowerOff
-            ? Sum(timing.TrackInterval * timing.TrackRise + MasterDown(timing, priority), $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {masterDown}")
-            : Sum(MasterDown(timing, priority), masterDown);
+            ? new TimingBound(timing.TrackInterval * timing.TrackRise + MasterDown(timing, priority) + MarginOf(whole),
+                $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {masterDown} + margin {TimeText.Seconds(MarginOf(whole))}")
+            : new TimingBound(MasterDown(timing, priority) + MarginOf(whole), $"{masterDown} + margin {TimeText.Seconds(MarginOf(whole))}");
     }
 
     /// <summary>The longest stretch without a successful probe that a takeover with <paramref name="takeover"/> allows.</summary>
@@ -58,6 +73,24 @@ public static class FailoverBounds
         new(Margin + probeInterval, $"margin {TimeText.Seconds(Margin)} + probe interval {TimeText.Seconds(probeInterval)}");
 
     /// <summary>
+    /// What a tier of these nodes promises, for validate and plan to print: a graceful stop of the holder, haproxy
+    /// dying on it, and a hard fault (link down, power off), each with the highest-priority other node taking over.
+    /// </summary>
+    public static string Summary(Inventory inventory) =>
+        Summary(VrrpTiming.From(inventory), inventory.Nodes.Select(n => new NodePriority(n.Name, n.Priority)).ToList());
+
+    /// <inheritdoc cref="Summary(Inventory)"/>
+    public static string Summary(VrrpTiming timing, IReadOnlyList<NodePriority> nodes)
+    {
+        var byPriority = nodes.OrderByDescending(n => n.Priority).ToList();
+        if (byPriority.Count < 2) return "no failover bounds: the VIP has nowhere to move";
+        var next = byPriority[1];
+        string Bound(FailoverMode mode) => TimeText.Seconds(Takeover(mode, timing, next.Name, next.Priority).Value);
+        return $"failover bounds ({byPriority[0].Name} to {next.Name}, VRRPv{(timing.Version3 ? 3 : 2)}, advert_int {TimeText.Seconds(timing.AdvertInterval)}): " +
+               $"graceful stop <= {Bound(FailoverMode.Stop)}, haproxy dies <= {Bound(FailoverMode.KillHaproxy)}, link down or power off <= {Bound(FailoverMode.LinkDown)}";
+    }
+
+    /// <summary>
     /// Two holders for a moment can be a measuring artefact (samples every <paramref name="sampleInterval"/>, node
     /// clocks known to <paramref name="clockUncertainty"/>), or the few milliseconds of a preemption handover.
     /// </summary>
@@ -66,6 +99,7 @@ public static class FailoverBounds
 
     private static (TimeSpan Value, string Text) Part(string name, TimeSpan value, string note) => (value, $"{name} {TimeText.Seconds(value)} ({note})");
 
-    private static TimingBound Sum(TimeSpan value, string explanation) => new(value + Margin, $"{explanation} + margin {TimeText.Seconds(Margin)}");
+    private static TimingBound Sum(VrrpTiming timing, TimeSpan value, string explanation) =>
+        new(value + MarginOf(timing), $"{explanation} + margin {TimeText.Seconds(MarginOf(timing))}");
 
 }

@@ -3,15 +3,15 @@ using HaLbDeploy.Core.Model;
 namespace HaLbDeploy.Core.Failover;
 
 /// <summary>The keepalived timers that decide how fast the VIP moves, taken from the inventory.</summary>
-/// <param name="Version3">VRRPv3 scales the skew by the advert interval (the renderer uses v3 only for strict mode with accept).</param>
+/// <param name="Version3">VRRPv3 scales the skew by the advert interval (the renderer uses v3 for the fast profile and for strict mode with accept).</param>
 public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval, int TrackFall, int TrackRise, int TrackWeight, bool Preempt, bool Version3)
 {
     public static VrrpTiming From(Inventory inventory) => new(
-        TimeSpan.FromSeconds(inventory.AdvertIntSeconds),
+        inventory.AdvertInt.AsTimeSpan,
         TimeSpan.FromSeconds(inventory.Vrrp.TrackIntervalSeconds),
         inventory.Vrrp.TrackFall,
         inventory.Vrrp.TrackRise,
         inventory.Vrrp.TrackWeight,
         inventory.Vrrp.Preempt,
-        inventory.Vrrp.Strict && inventory.Vrrp.Accept);
+        inventory.Vrrp.Profile == VrrpProfile.Fast || inventory.Vrrp.Strict && inventory.Vrrp.Accept);
 }

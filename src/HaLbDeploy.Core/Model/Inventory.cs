@@ -1,6 +1,7 @@
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier. <see cref="Metrics"/> is null unless asked for.</summary>
+/// <param name="AdvertInt">keepalived's advert_int: whole seconds in the default profile, centisecond steps with VRRP version 3.</param>
 /// <param name="ProbeFrom">Where verify and failover-test probe the VIP from (`probe_from`, see <see cref="ProbeOrigin"/>); null: the control host.</param>
 /// <param name="RetiredNodes">`retired_nodes`: former LB nodes apply takes out of service; null: none.</param>
 public sealed record Inventory(
@@ -10,7 +11,7 @@ public sealed record Inventory(
     string DefaultInterface,
     int VirtualRouterId,
     bool VirtualRouterIdDerived,
-    int AdvertIntSeconds,
+    Duration AdvertInt,
     VrrpSettings Vrrp,
     IReadOnlyList<LbNode> Nodes,
     int FrontendPort,

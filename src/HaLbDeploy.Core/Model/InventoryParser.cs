@@ -28,8 +28,9 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var defaultInterface = doc.String("interface");
         if (defaultInterface is not null) CheckInterface(doc.FieldPath("interface"), defaultInterface);
         var routerId = doc.Int("virtual_router_id");
-        var advertInt = doc.Int("advert_int") ?? InventoryDefaults.AdvertIntSeconds;
-        var vrrp = ParseVrrp(doc.Section("vrrp"));
+        var writtenAdvertInt = ParseAdvertInt(doc);
+        var vrrp = ParseVrrp(doc.Section("vrrp"), writtenAdvertInt);
+        var advertInt = writtenAdvertInt ?? (vrrp.Profile == VrrpProfile.Fast ? FastProfileDefaults.AdvertInt : Duration.FromSeconds(InventoryDefaults.AdvertIntSeconds));
         var sshSection = doc.Section("ssh");
         var sshDefaults = ParseSsh(sshSection, Defaults(), isNode: false);
         var sshConfig = new SshConfigSelection(problems, environment, _paths).Load(options.SshConfig, _sshConfigWritten);
@@ -55,7 +56,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             DefaultInterface: defaultInterface ?? "",
             VirtualRouterId: routerId ?? VirtualRouterIdDeriver.Derive(cluster),
             VirtualRouterIdDerived: routerId is null,
-            AdvertIntSeconds: advertInt,
+            AdvertInt: advertInt,
             Vrrp: vrrp,
             Nodes: nodes,
             FrontendPort: frontendPort,
@@ -130,12 +131,57 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         return new VirtualIp(address, int.Parse(prefixText, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private VrrpSettings ParseVrrp(YamlSection? section)
+    /// <summary>
+    /// `advert_int` in seconds as keepalived writes it: a whole number (VRRP version 2), or with up to two decimals
+    /// (`0.1`, VRRP version 3 counts centiseconds); `100ms` is read as 0.1 too. Null when not written or not readable.
+    /// </summary>
+    private Duration? ParseAdvertInt(YamlSection doc)
     {
+        var text = doc.String("advert_int");
+        if (text is null) return null;
+        var trimmed = text.Trim();
+        var match = InventoryPatterns.AdvertInt().Match(trimmed);
+        if (match.Success)
+        {
+            var whole = long.Parse(match.Groups["s"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var fraction = match.Groups["f"].Value.PadRight(2, '0');
+            return new Duration(whole * 1000 + (fraction.Length == 0 ? 0 : int.Parse(fraction, System.Globalization.CultureInfo.InvariantCulture) * 10));
+        }
+        if (trimmed.EndsWith("ms", StringComparison.Ordinal) && Duration.TryParse(trimmed, out var ms) && ms.Milliseconds % 10 == 0)
+            return ms;
+        problems.Error("bad-advert-int", "advert_int", $"{ShownText.Quote(text)} is not an advert interval keepalived can send",
+            "write whole seconds (`advert_int: 1`), or seconds in centisecond steps for the fast profile (`advert_int: 0.1`, which needs VRRP version 3)");
+        return null;
+    }
+
+    /// <summary>`vrrp.profile`: default or fast; an advert interval that is not whole seconds makes it fast (only VRRP version 3 can carry it).</summary>
+    private VrrpProfile ParseProfile(YamlSection? section, Duration? advertInt)
+    {
+        var written = section?.String("profile") switch
+        {
+            null => (VrrpProfile?)null,
+            "default" => VrrpProfile.Default,
+            "fast" => VrrpProfile.Fast,
+            var other => Invalid(section!.FieldPath("profile"), $"{ShownText.Quote(other)} is not a VRRP profile",
+                "write `profile: fast` (VRRP version 3, sub-second adverts) or `profile: default` (keepalived's defaults), or leave it out", (VrrpProfile?)null),
+        };
+        var subSecond = advertInt is { } a && a.Milliseconds % 1000 != 0;
+        if (written == VrrpProfile.Default && subSecond)
+        {
+            problems.Error("profile-advert-int-mismatch", "vrrp.profile", $"the default profile sends VRRP version 2, which counts advert_int in whole seconds, but advert_int is {advertInt!.Value.AsTimeSpan.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s",
+                "write `profile: fast` (or leave `profile` out) for a sub-second advert_int, or a whole number of seconds");
+        }
+        return written ?? (subSecond ? VrrpProfile.Fast : VrrpProfile.Default);
+    }
+
+    private VrrpSettings ParseVrrp(YamlSection? section, Duration? advertInt)
+    {
+        var profile = ParseProfile(section, advertInt);
+        var defaultFall = profile == VrrpProfile.Fast ? FastProfileDefaults.TrackFall : InventoryDefaults.TrackFall;
         if (section is null)
         {
             return new VrrpSettings(VrrpMode.Unicast, InventoryDefaults.MulticastGroup, null, Preempt: true, Strict: false, Accept: false,
-                InventoryDefaults.TrackWeight, InventoryDefaults.TrackIntervalSeconds, InventoryDefaults.TrackFall, InventoryDefaults.TrackRise, InventoryDefaults.GarpRefreshSeconds);
+                InventoryDefaults.TrackWeight, InventoryDefaults.TrackIntervalSeconds, defaultFall, InventoryDefaults.TrackRise, InventoryDefaults.GarpRefreshSeconds, profile);
         }
         var mode = section.String("mode") switch
         {
@@ -152,11 +198,11 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var tracking = section.Section("health_tracking");
         var weight = tracking?.Int("weight") ?? InventoryDefaults.TrackWeight;
         var interval = tracking?.Int("interval") ?? InventoryDefaults.TrackIntervalSeconds;
-        var fall = tracking?.Int("fall") ?? InventoryDefaults.TrackFall;
+        var fall = tracking?.Int("fall") ?? defaultFall;
         var rise = tracking?.Int("rise") ?? InventoryDefaults.TrackRise;
         tracking?.RejectUnknownKeys();
         section.RejectUnknownKeys();
-        return new VrrpSettings(mode, group, secret, preempt, strict, accept, weight, interval, fall, rise, garpRefresh);
+        return new VrrpSettings(mode, group, secret, preempt, strict, accept, weight, interval, fall, rise, garpRefresh, profile);
     }
 
     private SshSettings ParseSsh(YamlSection? section, SshSettings inherited, bool isNode)

@@ -8,6 +8,10 @@ namespace HaLbDeploy.Core.Model;
 /// </summary>
 internal static partial class InventoryPatterns
 {
+    /// <summary>advert_int in seconds, with at most two decimals (keepalived's VRRPv3 centiseconds).</summary>
+    [GeneratedRegex(@"^(?<s>[0-9]{1,4})(?:\.(?<f>[0-9]{1,2}))?\z")]
+    public static partial Regex AdvertInt();
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}\z")]
     public static partial Regex SafeName();
 

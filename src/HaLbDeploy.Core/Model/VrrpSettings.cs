@@ -6,6 +6,7 @@ namespace HaLbDeploy.Core.Model;
 /// <param name="AuthSecret">VRRP PASS authentication; null renders no authentication block.</param>
 /// <param name="TrackWeight">0 puts a node whose haproxy died into FAULT; a negative weight lowers its priority.</param>
 /// <param name="GarpRefreshSeconds">How often the VIP holder re-announces the VIP with gratuitous ARP; 0 only on becoming MASTER.</param>
+/// <param name="Profile">The failover profile as the inventory resolved it: fast when asked for or when advert_int is below a second.</param>
 public sealed record VrrpSettings(
     VrrpMode Mode,
     IPAddress MulticastGroup,
@@ -17,4 +18,5 @@ public sealed record VrrpSettings(
     int TrackIntervalSeconds,
     int TrackFall,
     int TrackRise,
-    int GarpRefreshSeconds);
+    int GarpRefreshSeconds,
+    VrrpProfile Profile = VrrpProfile.Default);

@@ -17,9 +17,10 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
     public IReadOnlyList<NodeConfiguration> RenderAll(Inventory inventory) =>
         inventory.Nodes.Select(node => Render(inventory, node)).ToList();
 
-    public NodeConfiguration Render(Inventory inventory, LbNode node)
+    /// <param name="facts">The node's facts, where known: the fast profile tracks haproxy by process where they allow it (<see cref="HaproxyTracking"/>).</param>
+    public NodeConfiguration Render(Inventory inventory, LbNode node, Facts.NodeFacts? facts = null)
     {
-        var model = TemplateModelBuilder.Build(inventory, node);
+        var model = TemplateModelBuilder.Build(inventory, node, HaproxyTracking.UsesTrackProcess(inventory, facts));
         var secret = inventory.Vrrp.AuthSecret?.Reveal();
         RenderedFile File(string path, string templateName, string mode)
         {

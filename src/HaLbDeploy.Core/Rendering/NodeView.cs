@@ -1,4 +1,5 @@
 namespace HaLbDeploy.Core.Rendering;
 
 /// <summary>The node being rendered; <see cref="State"/> is keepalived's word, BACKUP or MASTER.</summary>
-internal sealed record NodeView(string Name, string Address, int Priority, string Interface, string State);
+/// <param name="TrackProcess">keepalived tracks haproxy's processes besides the script (fast profile, see <see cref="HaproxyTracking"/>).</param>
+internal sealed record NodeView(string Name, string Address, int Priority, string Interface, string State, bool TrackProcess = false);

@@ -5,7 +5,7 @@ namespace HaLbDeploy.Core.Rendering;
 /// <summary>Turns the typed inventory into the plain <see cref="TemplateModel"/> of one node.</summary>
 internal static class TemplateModelBuilder
 {
-    public static TemplateModel Build(Inventory inventory, LbNode node)
+    public static TemplateModel Build(Inventory inventory, LbNode node, bool trackProcess = false)
     {
         if (!inventory.Nodes.Any(n => n.Name == node.Name))
             throw new ArgumentException($"node {node.Name} is not in the inventory of cluster {inventory.ClusterName}", nameof(node));
@@ -17,7 +17,8 @@ internal static class TemplateModelBuilder
                 node.Address.ToString(),
                 node.Priority,
                 node.Interface,
-                node.InitialState == VrrpInitialState.Master ? "MASTER" : "BACKUP"),
+                node.InitialState == VrrpInitialState.Master ? "MASTER" : "BACKUP",
+                trackProcess),
             Peers: inventory.Nodes.Where(n => n.Name != node.Name).Select(n => n.Address.ToString()).ToList(),
             Vip: new VirtualIpView(inventory.Vip.Address.ToString(), inventory.Vip.PrefixLength, inventory.Vip.ToString()),
             Vrrp: BuildVrrp(inventory),
@@ -46,7 +47,7 @@ internal static class TemplateModelBuilder
         return new VrrpView(
             Instance: "VI_" + inventory.ClusterName,
             VirtualRouterId: inventory.VirtualRouterId,
-            AdvertInt: inventory.AdvertIntSeconds,
+            AdvertInt: AdvertIntText(inventory.AdvertInt),
             Unicast: !multicast,
             MulticastGroup: vrrp.MulticastGroup.ToString(),
             CustomMulticastGroup: multicast && !vrrp.MulticastGroup.Equals(InventoryDefaults.MulticastGroup),
@@ -59,8 +60,13 @@ internal static class TemplateModelBuilder
             TrackInterval: vrrp.TrackIntervalSeconds,
             TrackFall: vrrp.TrackFall,
             TrackRise: vrrp.TrackRise,
-            GarpRefresh: vrrp.GarpRefreshSeconds);
+            GarpRefresh: vrrp.GarpRefreshSeconds,
+            Fast: vrrp.Profile == VrrpProfile.Fast);
     }
+
+    /// <summary>Seconds as keepalived reads advert_int: "1", or "0.1" and "0.25" for VRRPv3's centisecond steps.</summary>
+    private static string AdvertIntText(Duration advertInt) =>
+        (advertInt.Milliseconds / 1000m).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The secret, which the template writes inside double quotes: keepalived cuts an unquoted auth_pass at

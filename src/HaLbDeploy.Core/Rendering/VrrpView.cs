@@ -6,11 +6,12 @@ namespace HaLbDeploy.Core.Rendering;
 /// keepalived settings shared by all nodes. <see cref="AuthPass"/> is the revealed secret (empty without
 /// authentication), so <see cref="ToString"/> masks it.
 /// </summary>
+/// <param name="Fast">The fast profile: VRRP version 3 with <see cref="AdvertInt"/> in centisecond steps.</param>
 /// <param name="CustomMulticastGroup">Multicast mode with a group other than keepalived's default 224.0.0.18.</param>
 internal sealed record VrrpView(
     string Instance,
     int VirtualRouterId,
-    int AdvertInt,
+    string AdvertInt,
     bool Unicast,
     string MulticastGroup,
     bool CustomMulticastGroup,
@@ -23,7 +24,8 @@ internal sealed record VrrpView(
     int TrackInterval,
     int TrackFall,
     int TrackRise,
-    int GarpRefresh)
+    int GarpRefresh,
+    bool Fast = false)
 {
     public override string ToString() => $"VrrpView {{ Instance = {Instance}, Authenticate = {Authenticate}, AuthPass = {Secret.Mask} }}";
 }

@@ -17,6 +17,9 @@ public sealed class InventoryValidator(ProblemCollector problems)
     /// <summary>VRRPv3's "Max Adver Int" field holds 12 bits of centiseconds (RFC 5798 §5.2.7): at most 40.95 s.</summary>
     public const int MaxVrrp3AdvertIntSeconds = 40;
 
+    /// <summary>The same field's limit for the fast profile, which may use its last centiseconds: 4095 cs.</summary>
+    public const int MaxVrrp3AdvertIntMilliseconds = 40_950;
+
     public void Validate(Model.Inventory inventory)
     {
         CheckRanges(inventory);
@@ -33,12 +36,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
     {
         if (!inventory.VirtualRouterIdDerived)
             Range("virtual_router_id", inventory.VirtualRouterId, 1, 255, "pick a number 1-255 unique on this L2 segment, or leave it out to derive one from the cluster name");
-        Range("advert_int", inventory.AdvertIntSeconds, 1, 255, "use 1 (seconds) unless you have a reason for slower adverts");
-        if (inventory.Vrrp is { Strict: true, Accept: true } && inventory.AdvertIntSeconds > MaxVrrp3AdvertIntSeconds && !problems.HasErrorAt("advert_int"))
-        {
-            problems.Error("out-of-range", "advert_int", $"{inventory.AdvertIntSeconds} is longer than VRRP version 3 (rendered for `strict` with `accept`) can announce: its advert interval is 12 bits of centiseconds, at most 40.95 s (RFC 5798)",
-                $"use 1 (seconds), at most {MaxVrrp3AdvertIntSeconds}");
-        }
+        CheckAdvertInt(inventory);
         Range("frontend.port", inventory.FrontendPort, 1, 65535, "use the API server port, normally 6443");
         if (inventory.Metrics is { } metrics && !problems.HasErrorAt("metrics.port"))
         {
@@ -50,6 +48,28 @@ public sealed class InventoryValidator(ProblemCollector problems)
         Range("health_check.rise", inventory.HealthCheck.Rise, 1, 100, "use 2 or 3");
         if (inventory.HealthCheck.Interval.Milliseconds < 100 && !problems.HasErrorAt("health_check.interval"))
             problems.Error("out-of-range", "health_check.interval", $"{inventory.HealthCheck.Interval} is too short", "use 500ms to 2s");
+    }
+
+    private void CheckAdvertInt(Model.Inventory inventory)
+    {
+        if (problems.HasErrorAt("advert_int") || problems.HasErrorAt("vrrp.profile")) return;
+        var milliseconds = inventory.AdvertInt.Milliseconds;
+        var seconds = (milliseconds / 1000.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (inventory.Vrrp.Profile == VrrpProfile.Fast)
+        {
+            if (milliseconds is < 10 or > MaxVrrp3AdvertIntMilliseconds)
+                problems.Error("out-of-range", "advert_int", $"{seconds} is outside what VRRP version 3 (the fast profile) can announce: its advert interval is 12 bits of centiseconds, 0.01-40.95 s (RFC 5798)",
+                    "use 0.1 (seconds) for the fast profile");
+            else
+                new FastProfileFloor(problems).Check(inventory);
+            return;
+        }
+        Range("advert_int", (int)Math.Min(int.MaxValue, milliseconds / 1000), 1, 255, "use 1 (seconds) unless you have a reason for slower adverts");
+        if (inventory.Vrrp is { Strict: true, Accept: true } && milliseconds > MaxVrrp3AdvertIntSeconds * 1000L && !problems.HasErrorAt("advert_int"))
+        {
+            problems.Error("out-of-range", "advert_int", $"{seconds} is longer than VRRP version 3 (rendered for `strict` with `accept`) can announce: its advert interval is 12 bits of centiseconds, at most 40.95 s (RFC 5798)",
+                $"use 1 (seconds), at most {MaxVrrp3AdvertIntSeconds}");
+        }
     }
 
     private void CheckNodes(Model.Inventory inventory)
@@ -145,6 +165,9 @@ public sealed class InventoryValidator(ProblemCollector problems)
             problems.Error("strict-with-unicast", "vrrp.strict", "vrrp_strict forbids unicast peers (keepalived.conf(5))", "set `mode: multicast` or leave `strict` off (recommended)");
         if (vrrp.Strict && vrrp.AuthSecret is not null)
             problems.Error("strict-with-auth", "vrrp.strict", "vrrp_strict forbids VRRP authentication (keepalived.conf(5))", "remove `auth:` or leave `strict` off (recommended)");
+        if (vrrp.Profile == VrrpProfile.Fast && vrrp.AuthSecret is not null)
+            problems.Error("fast-with-auth", AuthField(), "the fast profile sends VRRP version 3, which has no authentication (RFC 5798): keepalived would ignore the secret",
+                "remove `auth:` for the fast profile (VRRP's PASS secret travels in clear anyway: keep VRRP on a segment of its own, and let firewalld allow it only from the peers), or use the default profile");
         if (vrrp.Mode == VrrpMode.Multicast && !IsMulticast(vrrp.MulticastGroup))
             problems.Error("bad-multicast-group", "vrrp.multicast_group", $"{vrrp.MulticastGroup} is not a multicast address", "use 224.0.0.18 (the VRRP group) or another 224.0.0.0/4 address");
         if (vrrp.Strict && !vrrp.Accept)

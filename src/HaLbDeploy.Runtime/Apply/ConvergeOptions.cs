@@ -6,6 +6,12 @@ namespace HaLbDeploy.Runtime.Apply;
 /// <param name="ClockSkewWarning">Warn when a node's clock is further than this from the control host's.</param>
 public sealed record ConvergeOptions(bool DryRun = false, int Parallelism = 8, TimeSpan? HealthTimeout = null, TimeSpan? ClockSkewWarning = null)
 {
+    /// <summary>
+    /// Renders a node again once its facts are in (the fast profile's haproxy tracking depends on the node's
+    /// keepalived, see <see cref="Core.Rendering.HaproxyTracking"/>); null keeps the configurations as given.
+    /// </summary>
+    public Func<Core.Model.LbNode, Core.Facts.NodeFacts, Core.Rendering.NodeConfiguration>? RenderWithFacts { get; init; }
+
     public TimeSpan HealthTimeoutOrDefault => HealthTimeout ?? TimeSpan.FromSeconds(30);
 
     public TimeSpan ClockSkewWarningOrDefault => ClockSkewWarning ?? TimeSpan.FromSeconds(2);

@@ -11,7 +11,8 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
 {
     public LbNode Node { get; } = node;
 
-    public NodeConfiguration Desired { get; } = desired;
+    /// <summary>As rendered from the inventory, and again from the node's facts when the plan needs them (fast profile).</summary>
+    public NodeConfiguration Desired { get; set; } = desired;
 
     public IHostSession? Session { get; set; }
 

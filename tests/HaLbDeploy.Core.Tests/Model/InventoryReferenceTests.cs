@@ -53,7 +53,8 @@ public sealed partial class InventoryReferenceTests
     /// <summary>The keys with a default: what the code applies (read from a minimal inventory), and the InventoryDefaults member behind it.</summary>
     private static readonly (string Key, Func<Inventory, string> Applied, string? DefaultsMember)[] Defaults =
     [
-        ("advert_int", i => Text(i.AdvertIntSeconds), nameof(InventoryDefaults.AdvertIntSeconds)),
+        ("advert_int", i => Text((int)(i.AdvertInt.Milliseconds / 1000)), nameof(InventoryDefaults.AdvertIntSeconds)),
+        ("vrrp.profile", i => i.Vrrp.Profile.ToString().ToLowerInvariant(), null),
         ("vrrp.mode", i => i.Vrrp.Mode.ToString().ToLowerInvariant(), null),
         ("vrrp.multicast_group", i => i.Vrrp.MulticastGroup.ToString(), nameof(InventoryDefaults.MulticastGroup)),
         ("vrrp.preempt", i => Text(i.Vrrp.Preempt), null),

@@ -138,7 +138,7 @@ public sealed class RolloutDecisionTests
         "secret" => PlanningFixtures.WithSecret("OtherPw1"),
         "no authentication" => Current with { Vrrp = Current.Vrrp with { AuthSecret = null } },
         "multicast" => Current with { Vrrp = Current.Vrrp with { Mode = VrrpMode.Multicast } },
-        "advert_int" => Current with { AdvertIntSeconds = 2 },
+        "advert_int" => Current with { AdvertInt = Duration.FromSeconds(2) },
         "vrrp version" => Current with { Vrrp = Current.Vrrp with { Mode = VrrpMode.Multicast, AuthSecret = null, Strict = true, Accept = true } },
         "vip address" => Current with { Vip = Current.Vip with { Address = IPAddress.Parse("192.168.88.202") } },
         "vip prefix" => Current with { Vip = Current.Vip with { PrefixLength = 25 } },

@@ -46,4 +46,17 @@ public static class ExampleInventory
         var inventory = Load();
         return inventory with { Vrrp = inventory.Vrrp with { AuthSecret = new Secret(value, "test") } };
     }
+
+    /// <summary>The fast failover profile at a tenth of a second, with priorities wide enough apart for it (250/170/90), without authentication (VRRPv3 has none).</summary>
+    public static Inventory Fast()
+    {
+        var inventory = Load();
+        int[] priorities = [250, 170, 90];
+        return inventory with
+        {
+            AdvertInt = new Duration(100),
+            Vrrp = inventory.Vrrp with { Profile = VrrpProfile.Fast, TrackFall = 1, AuthSecret = null },
+            Nodes = inventory.Nodes.Select((n, i) => n with { Priority = priorities[i] }).ToList(),
+        };
+    }
 }

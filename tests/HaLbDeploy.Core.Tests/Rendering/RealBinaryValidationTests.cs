@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Tests.TestSupport;
@@ -26,7 +27,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -34,7 +35,7 @@ public sealed class RealBinaryValidationTests : IDisposable
     {
         var haproxy = Require("haproxy");
         var problems = new List<string>();
-        foreach (var node in RenderToDisk(Variant(variant)))
+        foreach (var node in RenderToDisk(Variant(variant), FactsOf(variant)))
         {
             var config = OnDisk(node, NodePaths.HaproxyConfig);
             var result = ExternalCommand.Run(haproxy, ["-c", "-f", config]);
@@ -50,7 +51,7 @@ public sealed class RealBinaryValidationTests : IDisposable
     {
         var keepalived = Require("keepalived");
         var problems = new List<string>();
-        foreach (var node in RenderToDisk(Variant(variant)))
+        foreach (var node in RenderToDisk(Variant(variant), FactsOf(variant)))
         {
             var result = KeepalivedConfigTest(keepalived, node);
             if (result.ExitCode != 0 || result.Printed.Contains("WARNING", StringComparison.Ordinal) || result.Printed.Contains("Disabling", StringComparison.Ordinal))
@@ -67,7 +68,7 @@ public sealed class RealBinaryValidationTests : IDisposable
     public void Every_rendered_check_script_is_valid_sh(string variant)
     {
         var sh = Require("sh");
-        foreach (var node in RenderToDisk(Variant(variant)))
+        foreach (var node in RenderToDisk(Variant(variant), FactsOf(variant)))
         {
             var result = ExternalCommand.Run(sh, ["-n", OnDisk(node, NodePaths.HaproxyCheckScript)]);
             Assert.True(result.ExitCode == 0, $"{node.Node.Name}: sh -n exited {result.ExitCode}: {result.Printed}");
@@ -132,12 +133,17 @@ public sealed class RealBinaryValidationTests : IDisposable
         Assert.Contains("httplog", result.StandardError, StringComparison.Ordinal);
     }
 
+    /// <summary>"fast-track-process" renders as for a node outside a container with keepalived 2.2.7 (vrrp_track_process).</summary>
+    private static NodeFacts? FactsOf(string variant) =>
+        variant == "fast-track-process" ? new NodeFacts { KeepalivedVersion = "1:2.2.7-1+b2", InitialNamespaces = true } : null;
+
     private static Inventory Variant(string name) => name switch
     {
         "example" => ExampleInventory.Load(),
         "multicast-nopreempt" => ExampleInventory.MulticastWithoutPreempt(),
         "strict-accept" => ExampleInventory.StrictWithAccept(),
         "no-secret" => ExampleInventory.WithoutSecret(),
+        "fast" or "fast-track-process" => ExampleInventory.Fast(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown variant"),
     };
 
@@ -161,9 +167,10 @@ public sealed class RealBinaryValidationTests : IDisposable
     }
 
     /// <summary>Writes each node's files under ROOT/NODE/PATH with their rendered modes, directories 0755.</summary>
-    private IReadOnlyList<NodeConfiguration> RenderToDisk(Inventory inventory)
+    private IReadOnlyList<NodeConfiguration> RenderToDisk(Inventory inventory, NodeFacts? facts = null)
     {
-        var nodes = ConfigurationRenderer.WithBuiltInTemplates().RenderAll(inventory);
+        var renderer = ConfigurationRenderer.WithBuiltInTemplates();
+        var nodes = inventory.Nodes.Select(n => renderer.Render(inventory, n, facts)).ToList();
         foreach (var node in nodes)
         {
             foreach (var file in node.Files)

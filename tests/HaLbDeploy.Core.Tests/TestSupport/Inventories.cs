@@ -72,4 +72,8 @@ public static class Inventories
         if (!Valid.Contains(find, StringComparison.Ordinal)) throw new ArgumentException($"'{find}' is not in the valid inventory");
         return Valid.Replace(find, replace, StringComparison.Ordinal);
     }
+
+    /// <summary>The inventory without its `auth:` section: the fast profile refuses it (VRRPv3 has no authentication).</summary>
+    public static string WithoutAuth(string inventory) =>
+        inventory.Replace("  auth:\n    secret_env: HALB_VRRP_SECRET\n", "", StringComparison.Ordinal);
 }

@@ -1,4 +1,7 @@
+using HaLbDeploy.Core.Failover;
+using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Scripts;
 using HaLbDeploy.Runtime.Phases;
 
@@ -14,8 +17,13 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         if (!await PlanAsync(run.Nodes, cancellationToken)) return false;
+        var fast = run.Inventory.Vrrp.Profile == VrrpProfile.Fast;
+        if (fast) run.Progress.Report("plan", "*", FailoverBounds.Summary(run.Inventory));
         foreach (var node in run.Nodes)
         {
+            if (fast) run.Progress.Report("plan", node.Name, HaproxyTracking.WhyScriptOnly(node.Facts) is { } why
+                ? $"haproxy tracked by the check script every {run.Inventory.Vrrp.TrackIntervalSeconds} s, not track_process: {why}"
+                : "haproxy tracked by track_process (kernel process events) and the check script");
             foreach (var change in node.Plan!.Changes) run.Progress.Report("plan", node.Name, change.ToString());
             if (!node.Plan.HasChanges) run.Progress.Report("plan", node.Name, "no change");
         }
@@ -38,6 +46,8 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
 
     private async Task<bool> PlanNodeAsync(NodeContext node, CancellationToken ct)
     {
+        if (run.Options.RenderWithFacts is { } render && run.Inventory.Vrrp.Profile == VrrpProfile.Fast)
+            node.Desired = render(node.Node, node.Facts);
         var planner = new NodePlanner(run.Inventory, run.Masker);
         var plan = planner.Plan(node.Desired, node.Facts);
         var changed = plan.Of(ChangeKind.UpdateFile).Select(c => c.Target).ToList();

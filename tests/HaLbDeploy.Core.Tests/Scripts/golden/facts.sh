@@ -128,6 +128,10 @@ halb_facts() {
   halb_section haproxy-build
   if halb_has haproxy; then halb_limited haproxy -vv 2>/dev/null; else echo not-installed; fi
 
+  # keepalived's track_process needs the kernel's process events, which reach only the initial PID and user namespaces.
+  halb_section namespaces
+  readlink /proc/self/ns/pid /proc/self/ns/user 2>/dev/null || halb_missing readlink
+
   halb_section clock-end
   halb_clock
   echo '@@halb end'

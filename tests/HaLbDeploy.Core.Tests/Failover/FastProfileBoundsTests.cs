@@ -1,0 +1,67 @@
+using HaLbDeploy.Core.Failover;
+using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Tests.Rendering;
+using static HaLbDeploy.Core.Tests.Failover.Series;
+
+namespace HaLbDeploy.Core.Tests.Failover;
+
+/// <summary>VRRPv3 at 0.1 s: skew = (256 - priority) x 0.1 / 256, master-down = 3 x 0.1 + skew, margin 0.2 s.</summary>
+public sealed class FastProfileBoundsTests
+{
+    private static readonly VrrpTiming Fast = new(S(0.1), S(1), 1, 2, 0, true, true);
+
+    [Fact]
+    public void The_fast_profiles_timing_from_the_inventory_is_vrrp_version_3_at_a_tenth_of_a_second()
+    {
+        var timing = VrrpTiming.From(ExampleInventory.Fast());
+
+        Assert.Equal(Fast, timing);
+    }
+
+    [Fact]
+    public void A_graceful_stop_allows_the_scaled_skew_and_the_sub_second_margin()
+    {
+        var bound = FailoverBounds.Takeover(FailoverMode.Stop, Fast, "lb2", 90);
+
+        Assert.Equal(S(166 * 0.1 / 256 + 0.2), bound.Value);
+        Assert.Equal("skew 0.065 s (lb2, priority 90) (priority 0 sent on stop) + margin 0.200 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void A_hard_fault_allows_three_adverts_of_a_tenth_of_a_second_plus_the_scaled_skew()
+    {
+        var bound = FailoverBounds.Takeover(FailoverMode.LinkDown, Fast, "lb2", 170);
+
+        Assert.Equal(S(0.3 + 86 * 0.1 / 256 + 0.2), bound.Value);
+    }
+
+    [Fact]
+    public void A_haproxy_death_allows_one_script_interval_and_the_skew()
+    {
+        var bound = FailoverBounds.Takeover(FailoverMode.KillHaproxy, Fast, "lb2", 170);
+
+        Assert.Equal(S(1 + 86 * 0.1 / 256 + 0.2), bound.Value);
+        Assert.StartsWith("track interval 1.000 s x fall 1 + skew 0.034 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void The_failback_after_a_link_down_keeps_the_whole_second_margin_for_the_links_own_settling()
+    {
+        var bound = FailoverBounds.Failback(FailoverMode.LinkDown, Fast, "lb1", 250);
+
+        Assert.Equal(S(0.3 + 6 * 0.1 / 256 + 0.5), bound.Value);
+        Assert.EndsWith("+ margin 0.500 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void The_whole_second_profile_keeps_its_half_second_margin() =>
+        Assert.Equal(S(0.6484375 + 0.5), FailoverBounds.Takeover(FailoverMode.Stop, LabTiming(), "lb2", 90).Value);
+
+    [Fact]
+    public void The_summary_validate_and_plan_print_names_the_bounds_of_the_next_node()
+    {
+        var summary = FailoverBounds.Summary(ExampleInventory.Fast());
+
+        Assert.Equal("failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 1.234 s, link down or power off <= 0.534 s", summary);
+    }
+}

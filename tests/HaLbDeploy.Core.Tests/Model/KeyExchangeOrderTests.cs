@@ -53,7 +53,7 @@ public sealed class KeyExchangeOrderTests
 
         var problem = Assert.Single(result.Problems, p => p.IsError);
         Assert.Equal("ssh.kex", problem.Field);
-        Assert.Contains("\"fastest\" is not a key exchange preference", problem.Message);
+        Assert.Contains("'fastest' is not a key exchange preference", problem.Message);
         Assert.Contains("kex: classic", problem.Fix);
     }
 }

@@ -126,6 +126,7 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
             : new ConnectionInfo("127.0.0.1", tunnel.LocalPort, ssh.User, login.Methods.ToArray()) { Timeout = ssh.ConnectTimeout.AsTimeSpan };
         byte[]? certificateBlob = null;
         PreferKnownKeyTypes(info, knownHosts, blob => certificateBlob = blob);
+        PreferKeyExchange(info, ssh.Kex);
         var client = new SshClient(info) { KeepAliveInterval = options.KeepAliveInterval };
 
         HostKeyDecision? decision = null;
@@ -165,6 +166,8 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
 
         RecordNewKeyOrDispose(client, decision, presented);
         if (decision is not null) Logger.Debug("{Node:l}: {HostKeyDecision:l}", node.Name, decision.Message);
+        Logger.Debug("{Node:l}: key exchange {Kex:l} (ssh.kex: {Preference:l})", node.Name, client.ConnectionInfo.CurrentKeyExchangeAlgorithm,
+            ssh.Kex == KeyExchangePreference.Classic ? "classic" : "post-quantum");
         firstSeenFingerprint ??= presented?.Fingerprint;
         return client;
     }
@@ -211,6 +214,15 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         var algorithms = info.HostKeyAlgorithms;
         var ordered = HostKeyAlgorithmPreference.Order(algorithms.Keys, knownTypes, certificateAuthorityKnown && node.Ssh.HostKeyFingerprint is null)
             .Select(name => KeyValuePair.Create(name, Capturing(name, algorithms[name], onCertificate))).ToList();
+        algorithms.Clear();
+        foreach (var (name, factory) in ordered) algorithms.Add(name, factory);
+    }
+
+    /// <summary>Reorders the key exchanges SSH.NET offers by <c>ssh.kex</c> (<see cref="KeyExchangeOrder"/>).</summary>
+    private static void PreferKeyExchange(ConnectionInfo info, KeyExchangePreference preference)
+    {
+        var algorithms = info.KeyExchangeAlgorithms;
+        var ordered = KeyExchangeOrder.Order(algorithms.Keys, preference).Select(name => KeyValuePair.Create(name, algorithms[name])).ToList();
         algorithms.Clear();
         foreach (var (name, factory) in ordered) algorithms.Add(name, factory);
     }

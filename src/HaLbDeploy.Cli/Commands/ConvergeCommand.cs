@@ -6,6 +6,7 @@ using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Runtime.Apply;
+using HaLbDeploy.Runtime.Hosts;
 using HaLbDeploy.Ssh;
 using Serilog;
 using Spectre.Console;
@@ -46,20 +47,27 @@ public static class ConvergeCommand
     {
         var format = parse.GetValue(options.Output);
         if (await InventoryGate.LoadOrReportAsync(parse.GetValue(options.Inventory)!, console.Error, ct, InventoryGate.ForNodes(parse.GetValue(options.SshConfig))) is not { } inventory) return InventoryGate.ExitCodeWithout(ct);
-        if (DesiredConfigurations.RenderOrReport(inventory, parse.GetValue(options.Templates), console.Error) is not { } desired) return ExitCodes.UsageError;
+        var templates = parse.GetValue(options.Templates);
+        // Templates of the user's are rendered before any node is dialled: a broken one is bad input, and no host is touched.
+        var desired = templates is null ? null : DesiredConfigurations.RenderOrReport(inventory, templates, console.Error);
+        if (templates is not null && desired is null) return ExitCodes.UsageError;
 
         using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));
-        var connector = new SshHostConnector(new SshConnectorOptions
+        var ssh = new SshHostConnector(new SshConnectorOptions
         {
             AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys),
             CommandTimeout = TimeSpan.FromSeconds(parse.GetValue(options.CommandTimeout)),
             Logger = logger,
         });
-        var renderer = DesiredConfigurations.Renderer(parse.GetValue(options.Templates));
+        var renderer = DesiredConfigurations.Renderer(templates);
         var convergeOptions = new ConvergeOptions(isDryRun, parse.GetValue(options.Parallel), TimeSpan.FromSeconds(parse.GetValue(options.HealthTimeout)))
         {
             RenderWithFacts = (node, facts) => renderer.Render(inventory, node, facts),
         };
+        // With the built-in templates the connects start first and overlap the rendering (docs/performance.md).
+        await using var connector = EagerHostConnector.Start(ssh, inventory.Nodes, convergeOptions.Parallelism, ct);
+        desired ??= DesiredConfigurations.RenderOrReport(inventory, null, console.Error);
+        if (desired is null) return ExitCodes.UsageError;
         var report = await ShowingProgressAsync(console, format, inventory, logger,
             progress => new Converger(inventory, desired, connector, progress, TimeProvider.System, convergeOptions).RunAsync(ct));
 

@@ -250,10 +250,17 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var identitiesOnly = section.Bool("identities_only") ?? inherited.IdentitiesOnly;
         var certificate = LocalPath(section, "certificate") ?? inherited.CertificatePath;
         var proxyJump = new SshHopParser(problems, LocalPath).Parse(section) ?? inherited.ProxyJump;
+        var kex = section.String("kex") switch
+        {
+            null => inherited.Kex,
+            "post-quantum" => KeyExchangePreference.PostQuantum,
+            "classic" => KeyExchangePreference.Classic,
+            var other => Invalid(section.FieldPath("kex"), $"{ShownText.Quote(other)} is not a key exchange preference", "write `kex: post-quantum` (the default) or `kex: classic`", inherited.Kex),
+        };
         if (!isNode) _sshConfigWritten = section.String("config");
         section.RejectUnknownKeys();
         return new SshSettings(user, port, key, passphraseEnv, passwordEnv, become, becomePasswordEnv, knownHosts, policy, timeout, fingerprint,
-            agent, identitiesOnly, certificate, inherited.HostName, proxyJump, inherited.SshConfigOrigin);
+            agent, identitiesOnly, certificate, inherited.HostName, proxyJump, inherited.SshConfigOrigin, kex);
     }
 
     private LbNode ParseNode(YamlSection node, string? defaultInterface, SshSettings sshDefaults, SshConfigDocument? sshConfig, YamlSection? sshSection)

@@ -6,6 +6,7 @@ namespace HaLbDeploy.Core.Model;
 /// <param name="CertificatePath">An OpenSSH user certificate for the private key; null: `KEY-cert.pub` beside the key when it exists.</param>
 /// <param name="HostName">The address SSH connects to when it is not the node's address (ssh_config HostName).</param>
 /// <param name="ProxyJump">The bastions on the way, first dialled first (`ssh.proxy_jump` or ssh_config ProxyJump); null or empty: connect directly.</param>
+/// <param name="Kex">Which key exchange is offered first (`ssh.kex`): the post-quantum hybrids by default.</param>
 /// <param name="SshConfigOrigin">Where ssh_config settings for this node came from (file:line of each Host block), for messages; null when none applied.</param>
 public sealed record SshSettings(
     string User,
@@ -24,4 +25,5 @@ public sealed record SshSettings(
     string? CertificatePath = null,
     string? HostName = null,
     IReadOnlyList<SshHop>? ProxyJump = null,
-    string? SshConfigOrigin = null);
+    string? SshConfigOrigin = null,
+    KeyExchangePreference Kex = KeyExchangePreference.PostQuantum);

@@ -72,6 +72,7 @@ public sealed partial class InventoryReferenceTests
         ("ssh.known_hosts", i => i.Nodes[0].Ssh.KnownHostsPath.Replace("/home/tester", "~", StringComparison.Ordinal), nameof(InventoryDefaults.KnownHosts)),
         ("ssh.host_key_policy", i => i.Nodes[0].Ssh.HostKeyPolicy == HostKeyPolicy.Strict ? "strict" : "accept-new", null),
         ("ssh.connect_timeout", i => i.Nodes[0].Ssh.ConnectTimeout.ToString(), nameof(InventoryDefaults.SshConnectTimeout)),
+        ("ssh.kex", i => i.Nodes[0].Ssh.Kex == KeyExchangePreference.PostQuantum ? "post-quantum" : "classic", null),
         ("nodes[].state", i => i.Nodes[0].InitialState.ToString().ToUpperInvariant(), null),
         ("frontend.port", i => Text(i.FrontendPort), nameof(InventoryDefaults.FrontendPort)),
         ("backends[].port", i => Text(i.Backends[0].Port), nameof(InventoryDefaults.BackendPort)),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HaLbDeploy.Core.Planning;
 
 namespace HaLbDeploy.Cli.Output.Json;
@@ -6,10 +7,10 @@ namespace HaLbDeploy.Cli.Output.Json;
 /// plan's and apply's answer for machines. The records below are the document's shape, declared here only: the
 /// serializer writes them in the style of <see cref="JsonOutput"/>.
 /// </summary>
-public static class ConvergeJsonRenderer
+public static partial class ConvergeJsonRenderer
 {
     /// <param name="command">"plan" or "apply": apply --dry-run answers as plan.</param>
-    public static void Write(TextWriter output, ConvergeReport report, string command) => JsonOutput.Write(output, RunJson.From(command, report));
+    public static void Write(TextWriter output, ConvergeReport report, string command) => JsonOutput.Write(output, RunJson.From(command, report), ConvergeShapes.Default);
 
     private sealed record RunJson(string Command, bool DryRun, bool Succeeded, bool ChangesPending, long ElapsedMs, RolloutJson Rollout, IReadOnlyList<string> Membership, IReadOnlyList<NodeJson> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
     {
@@ -31,4 +32,7 @@ public static class ConvergeJsonRenderer
     {
         public static ChangeJson From(Change c) => new(c.Kind, c.Symbol, c.Target, c.Summary, c.Diff);
     }
+
+    [JsonSerializable(typeof(RunJson))]
+    private sealed partial class ConvergeShapes : JsonSerializerContext;
 }

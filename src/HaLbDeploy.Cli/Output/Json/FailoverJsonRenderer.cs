@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Verification;
 
@@ -7,9 +8,9 @@ namespace HaLbDeploy.Cli.Output.Json;
 /// failover-test's answer for machines. Times are seconds relative to the start of the fault (t = 0). The records
 /// below are the document's shape, declared here only; verify before and after are verify's rounds.
 /// </summary>
-public static class FailoverJsonRenderer
+public static partial class FailoverJsonRenderer
 {
-    public static void Write(TextWriter output, FailoverTestReport report) => JsonOutput.Write(output, TestJson.From(report));
+    public static void Write(TextWriter output, FailoverTestReport report) => JsonOutput.Write(output, TestJson.From(report), FailoverShapes.Default);
 
     private sealed record TestJson(
         string Command,
@@ -103,4 +104,7 @@ public static class FailoverJsonRenderer
 
         public static double? Of(TimeSpan? span) => span is { } s ? Math.Round(s.TotalSeconds, 3) : null;
     }
+
+    [JsonSerializable(typeof(TestJson))]
+    private sealed partial class FailoverShapes : JsonSerializerContext;
 }

@@ -1,12 +1,13 @@
+using System.Text.Json.Serialization;
 using HaLbDeploy.Core.Status;
 
 namespace HaLbDeploy.Cli.Output.Json;
 
 /// <summary>status's answer for machines: one document per round (one line each with --watch). Times are UTC with their full precision.</summary>
-public static class StatusJsonRenderer
+public static partial class StatusJsonRenderer
 {
     public static void Write(TextWriter output, TierStatusReport report, bool oneLine = false) =>
-        JsonOutput.Write(output, StatusJson.From(report), oneLine);
+        JsonOutput.Write(output, StatusJson.From(report), StatusShapes.Default, oneLine);
 
     internal sealed record StatusJson(
         string Command, DateTimeOffset At, bool Healthy, string Summary, string Vip, IReadOnlyList<string> VipHolders, DateTimeOffset? HolderSince,
@@ -34,4 +35,7 @@ public static class StatusJsonRenderer
     internal sealed record FrontendJson(string Name, long? CurrentSessions);
 
     internal sealed record ServerJson(string Backend, string Name, string Address, string Status, bool Up, DateTimeOffset? LastChange, long? CurrentSessions);
+
+    [JsonSerializable(typeof(StatusJson))]
+    private sealed partial class StatusShapes : JsonSerializerContext;
 }

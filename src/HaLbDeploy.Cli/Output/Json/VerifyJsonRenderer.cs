@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HaLbDeploy.Core.Verification;
 
 namespace HaLbDeploy.Cli.Output.Json;
@@ -6,11 +7,11 @@ namespace HaLbDeploy.Cli.Output.Json;
 /// verify's answer for machines: one document per round. The records below are the document's shape, declared here
 /// only; failover-test's document holds the rounds before and after the test in the same shape.
 /// </summary>
-public static class VerifyJsonRenderer
+public static partial class VerifyJsonRenderer
 {
     /// <param name="oneLine">One compact line, as verify --watch prints each round.</param>
     public static void Write(TextWriter output, VerificationReport report, bool oneLine = false) =>
-        JsonOutput.Write(output, RoundJson.From(report), oneLine);
+        JsonOutput.Write(output, RoundJson.From(report), VerifyShapes.Default, oneLine);
 
     internal sealed record RoundJson(
         string Command,
@@ -69,4 +70,7 @@ public static class VerifyJsonRenderer
     {
         public static BackendJson From(BackendVerification b) => new(b.Name, b.Address, b.UpSomewhere, b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status));
     }
+
+    [JsonSerializable(typeof(RoundJson))]
+    private sealed partial class VerifyShapes : JsonSerializerContext;
 }

@@ -1,6 +1,7 @@
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier. <see cref="Metrics"/> is null unless asked for.</summary>
+/// <param name="Frontends">haproxy's frontends: the `frontends:` list, or the one the shorthand `frontend:` / `backends:` / `health_check:` describes.</param>
 /// <param name="ProbeFrom">Where verify and failover-test probe the VIP from (`probe_from`, see <see cref="ProbeOrigin"/>); null: the control host.</param>
 public sealed record Inventory(
     string SourcePath,
@@ -12,10 +13,15 @@ public sealed record Inventory(
     int AdvertIntSeconds,
     VrrpSettings Vrrp,
     IReadOnlyList<LbNode> Nodes,
-    int FrontendPort,
-    IReadOnlyList<Backend> Backends,
-    HealthCheck HealthCheck,
+    IReadOnlyList<Frontend> Frontends,
     HaproxyTimeouts Timeouts,
     PackageSettings Packages,
     MetricsSettings? Metrics = null,
-    string? ProbeFrom = null);
+    string? ProbeFrom = null)
+{
+    /// <summary>Every port haproxy listens on for clients, in inventory order.</summary>
+    public IReadOnlyList<int> FrontendPorts => Frontends.Select(f => f.Port).ToList();
+
+    /// <summary>Every API server (or other backend) once, by address and port, in inventory order.</summary>
+    public IReadOnlyList<Backend> AllBackends => Frontends.SelectMany(f => f.Backends).DistinctBy(b => (b.Address, b.Port)).ToList();
+}

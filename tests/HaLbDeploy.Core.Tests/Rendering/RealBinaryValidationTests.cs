@@ -26,7 +26,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "rke2", "k0s", "frontends-every-option"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -138,6 +138,8 @@ public sealed class RealBinaryValidationTests : IDisposable
         "multicast-nopreempt" => ExampleInventory.MulticastWithoutPreempt(),
         "strict-accept" => ExampleInventory.StrictWithAccept(),
         "no-secret" => ExampleInventory.WithoutSecret(),
+        "rke2" or "k0s" => ExampleInventory.Load(name),
+        "frontends-every-option" => ExampleInventory.WithEveryFrontendOption(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown variant"),
     };
 

@@ -8,7 +8,7 @@ public static class ValidateJsonRenderer
 {
     /// <param name="inventory">The inventory file as the user named it.</param>
     public static void Write(TextWriter output, string inventory, InventoryLoadResult result) => JsonOutput.Write(output, new ValidationJson(
-        inventory, !result.HasErrors, result.Inventory?.Nodes.Count ?? 0, result.Inventory?.Backends.Count ?? 0, result.Problems.Select(ProblemJson.From).ToList()));
+        inventory, !result.HasErrors, result.Inventory?.Nodes.Count ?? 0, result.Inventory?.AllBackends.Count ?? 0, result.Problems.Select(ProblemJson.From).ToList()));
 
     private sealed record ValidationJson(string Inventory, bool Valid, int Nodes, int Backends, IReadOnlyList<ProblemJson> Problems);
 

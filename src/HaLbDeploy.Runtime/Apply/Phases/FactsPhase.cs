@@ -14,7 +14,7 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
 
     private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
     {
-        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).ToList(), run.Inventory.FrontendPort);
+        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).ToList(), run.Inventory.FrontendPorts);
         var sent = run.Time.GetUtcNow();
         var result = await node.Session!.ReadAsync(FactScript.Description, script, ct);
         var received = run.Time.GetUtcNow();

@@ -22,6 +22,6 @@ public sealed record Inventory(
     /// <summary>Every port haproxy listens on for clients, in inventory order.</summary>
     public IReadOnlyList<int> FrontendPorts => Frontends.Select(f => f.Port).ToList();
 
-    /// <summary>Every API server (or other backend) once, by address and port, in inventory order.</summary>
-    public IReadOnlyList<Backend> AllBackends => Frontends.SelectMany(f => f.Backends).DistinctBy(b => (b.Address, b.Port)).ToList();
+    /// <summary>Every backend server once (by name and address: one server serving several frontends counts once), in inventory order.</summary>
+    public IReadOnlyList<Backend> AllBackends => Frontends.SelectMany(f => f.Backends).DistinctBy(b => (b.Name, b.Address)).ToList();
 }

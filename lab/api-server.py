@@ -1,8 +1,12 @@
 #!/usr/bin/python3
 """Fake Kubernetes API server for the halb test lab.
 
-serve: HTTPS on :6443 with /readyz, /healthz and /livez answering 200 "ok".
-       While FLAG_FILE exists, /readyz answers 500 (checked on every request).
+serve: HTTPS on :6443 with /readyz, /healthz and /livez answering 200 "ok", and the
+       same on every --extra-port (the other ports of RKE2- and k0s-shaped tiers:
+       9345, 8132, 9443). While FLAG_FILE exists, /readyz answers 500 on every port
+       (checked on every request). While FLAG_FILE-PORT exists, that port is dead: its
+       listener is closed (connections refused) until the file goes (polled 5 times
+       a second), while the other ports keep serving.
 probe: GET https://ADDR/readyz for each ADDR once (bounded timeout), print the
        status per address, exit 0 only if every one answered 200.
 """
@@ -12,6 +16,8 @@ import os
 import socket
 import ssl
 import sys
+import threading
+import time
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -67,15 +73,42 @@ class TlsServer(http.server.ThreadingHTTPServer):
                 pass
 
 
-def serve(args):
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(args.cert, args.key)
-    srv = TlsServer((args.bind, args.port), Handler)
+def open_server(args, ctx, port):
+    srv = TlsServer((args.bind, port), Handler)
     srv.ctx = ctx
     srv.flag_file = args.flag_file
     srv.node_name = args.name
-    print(f"{args.name}: serving https on {args.bind}:{args.port}", flush=True)
-    srv.serve_forever()
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def keep_port(args, ctx, port):
+    """Serves PORT while FLAG_FILE-PORT is absent; closes the listener while it exists."""
+    dead_flag = f"{args.flag_file}-{port}"
+    srv = None
+    while True:
+        dead = os.path.exists(dead_flag)
+        if dead and srv is not None:
+            srv.shutdown()
+            srv.server_close()
+            srv = None
+            print(f"{args.name}: port {port} closed ({dead_flag} exists)", flush=True)
+        elif not dead and srv is None:
+            try:
+                srv = open_server(args, ctx, port)
+                print(f"{args.name}: serving https on {args.bind}:{port}", flush=True)
+            except OSError as e:
+                print(f"{args.name}: cannot listen on {port}: {e}; retrying", flush=True)
+        time.sleep(0.2)
+
+
+def serve(args):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(args.cert, args.key)
+    ports = [args.port] + [p for p in args.extra_port if p != args.port]
+    for port in ports[1:]:
+        threading.Thread(target=keep_port, args=(args, ctx, port), daemon=True).start()
+    keep_port(args, ctx, ports[0])
 
 
 def probe(args):
@@ -109,6 +142,7 @@ def main():
     s.add_argument("--flag-file", required=True)
     s.add_argument("--bind", default="0.0.0.0")
     s.add_argument("--port", type=int, default=6443)
+    s.add_argument("--extra-port", type=int, action="append", default=[])
     q = sub.add_parser("probe")
     q.add_argument("--timeout", type=float, default=2.0)
     q.add_argument("addresses", nargs="+")

@@ -2,6 +2,7 @@ using System.Net;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Runtime.Local;
+using HaLbDeploy.Runtime.Verify;
 using HaLbDeploy.Ssh;
 
 namespace HaLbDeploy.Cli.Commands;
@@ -13,44 +14,63 @@ namespace HaLbDeploy.Cli.Commands;
 internal sealed class VipProbeSource : IDisposable
 {
     private readonly Inventory inventory;
-    private readonly SshBastionTunnel? forward;
+    private readonly IReadOnlyDictionary<int, SshBastionTunnel> forwards;
     private readonly string? from;
 
-    private VipProbeSource(Inventory inventory, SshBastionTunnel? forward, string? from)
+    private VipProbeSource(Inventory inventory, IReadOnlyDictionary<int, SshBastionTunnel> forwards, string? from)
     {
         this.inventory = inventory;
-        this.forward = forward;
+        this.forwards = forwards;
         this.from = from;
     }
 
     /// <summary>
     /// `--probe-from`, else the inventory's `probe_from`, else here. Null with a message on stderr and the exit code
-    /// when it names no host (2) or the host cannot be reached (1).
+    /// when it names no host (2) or the host cannot be reached (1). Through a host, one forward per frontend port.
     /// </summary>
     public static async Task<(VipProbeSource? Source, int ExitCode)> OpenAsync(Inventory inventory, SshHostConnector connector, string? probeFrom, TextWriter error, CancellationToken ct)
     {
         probeFrom ??= inventory.ProbeFrom;
-        if (probeFrom is null) return (new VipProbeSource(inventory, null, null), ExitCodes.Ok);
+        if (probeFrom is null) return (new VipProbeSource(inventory, new Dictionary<int, SshBastionTunnel>(), null), ExitCodes.Ok);
         var (host, problem) = ProbeOrigin.Resolve(inventory, probeFrom);
         if (host is null)
         {
             error.WriteLine($"error: {problem}");
             return (null, ExitCodes.UsageError);
         }
+        var forwards = new Dictionary<int, SshBastionTunnel>();
         try
         {
-            var forward = await connector.ForwardAsync(host, inventory.Vip.Address.ToString(), inventory.FrontendPort, ct);
-            return (new VipProbeSource(inventory, forward, probeFrom), ExitCodes.Ok);
+            foreach (var port in inventory.FrontendPorts.Distinct())
+                forwards[port] = await connector.ForwardAsync(host, inventory.Vip.Address.ToString(), port, ct);
+            return (new VipProbeSource(inventory, forwards, probeFrom), ExitCodes.Ok);
         }
         catch (HostConnectionException e)
         {
+            foreach (var forward in forwards.Values) forward.Dispose();
             error.WriteLine($"error: --probe-from {probeFrom}: {e.Message}");
             return (null, ExitCodes.Failed);
         }
     }
 
-    public IVipProbe Probe(TimeSpan timeout) => new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, timeout,
-        forward is null ? null : new IPEndPoint(IPAddress.Loopback, forward.LocalPort), from);
+    /// <summary>The main probe: a TLS GET of the first frontend's check path through the VIP (the API).</summary>
+    public IVipProbe Probe(TimeSpan timeout) => Probe(inventory.Frontends[0], timeout);
 
-    public void Dispose() => forward?.Dispose();
+    /// <summary>Each frontend after the first, probed through the VIP: a TLS GET where its check is https, else a TCP connect.</summary>
+    public IReadOnlyList<FrontendProber> OtherFrontends(TimeSpan timeout) => inventory.Frontends.Skip(1)
+        .Select(f => new FrontendProber(f.Name, f.Port, f.HealthCheck.Kind != HealthCheckKind.Https, Probe(f, timeout)))
+        .ToList();
+
+    private IVipProbe Probe(Frontend frontend, TimeSpan timeout)
+    {
+        var connectTo = forwards.TryGetValue(frontend.Port, out var forward) ? new IPEndPoint(IPAddress.Loopback, forward.LocalPort) : null;
+        return frontend.HealthCheck.Kind == HealthCheckKind.Https
+            ? new TlsVipProbe(inventory.Vip.Address, frontend.Port, frontend.HealthCheck.Path, timeout, connectTo, from)
+            : new TcpVipProbe(inventory.Vip.Address, frontend.Port, timeout, connectTo, from);
+    }
+
+    public void Dispose()
+    {
+        foreach (var forward in forwards.Values) forward.Dispose();
+    }
 }

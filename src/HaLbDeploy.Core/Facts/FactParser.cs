@@ -51,7 +51,8 @@ public static class FactParser
             Firewall = firewall,
             Selinux = selinux,
             HaproxyConnectAny = connectAny,
-            FrontendPort = int.TryParse(output.Section(FactSections.Listeners)?.Argument, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null,
+            FrontendPorts = (output.Section(FactSections.Listeners)?.Argument ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : (int?)null).OfType<int>().ToList(),
             FrontendListeners = listeners ?? [],
             Clock = ReadClock(output, gaps),
             HaproxyBuild = output.Section(FactSections.HaproxyBuild) is { } build ? HaproxyBuild.Parse(build.Body) : null,

@@ -17,13 +17,15 @@ public static class FactScript
     public const string Description = "read node facts";
 
     /// <param name="managedPaths">Absolute paths of the files we manage; each gets a digest, mode and owner.</param>
-    /// <param name="frontendPort">haproxy's frontend port: the script lists who listens on it.</param>
+    /// <param name="frontendPorts">haproxy's frontend ports: the script lists who listens on each.</param>
     /// <exception cref="ArgumentException">A path is not absolute or holds a control character; the port is out of range.</exception>
-    public static string Build(IReadOnlyList<string> managedPaths, int frontendPort)
+    public static string Build(IReadOnlyList<string> managedPaths, params IReadOnlyList<int> frontendPorts)
     {
         ArgumentNullException.ThrowIfNull(managedPaths);
-        if (frontendPort is < 1 or > 65535)
-            throw new ArgumentOutOfRangeException(nameof(frontendPort), frontendPort, "a TCP port is 1-65535");
+        if (frontendPorts.Count == 0)
+            throw new ArgumentException("no frontend port to look at", nameof(frontendPorts));
+        if (frontendPorts.Where(p => p is < 1 or > 65535).Select(p => (int?)p).FirstOrDefault() is { } bad)
+            throw new ArgumentOutOfRangeException(nameof(frontendPorts), bad, "a TCP port is 1-65535");
         foreach (var path in managedPaths)
         {
             if (string.IsNullOrEmpty(path) || path[0] != '/')
@@ -33,7 +35,7 @@ public static class FactScript
         }
 
         var script = new StringBuilder(Functions);
-        script.Append("halb_frontend_port=").Append(frontendPort.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        script.Append("halb_frontend_ports='").Append(string.Join(' ', frontendPorts.Distinct().Select(p => p.ToString(CultureInfo.InvariantCulture)))).Append("'\n");
         script.Append("halb_files() {\n");
         foreach (var path in managedPaths.Distinct(StringComparer.Ordinal))
             script.Append("  halb_file ").Append(ScriptKit.Quote(path)).Append('\n');
@@ -159,8 +161,12 @@ public static class FactScript
           halb_section addresses
           if halb_has ip; then ip -o -4 addr show 2>/dev/null; else halb_missing ip; fi
 
-          halb_section listeners "$halb_frontend_port"
-          if halb_has ss; then ss -ltnp "sport = :$halb_frontend_port" 2>/dev/null; else halb_missing ss; fi
+          halb_section listeners "$halb_frontend_ports"
+          if halb_has ss; then
+            for halb_port in $halb_frontend_ports; do ss -ltnp "sport = :$halb_port" 2>/dev/null; done
+          else
+            halb_missing ss
+          fi
 
           halb_files
 

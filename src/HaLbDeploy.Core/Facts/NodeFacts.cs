@@ -70,10 +70,10 @@ public sealed record NodeFacts
     /// <summary>The SELinux boolean that lets haproxy connect to any port; null when SELinux or the boolean is absent.</summary>
     public bool? HaproxyConnectAny { get; init; }
 
-    /// <summary>The frontend port the script looked at for listeners; null when not reported.</summary>
-    public int? FrontendPort { get; init; }
+    /// <summary>The frontend ports the script looked at for listeners; empty when not reported.</summary>
+    public IReadOnlyList<int> FrontendPorts { get; init; } = [];
 
-    /// <summary>Sockets listening on <see cref="FrontendPort"/> (haproxy, or a kube-apiserver in the way).</summary>
+    /// <summary>Sockets listening on one of <see cref="FrontendPorts"/> (haproxy, or a kube-apiserver in the way).</summary>
     public IReadOnlyList<PortListener> FrontendListeners { get; init; } = [];
 
     public NodeClockReading? Clock { get; init; }

@@ -2,6 +2,7 @@ namespace HaLbDeploy.Core.Model;
 
 /// <summary>A parsed, typed inventory: everything needed to render and converge the LB tier. <see cref="Metrics"/> is null unless asked for.</summary>
 /// <param name="AdvertInt">keepalived's advert_int: whole seconds in the default profile, centisecond steps with VRRP version 3.</param>
+/// <param name="Frontends">haproxy's frontends: the `frontends:` list, or the one the shorthand `frontend:` / `backends:` / `health_check:` describes.</param>
 /// <param name="ProbeFrom">Where verify and failover-test probe the VIP from (`probe_from`, see <see cref="ProbeOrigin"/>); null: the control host.</param>
 /// <param name="RetiredNodes">`retired_nodes`: former LB nodes apply takes out of service; null: none.</param>
 public sealed record Inventory(
@@ -14,9 +15,7 @@ public sealed record Inventory(
     Duration AdvertInt,
     VrrpSettings Vrrp,
     IReadOnlyList<LbNode> Nodes,
-    int FrontendPort,
-    IReadOnlyList<Backend> Backends,
-    HealthCheck HealthCheck,
+    IReadOnlyList<Frontend> Frontends,
     HaproxyTimeouts Timeouts,
     PackageSettings Packages,
     MetricsSettings? Metrics = null,
@@ -25,4 +24,10 @@ public sealed record Inventory(
 {
     /// <summary>The retired nodes, none when the inventory lists none.</summary>
     public IReadOnlyList<RetiredNode> Retired => RetiredNodes ?? [];
+
+    /// <summary>Every port haproxy listens on for clients, in inventory order.</summary>
+    public IReadOnlyList<int> FrontendPorts => Frontends.Select(f => f.Port).ToList();
+
+    /// <summary>Every backend server once (by name and address: one server serving several frontends counts once), in inventory order.</summary>
+    public IReadOnlyList<Backend> AllBackends => Frontends.SelectMany(f => f.Backends).DistinctBy(b => (b.Name, b.Address)).ToList();
 }

@@ -37,11 +37,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var nodes = doc.List("nodes", required: true, fix: "add a `nodes:` list with at least two LB nodes (name, address, priority)")
             .Select(n => ParseNode(n, defaultInterface, sshDefaults, sshConfig, sshSection))
             .ToList();
-        var frontendPort = ParseFrontend(doc.Section("frontend"));
-        var backends = doc.List("backends", required: true, fix: "add a `backends:` list of API servers (name, address, port)")
-            .Select(ParseBackend)
-            .ToList();
-        var healthCheck = ParseHealthCheck(doc.Section("health_check"));
+        var frontends = ParseFrontends(doc);
         var timeouts = ParseTimeouts(doc.Section("timeouts"));
         var packages = ParsePackages(doc.Section("packages"));
         var metrics = ParseMetrics(doc.Section("metrics"));
@@ -59,9 +55,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             AdvertInt: advertInt,
             Vrrp: vrrp,
             Nodes: nodes,
-            FrontendPort: frontendPort,
-            Backends: backends,
-            HealthCheck: healthCheck,
+            Frontends: frontends,
             Timeouts: timeouts,
             Packages: packages,
             Metrics: metrics,
@@ -320,21 +314,52 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         return port;
     }
 
-    private Backend ParseBackend(YamlSection backend)
+    /// <summary>
+    /// The `frontends:` list, or else the one-frontend shorthand (`frontend:`, `backends:`, `health_check:`), which
+    /// stays exactly what it was: the frontend <see cref="Frontend.ShorthandName"/> with its backends' port 6443 by default.
+    /// </summary>
+    private IReadOnlyList<Frontend> ParseFrontends(YamlSection doc)
+    {
+        var listed = doc.Has("frontends");
+        var port = ParseFrontend(doc.Section("frontend"));
+        var backends = doc.List("backends", required: !listed, fix: "add a `backends:` list of API servers (name, address, port), or a `frontends:` list")
+            .Select(b => ParseBackend(b, InventoryDefaults.BackendPort))
+            .ToList();
+        var healthCheck = ParseHealthCheck(doc.Section("health_check"), kindAllowed: false);
+        if (!listed)
+            return [new Frontend(Frontend.ShorthandName, port, backends, null, healthCheck, BalanceAlgorithm.RoundRobin, FrontendTimeouts.Inherited, false, FrontendFields.Shorthand)];
+        foreach (var key in new[] { "frontend", "backends", "health_check" }.Where(doc.Has))
+            problems.Error("frontends-with-shorthand", key, $"`{key}:` is the one-frontend shorthand and cannot stand beside a `frontends:` list",
+                "move it into the frontends' entries (`port:`, `backends:`, `health_check:` of each), or drop `frontends:` and keep the shorthand");
+        return new FrontendListParser(problems, ParseBackend, ParseHealthCheck, CheckName).Parse(doc);
+    }
+
+    private Backend ParseBackend(YamlSection backend, int defaultPort)
     {
         var name = backend.String("name", required: true, fix: "add `name: master1`") ?? "";
         CheckName(backend.FieldPath("name"), name);
         var address = backend.String("address", required: true, fix: "add `address: IP-or-hostname` of the API server") ?? "";
         if (address.Length > 0 && !YamlSection.TryParseIPv4(address, out _)) CheckHostName(backend.FieldPath("address"), address);
-        var port = backend.Int("port") ?? InventoryDefaults.BackendPort;
+        var port = backend.Int("port") ?? defaultPort;
         backend.RejectUnknownKeys();
         return new Backend(name, address, port);
     }
 
-    private HealthCheck ParseHealthCheck(YamlSection? section)
+    /// <param name="kindAllowed">`kind:` is read only in a frontend of the list; the shorthand's check is always https.</param>
+    private HealthCheck ParseHealthCheck(YamlSection? section, bool kindAllowed)
     {
         if (section is null)
             return new HealthCheck(InventoryDefaults.HealthCheckPath, InventoryDefaults.HealthCheckInterval, InventoryDefaults.HealthCheckFall, InventoryDefaults.HealthCheckRise);
+        var kind = !kindAllowed ? HealthCheckKind.Https : section.String("kind") switch
+        {
+            null or "https" => HealthCheckKind.Https,
+            "http" => HealthCheckKind.Http,
+            "tcp" => HealthCheckKind.Tcp,
+            var other => Invalid(section.FieldPath("kind"), $"{ShownText.Quote(other)} is not a health check kind",
+                "write `kind: https` (a TLS GET of `path`, expecting 200), `kind: http` (a plain GET of `path`) or `kind: tcp` (a connect only)", HealthCheckKind.Https),
+        };
+        if (kind == HealthCheckKind.Tcp && section.Has("path"))
+            problems.Error("path-with-tcp-check", section.FieldPath("path"), "a tcp check only connects, so it sends no path", "remove `path:`, or use `kind: https` or `kind: http`");
         var path = section.String("path") ?? InventoryDefaults.HealthCheckPath;
         if (!InventoryPatterns.HttpPath().IsMatch(path))
             problems.Error("bad-path", section.FieldPath("path"), $"{ShownText.Quote(path)} is not a plain URL path", "start it with / and use only letters, digits and / _ . - ? = &, e.g. /readyz");
@@ -342,7 +367,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var fall = section.Int("fall") ?? InventoryDefaults.HealthCheckFall;
         var rise = section.Int("rise") ?? InventoryDefaults.HealthCheckRise;
         section.RejectUnknownKeys();
-        return new HealthCheck(path, interval, fall, rise);
+        return new HealthCheck(path, interval, fall, rise, kind);
     }
 
     private HaproxyTimeouts ParseTimeouts(YamlSection? section)

@@ -182,6 +182,9 @@ internal sealed class YamlSection
         return Find(key);
     }
 
+    /// <summary>The key holds one scalar value (not a list or section), e.g. a name standing for a list written elsewhere.</summary>
+    public bool HoldsScalar(string key) => Find(key) is YamlScalarNode;
+
     /// <summary>Marks a key as known without reading it (used where a sibling key decides).</summary>
     public void Allow(string key) => Know(key, AcceptedKeyKind.Value);
 

@@ -68,9 +68,8 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
             .DistinctBy(FirewallRules.Normalized);
         foreach (var rule in stale)
             changes.Add(new Change(ChangeKind.RemoveFirewallRule, rule, $"firewalld: remove {rule} (added by halb-deploy for a node that is no peer any more)"));
-        var port = $"{inventory.FrontendPort}/tcp";
-        if (!facts.Firewall.AllowsTcpPortOn(node.Interface, inventory.FrontendPort))
-            changes.Add(new Change(ChangeKind.AllowFirewall, port, $"firewalld: allow {port} on {node.Interface}"));
+        foreach (var frontendPort in inventory.FrontendPorts.Where(p => !facts.Firewall.AllowsTcpPortOn(node.Interface, p)))
+            changes.Add(new Change(ChangeKind.AllowFirewall, $"{frontendPort}/tcp", $"firewalld: allow {frontendPort}/tcp on {node.Interface}"));
         if (inventory.Metrics is { } metrics && !facts.Firewall.AllowsTcpPortOn(node.Interface, metrics.Port))
             changes.Add(new Change(ChangeKind.AllowFirewall, $"{metrics.Port}/tcp", $"firewalld: allow {metrics.Port}/tcp on {node.Interface} (metrics)"));
     }

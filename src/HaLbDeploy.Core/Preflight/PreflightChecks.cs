@@ -44,11 +44,12 @@ public static class PreflightChecks
             if (!iface.Addresses.Any(a => inventory.Vip.SharesSubnetWith(a.Address) && a.PrefixLength == inventory.Vip.PrefixLength))
                 Warning("vip-subnet", $"no address on {node.Interface} is in the VIP's subnet {inventory.Vip}");
         }
-        var others = facts.FrontendListeners.SelectMany(l => l.ProcessNames).Where(p => p != "haproxy").Distinct().ToList();
-        if (others.Count > 0)
+        foreach (var frontend in inventory.Frontends)
         {
-            var who = string.Join(", ", others);
-            Error("frontend-port", $"port {inventory.FrontendPort} is already in use on the node by {who}; haproxy could not bind it");
+            var others = facts.FrontendListeners.Where(l => l.Port == frontend.Port || l.Port is null && inventory.Frontends.Count == 1)
+                .SelectMany(l => l.ProcessNames).Where(p => p != "haproxy").Distinct().ToList();
+            if (others.Count > 0)
+                Error("frontend-port", $"port {frontend.Port}{(inventory.Frontends.Count > 1 ? $" (frontend {frontend.Name})" : "")} is already in use on the node by {string.Join(", ", others)}; haproxy could not bind it");
         }
         if (clockOffset is { } offset && offset.Duration() > clockSkewWarning)
             Warning("clock", $"the node's clock is {offset.TotalSeconds:+0.0;-0.0} s off the control host's; keep VRRP nodes in time sync (chrony/ntp)");

@@ -78,6 +78,8 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         options.MemberAccessStrategy.Register<TimeoutsView>();
         options.MemberAccessStrategy.Register<PathsView>();
         options.MemberAccessStrategy.Register<MetricsView>();
+        options.MemberAccessStrategy.Register<FrontendView>();
+        options.MemberAccessStrategy.Register<FrontendTimeoutsView>();
         return options;
     }
 }

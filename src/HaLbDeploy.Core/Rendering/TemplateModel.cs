@@ -3,6 +3,8 @@ namespace HaLbDeploy.Core.Rendering;
 /// <summary>
 /// What every template sees, already formatted as text the configuration languages accept. Members reach the
 /// templates in snake_case: <c>{{ node.name }}</c>, <c>{{ health_check.path }}</c>, <c>{% for backend in backends %}</c>.
+/// <c>frontends</c> holds every haproxy frontend; <c>frontend_port</c>, <c>backends</c> and <c>health_check</c> are the
+/// first one's, for templates written for the one-frontend shorthand.
 /// </summary>
 internal sealed record TemplateModel(
     string Cluster,
@@ -15,4 +17,5 @@ internal sealed record TemplateModel(
     HealthCheckView HealthCheck,
     TimeoutsView Timeouts,
     PathsView Paths,
-    MetricsView Metrics);
+    MetricsView Metrics,
+    IReadOnlyList<FrontendView> Frontends);

@@ -10,6 +10,7 @@ internal static class TemplateModelBuilder
         if (!inventory.Nodes.Any(n => n.Name == node.Name))
             throw new ArgumentException($"node {node.Name} is not in the inventory of cluster {inventory.ClusterName}", nameof(node));
 
+        var frontends = inventory.Frontends.Select(BuildFrontend).ToList();
         return new TemplateModel(
             Cluster: inventory.ClusterName,
             Node: new NodeView(
@@ -22,13 +23,9 @@ internal static class TemplateModelBuilder
             Peers: inventory.Nodes.Where(n => n.Name != node.Name).Select(n => n.Address.ToString()).ToList(),
             Vip: new VirtualIpView(inventory.Vip.Address.ToString(), inventory.Vip.PrefixLength, inventory.Vip.ToString()),
             Vrrp: BuildVrrp(inventory),
-            FrontendPort: inventory.FrontendPort,
-            Backends: inventory.Backends.Select(b => new BackendView(b.Name, b.Address, b.Port)).ToList(),
-            HealthCheck: new HealthCheckView(
-                inventory.HealthCheck.Path,
-                inventory.HealthCheck.Interval.ToString(),
-                inventory.HealthCheck.Fall,
-                inventory.HealthCheck.Rise),
+            FrontendPort: frontends[0].Port,
+            Backends: frontends[0].Backends,
+            HealthCheck: frontends[0].HealthCheck,
             Timeouts: new TimeoutsView(
                 inventory.Timeouts.Connect.ToString(),
                 inventory.Timeouts.Client.ToString(),
@@ -37,7 +34,23 @@ internal static class TemplateModelBuilder
                 NodePaths.StateDirectory, NodePaths.VrrpTransitionLog, NodePaths.VrrpMetricsFile, NodePaths.TransitionLogLines),
             Metrics: inventory.Metrics is { } metrics
                 ? new MetricsView(true, metrics.Bind == MetricsBind.All ? "*" : node.Address.ToString(), metrics.Port, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua)
-                : new MetricsView(false, "", 0, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua));
+                : new MetricsView(false, "", 0, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua),
+            Frontends: frontends);
+    }
+
+    private static FrontendView BuildFrontend(Frontend frontend)
+    {
+        var check = frontend.HealthCheck;
+        var kind = check.Kind.ToString().ToLowerInvariant();
+        var options = (check.Kind == HealthCheckKind.Https ? " check-ssl verify none" : "") + (frontend.SendProxyV2 ? " send-proxy-v2" : "");
+        return new FrontendView(
+            frontend.Name,
+            frontend.Port,
+            frontend.Balance.ToString().ToLowerInvariant(),
+            new HealthCheckView(check.Path, check.Interval.ToString(), check.Fall, check.Rise, kind),
+            options,
+            new FrontendTimeoutsView(frontend.Timeouts.Connect?.ToString() ?? "", frontend.Timeouts.Client?.ToString() ?? "", frontend.Timeouts.Server?.ToString() ?? ""),
+            frontend.Backends.Select(b => new BackendView(b.Name, b.Address, b.Port)).ToList());
     }
 
     private static VrrpView BuildVrrp(Inventory inventory)

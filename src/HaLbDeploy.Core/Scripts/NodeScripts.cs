@@ -198,7 +198,7 @@ public static class NodeScripts
     /// rendered file (state and priority as the inventory says) goes back and keepalived reloads into it, which keeps
     /// the MASTER state (the group is the same now).
     /// </param>
-    public static string Activate(NodePlan plan, int frontendPort, int activeTimeoutSeconds = 10, CutoverTakeover? takeover = null)
+    public static string Activate(NodePlan plan, IReadOnlyList<int> frontendPorts, int activeTimeoutSeconds = 10, CutoverTakeover? takeover = null)
     {
         var files = plan.FilesToWrite;
         var touched = Units.Where(u => plan.Changes.Any(c => c.Target == u && c.Kind is ChangeKind.StartUnit or ChangeKind.ReloadUnit or ChangeKind.RestartUnit)).ToList();
@@ -216,7 +216,10 @@ public static class NodeScripts
         foreach (var unit in touched) script.Append($"wait_for 'systemctl is-active -q {unit}'\n");
         if (takeover is not null) AppendTakeoverEnd(script, takeover);
         if (touched.Contains("haproxy"))
-            script.Append($"wait_for 'ss -ltn \"sport = :{frontendPort}\" 2>/dev/null | grep -q LISTEN'\n");
+        {
+            foreach (var port in frontendPorts.Distinct())
+                script.Append($"wait_for 'ss -ltn \"sport = :{port}\" 2>/dev/null | grep -q LISTEN'\n");
+        }
         // Only the rollback above needs the backups; kept, keepalived.conf's would hold the old secret on the node.
         foreach (var file in files) script.Append($"rm -f {Quote(file.Path + CreatedSuffix)} {Quote(file.Path + BackupSuffix)}\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");

@@ -14,6 +14,9 @@ public sealed class InventoryValidator(ProblemCollector problems)
 {
     public const int MaxAuthSecretLength = 8;
 
+    /// <summary>The haproxy section of the metrics listener (haproxy.cfg.liquid), which no frontend may be called.</summary>
+    public const string MetricsFrontendName = "halb-metrics";
+
     /// <summary>VRRPv3's "Max Adver Int" field holds 12 bits of centiseconds (RFC 5798 §5.2.7): at most 40.95 s.</summary>
     public const int MaxVrrp3AdvertIntSeconds = 40;
 
@@ -25,7 +28,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
         CheckRanges(inventory);
         CheckNodes(inventory);
         CheckRetiredNodes(inventory);
-        CheckBackends(inventory);
+        CheckFrontends(inventory);
         CheckVip(inventory);
         CheckVrrp(inventory);
         CheckTimeouts(inventory);
@@ -37,17 +40,12 @@ public sealed class InventoryValidator(ProblemCollector problems)
         if (!inventory.VirtualRouterIdDerived)
             Range("virtual_router_id", inventory.VirtualRouterId, 1, 255, "pick a number 1-255 unique on this L2 segment, or leave it out to derive one from the cluster name");
         CheckAdvertInt(inventory);
-        Range("frontend.port", inventory.FrontendPort, 1, 65535, "use the API server port, normally 6443");
         if (inventory.Metrics is { } metrics && !problems.HasErrorAt("metrics.port"))
         {
             Range("metrics.port", metrics.Port, 1, 65535, "use a free TCP port, e.g. 8405");
-            if (metrics.Port == inventory.FrontendPort)
-                problems.Error("port-clash", "metrics.port", $"{metrics.Port} is the frontend port", "give the metrics listener a port of its own, e.g. 8405");
+            if (inventory.Frontends.FirstOrDefault(f => f.Port == metrics.Port) is { } frontend)
+                problems.Error("port-clash", "metrics.port", $"{metrics.Port} is the port of frontend {frontend.Name}", "give the metrics listener a port of its own, e.g. 8405");
         }
-        Range("health_check.fall", inventory.HealthCheck.Fall, 1, 100, "use 2 or 3");
-        Range("health_check.rise", inventory.HealthCheck.Rise, 1, 100, "use 2 or 3");
-        if (inventory.HealthCheck.Interval.Milliseconds < 100 && !problems.HasErrorAt("health_check.interval"))
-            problems.Error("out-of-range", "health_check.interval", $"{inventory.HealthCheck.Interval} is too short", "use 500ms to 2s");
     }
 
     private void CheckAdvertInt(Model.Inventory inventory)
@@ -103,15 +101,51 @@ public sealed class InventoryValidator(ProblemCollector problems)
         }
     }
 
-    private void CheckBackends(Model.Inventory inventory)
+    /// <summary>
+    /// Each frontend: its port in range and its own (no other frontend's, not metrics', not the nodes' sshd's), its name
+    /// unique (it names haproxy's sections), its check and its backends sound. A backend set shared by several
+    /// frontends is judged once, where it is written.
+    /// </summary>
+    private void CheckFrontends(Model.Inventory inventory)
     {
-        var backends = inventory.Backends;
-        if (backends.Count == 0 && !problems.HasErrorAt("backends"))
-            problems.Error("no-backends", "backends", "lists no API server", "list the control-plane nodes with name, address and port 6443");
+        var frontends = inventory.Frontends;
+        for (var i = 0; i < frontends.Count; i++)
+        {
+            var frontend = frontends[i];
+            var fields = frontend.Fields;
+            Range(fields.Port, frontend.Port, 1, 65535, "use the port clients connect to, e.g. 6443 for the Kubernetes API");
+            if (frontend.Name == MetricsFrontendName)
+                problems.Error("reserved-name", fields.Frontend + ".name", $"{MetricsFrontendName} is the metrics listener's haproxy section", "give the frontend another name");
+            if (!problems.HasErrorAt(fields.Port) && inventory.Nodes.FirstOrDefault(n => n.Ssh.Port == frontend.Port) is { } sshNode)
+                problems.Error("port-clash", fields.Port, $"{frontend.Port} is the SSH port of node {sshNode.Name}: haproxy's *:{frontend.Port} would collide with sshd", "give the frontend another port");
+            CheckHealthCheck(frontend);
+            if (frontends.Take(i).Any(f => f.Fields.Backends == fields.Backends)) continue;
+            CheckBackends(frontend);
+        }
+        Unique(frontends, f => f.Name, i => frontends[i].Fields.Frontend + ".name", "frontend name", "give every frontend its own name (it names haproxy's frontend and backend sections)");
+        Unique(frontends, f => f.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), i => frontends[i].Fields.Port, "frontend port",
+            "give every frontend its own port: haproxy binds each on *:PORT");
+    }
+
+    private void CheckHealthCheck(Frontend frontend)
+    {
+        var field = frontend.Fields.HealthCheck;
+        Range(field + ".fall", frontend.HealthCheck.Fall, 1, 100, "use 2 or 3");
+        Range(field + ".rise", frontend.HealthCheck.Rise, 1, 100, "use 2 or 3");
+        if (frontend.HealthCheck.Interval.Milliseconds < 100 && !problems.HasErrorAt(field + ".interval"))
+            problems.Error("out-of-range", field + ".interval", $"{frontend.HealthCheck.Interval} is too short", "use 500ms to 2s");
+    }
+
+    private void CheckBackends(Frontend frontend)
+    {
+        var field = frontend.Fields.Backends;
+        var backends = frontend.Backends;
+        if (backends.Count == 0 && !problems.HasErrorAt(field))
+            problems.Error("no-backends", field, "lists no API server", "list the control-plane nodes with name, address and port 6443");
         for (var i = 0; i < backends.Count; i++)
-            Range($"backends[{i}].port", backends[i].Port, 1, 65535, "use the API server port, normally 6443");
-        Unique(backends, b => b.Name, i => $"backends[{i}].name", "backend name", "give every backend its own name");
-        Unique(backends, b => $"{b.Address}:{b.Port}", i => $"backends[{i}].address", "backend address and port", "list each API server once");
+            Range($"{field}[{i}].port", backends[i].Port, 1, 65535, "use the API server port, normally 6443");
+        Unique(backends, b => b.Name, i => $"{field}[{i}].name", "backend name", "give every backend its own name");
+        Unique(backends, b => $"{b.Address}:{b.Port}", i => $"{field}[{i}].address", "backend address and port", "list each API server once");
     }
 
     private void CheckVip(Model.Inventory inventory)
@@ -130,11 +164,14 @@ public sealed class InventoryValidator(ProblemCollector problems)
                 problems.Error("node-outside-vip-subnet", field, $"{node.Address} is outside the VIP's subnet {vip}",
                     "put the VIP in the subnet of the nodes' interface, or fix the VIP prefix length");
         }
-        for (var i = 0; i < inventory.Backends.Count; i++)
+        foreach (var frontend in inventory.Frontends.DistinctBy(f => f.Fields.Backends))
         {
-            var field = $"backends[{i}].address";
-            if (!problems.HasErrorAt(field) && YamlSection.TryParseIPv4(inventory.Backends[i].Address, out var address) && address.Equals(vip.Address))
-                problems.Error("vip-is-backend-address", field, $"{address} is the VIP itself", "the VIP must be an address no host owns");
+            for (var i = 0; i < frontend.Backends.Count; i++)
+            {
+                var field = $"{frontend.Fields.Backends}[{i}].address";
+                if (!problems.HasErrorAt(field) && YamlSection.TryParseIPv4(frontend.Backends[i].Address, out var address) && address.Equals(vip.Address))
+                    problems.Error("vip-is-backend-address", field, $"{address} is the VIP itself", "the VIP must be an address no host owns");
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 namespace HaLbDeploy.Core.Verification;
 
-/// <summary>One API server of the inventory across all nodes' haproxy.</summary>
-public sealed record BackendVerification(string Name, string Address, IReadOnlyList<BackendOnNode> Nodes)
+/// <summary>One API server of the inventory across all nodes' haproxy, in the backend of <paramref name="Frontend"/>.</summary>
+public sealed record BackendVerification(string Name, string Address, IReadOnlyList<BackendOnNode> Nodes, string Frontend = Model.Frontend.ShorthandName)
 {
     /// <summary>Some node's haproxy has it UP.</summary>
     public bool UpSomewhere => Nodes.Any(n => n.Status?.IsUp == true);

@@ -5,7 +5,7 @@ namespace HaLbDeploy.Core.Verification;
 /// keepalived and haproxy are enabled and active, each node's haproxy has at least one backend UP, and the VIP
 /// answers. <see cref="Problems"/> make it unhealthy; <see cref="Warnings"/> (a backend down while others are up,
 /// backends that could not be read) do not. <see cref="VipNeighbour"/> is this machine's ARP entry for the VIP, when
-/// it has one.
+/// it has one. With several frontends, <see cref="FrontendProbes"/> holds the probes of the frontends after the first.
 /// </summary>
 public sealed record VerificationReport(
     DateTimeOffset At,
@@ -19,8 +19,12 @@ public sealed record VerificationReport(
     IReadOnlyList<BackendVerification> Backends,
     string VipTarget,
     VipProbeResult? VipProbe,
-    NeighbourEntry? VipNeighbour = null)
+    NeighbourEntry? VipNeighbour = null,
+    IReadOnlyList<FrontendProbe>? FrontendProbes = null)
 {
+    /// <summary>Every frontend's port probed through the VIP beyond the main probe (<see cref="VipProbe"/>, the first frontend's); empty for one frontend.</summary>
+    public IReadOnlyList<FrontendProbe> OtherFrontendProbes => FrontendProbes ?? [];
+
     /// <summary>The node whose VRRP interface has the hardware address this machine's ARP entry for the VIP names; null when none does.</summary>
     public string? VipNeighbourNode => NodeNamed(Nodes, VipNeighbour);
 

@@ -11,7 +11,7 @@ public static class VerificationRules
 {
     /// <param name="retired">The retired nodes' statuses (see <see cref="RetiredNodeRules"/>); none read when null.</param>
     public static VerificationReport Judge(Inventory inventory, IReadOnlyList<NodeStatus> statuses, string vipTarget, VipProbeResult? probe, DateTimeOffset at,
-        NeighbourEntry? vipNeighbour = null, IReadOnlyList<NodeStatus>? retired = null)
+        NeighbourEntry? vipNeighbour = null, IReadOnlyList<NodeStatus>? retired = null, IReadOnlyList<FrontendProbe>? frontendProbes = null)
     {
         var problems = new List<string>();
         var warnings = new List<string>();
@@ -36,10 +36,16 @@ public static class VerificationRules
                 : $"VIP down: no reachable node holds {vip} ({string.Join(", ", unreachable.Select(n => n.Node))} could not be read)");
 
         foreach (var node in nodes) CheckNode(node, problems, warnings);
-        var backends = inventory.Backends.Select(b => new BackendVerification(b.Name, $"{b.Address}:{b.Port}",
-            nodes.Select(n => new BackendOnNode(n.Node, n.Status.Backends.FirstOrDefault(s => s.Server == b.Name))).ToList())).ToList();
-        CheckBackends(nodes, backends, warnings);
+        var several = inventory.Frontends.Count > 1;
+        var backends = inventory.Frontends.SelectMany(f => f.Backends.Select(b => new BackendVerification(b.Name, $"{b.Address}:{b.Port}",
+            nodes.Select(n => new BackendOnNode(n.Node, n.Status.Backends.FirstOrDefault(s => s.Server == b.Name && (!several || s.Proxy == f.Name)))).ToList(), f.Name))).ToList();
+        CheckBackends(nodes, backends, warnings, several);
         CheckProbe(vipTarget, probe, problems, warnings);
+        foreach (var other in frontendProbes ?? [])
+        {
+            if (other.ConnectOnly && !other.Answers) problems.Add($"frontend {other.Frontend}: the VIP does not accept connections: {other.Target}: {other.Result.Describe()}");
+            else if (!other.ConnectOnly) CheckProbe(other.Target, other.Result, problems, warnings);
+        }
         if (probe is { Connected: false } && holders.Count == 1)
             CheckNeighbour(inventory, nodes.Single(n => n.Node == holders[0]), nodes, vipNeighbour, problems);
         if (probe is { Connected: true }) CheckForeignHolder(vip, nodes, vipNeighbour, retired ?? [], problems);
@@ -50,7 +56,7 @@ public static class VerificationRules
             ? $"OK: {holders[0]} holds the VIP {vip}; {nodes.Count}/{nodes.Count} nodes healthy; " +
               $"{backends.Count(b => b.UpSomewhere)}/{backends.Count} backends UP" + (warnings.Count > 0 ? $"; {Plural(warnings.Count, "warning")}" : "")
             : $"UNHEALTHY: {problems[0]}" + (problems.Count > 1 ? $" (+{Plural(problems.Count - 1, "more problem")})" : "");
-        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe, vipNeighbour);
+        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe, vipNeighbour, frontendProbes);
     }
 
     private static void CheckNode(NodeVerification node, List<string> problems, List<string> warnings)
@@ -82,11 +88,15 @@ public static class VerificationRules
             warnings.Add($"{node.Node}: backend states unknown: {status.StatsError}");
             return;
         }
-        if (status.Backends.Count > 0 && !status.Backends.Any(b => b.IsUp))
-            problems.Add($"{node.Node}: no backend is UP in haproxy ({string.Join(", ", status.Backends.Select(b => $"{b.Server} {b.Describe()}"))})");
+        var proxies = status.Backends.GroupBy(b => b.Proxy).ToList();
+        foreach (var proxy in proxies.Where(p => !p.Any(b => b.IsUp)))
+        {
+            var which = proxies.Count > 1 ? $" of frontend {proxy.Key}" : "";
+            problems.Add($"{node.Node}: no backend{which} is UP in haproxy ({string.Join(", ", proxy.Select(b => $"{b.Server} {b.Describe()}"))})");
+        }
     }
 
-    private static void CheckBackends(List<NodeVerification> nodes, List<BackendVerification> backends, List<string> warnings)
+    private static void CheckBackends(List<NodeVerification> nodes, List<BackendVerification> backends, List<string> warnings, bool several)
     {
         var readable = nodes.Where(n => n.Status.Reachable && n.Status.Haproxy.IsActive && n.Status.StatsError is null && n.Status.Backends.Count > 0)
             .Select(n => n.Node).ToHashSet(StringComparer.Ordinal);
@@ -94,11 +104,12 @@ public static class VerificationRules
         {
             var seen = backend.Nodes.Where(n => readable.Contains(n.Node)).ToList();
             var missing = seen.Where(n => n.Status is null).Select(n => n.Node).ToList();
+            var of = several ? $" of frontend {backend.Frontend}" : "";
             if (missing.Count > 0)
-                warnings.Add($"backend {backend.Name} ({backend.Address}) is not in haproxy's configuration on {string.Join(", ", missing)} (run apply)");
+                warnings.Add($"backend {backend.Name} ({backend.Address}){of} is not in haproxy's configuration on {string.Join(", ", missing)} (run apply)");
             var down = seen.Where(n => n.Status is { IsUp: false }).ToList();
             if (down.Count > 0)
-                warnings.Add($"backend {backend.Name} ({backend.Address}) is {string.Join("; ", down.GroupBy(n => n.Status!.Describe()).Select(g => $"{g.Key} on {string.Join(", ", g.Select(n => n.Node))}"))}");
+                warnings.Add($"backend {backend.Name} ({backend.Address}){of} is {string.Join("; ", down.GroupBy(n => n.Status!.Describe()).Select(g => $"{g.Key} on {string.Join(", ", g.Select(n => n.Node))}"))}");
         }
     }
 

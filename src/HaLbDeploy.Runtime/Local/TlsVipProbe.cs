@@ -86,7 +86,7 @@ public sealed class TlsVipProbe(IPAddress vip, int port, string path, TimeSpan t
         return Encoding.ASCII.GetString(buffer, 0, length).TrimEnd('\r', '\n');
     }
 
-    private static string Describe(SocketError error) => error switch
+    internal static string Describe(SocketError error) => error switch
     {
         SocketError.ConnectionRefused => "connection refused",
         SocketError.ConnectionReset => "connection reset",

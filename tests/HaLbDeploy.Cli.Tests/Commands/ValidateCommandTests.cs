@@ -15,6 +15,33 @@ public sealed class ValidateCommandTests
         Assert.Equal("", error);
     }
 
+    [Theory]
+    [InlineData("rke2", "valid (3 LB nodes, 2 frontends, 3 API servers, VIP 192.168.88.201/24, router id 52)")]
+    [InlineData("k0s", "valid (3 LB nodes, 3 frontends, 3 API servers, VIP 192.168.88.202/24, router id 53)")]
+    public async Task The_rke2_and_k0s_examples_are_valid_and_count_their_frontends(string name, string said)
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("validate", "-i", RepositoryRoot.Of($"inventory/{name}.yaml"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains(said, output);
+    }
+
+    [Fact]
+    public async Task Two_frontends_on_one_port_and_a_missing_backend_set_give_located_errors_and_exit_2()
+    {
+        var file = CliRunner.InventoryWith("k0s", ("port: 9443", "port: 8132"), ("    backends: controllers    #", "    backends: controlers    #"));
+
+        var (exit, _, error) = await CliRunner.RunAsync("validate", "-i", file);
+
+        Assert.Equal(2, exit);
+        var errors = error.Split('\n').Where(l => l.Contains(": error: ")).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Contains("frontends[2].port: frontend port '8132' is already used at line") && e.Contains("give every frontend its own port"));
+        Assert.Contains(errors, e => e.Contains("frontends[0].backends: 'controlers' names no entry of `backend_sets:`") && e.Contains("did you mean `controllers`?"));
+        Assert.All(errors, e => Assert.Matches(@"^.+\.yaml:\d+:\d+: error: ", e));
+        Assert.Contains("nothing was done, no host was touched.", error);
+    }
+
     [Fact]
     public async Task A_typo_a_bad_address_and_a_long_secret_give_three_located_errors_and_exit_2()
     {

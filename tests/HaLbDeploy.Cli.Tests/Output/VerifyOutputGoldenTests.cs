@@ -17,6 +17,14 @@ public sealed class VerifyOutputGoldenTests
         Golden.AssertMatches("verify-unhealthy.txt", Print(SampleVerificationReports.Unhealthy(), json: false));
 
     [Fact]
+    public void With_several_frontends_the_backend_table_names_each_backends_frontend_and_every_port_probe_has_a_line() =>
+        Golden.AssertMatches("verify-two-frontends.txt", Print(SampleVerificationReports.TwoFrontends(), json: false));
+
+    [Fact]
+    public void With_several_frontends_the_json_gives_each_backend_its_frontend_and_lists_the_port_probes() =>
+        Golden.AssertMatches("verify-two-frontends.json", Print(SampleVerificationReports.TwoFrontends(), json: true));
+
+    [Fact]
     public void A_healthy_round_as_json_is_one_indented_document() =>
         Golden.AssertMatches("verify-healthy.json", Print(SampleVerificationReports.Healthy(), json: true));
 

@@ -21,9 +21,12 @@ public static class CliRunner
     }
 
     /// <summary>A temporary inventory: the example with exact pieces of text replaced.</summary>
-    public static string ExampleWith(params (string Find, string Replace)[] edits)
+    public static string ExampleWith(params (string Find, string Replace)[] edits) => InventoryWith("example", edits);
+
+    /// <summary>inventory/NAME.yaml with exact pieces of text replaced, written to a temporary file.</summary>
+    public static string InventoryWith(string name, params (string Find, string Replace)[] edits)
     {
-        var text = File.ReadAllText(RepositoryRoot.Of("inventory/example.yaml"));
+        var text = File.ReadAllText(RepositoryRoot.Of($"inventory/{name}.yaml"));
         foreach (var (find, replace) in edits)
         {
             Assert.Contains(find, text);

@@ -40,6 +40,26 @@ public static class SampleVerificationReports
         new VipProbeResult(true, true, 200, null, TimeSpan.FromMilliseconds(1.26), TimeSpan.FromMilliseconds(14.04)),
         new NeighbourEntry(IPAddress.Parse("192.168.88.201"), "a6:55:47:52:28:39", "eth0"));
 
+    /// <summary>A healthy RKE2-shaped round: two frontends (6443 and 9345) over the same three servers, one DOWN on the supervisor port only.</summary>
+    public static VerificationReport TwoFrontends()
+    {
+        var healthy = Healthy();
+        BackendServerStatus Supervisor(string server, string address, bool up) => (up ? Up(server, address) : Down(server, address)) with { Proxy = "rke2-supervisor", CheckStatus = up ? "L4OK" : "L4CON", CheckCode = null };
+        IReadOnlyList<BackendOnNode> On(Func<string, BackendServerStatus> status) => [new("lb1", status("lb1")), new("lb2", status("lb2")), new("lb3", null)];
+        return healthy with
+        {
+            Warnings = ["backend master2 (192.168.88.98:9345) of frontend rke2-supervisor is DOWN (L4CON) on lb1, lb2"],
+            Backends =
+            [
+                new BackendVerification("master1", "192.168.88.97:6443", On(_ => Up("master1", "192.168.88.97:6443")), "kube-apiserver"),
+                new BackendVerification("master2", "192.168.88.98:6443", On(_ => Up("master2", "192.168.88.98:6443")), "kube-apiserver"),
+                new BackendVerification("master1", "192.168.88.97:9345", On(_ => Supervisor("master1", "192.168.88.97:9345", true)), "rke2-supervisor"),
+                new BackendVerification("master2", "192.168.88.98:9345", On(_ => Supervisor("master2", "192.168.88.98:9345", false)), "rke2-supervisor"),
+            ],
+            FrontendProbes = [new FrontendProbe("rke2-supervisor", 9345, "tcp://192.168.88.201:9345", true, new VipProbeResult(true, false, null, null, TimeSpan.FromMilliseconds(0.84), TimeSpan.FromMilliseconds(0.84)))],
+        };
+    }
+
     public static VerificationReport Unhealthy() => new(
         At.AddSeconds(2),
         Healthy: false,

@@ -112,7 +112,7 @@ public sealed class CentOs7FactsTests
     [Fact]
     public void Nothing_listens_on_the_frontend_port_under_the_old_ss_header()
     {
-        Assert.Equal(6443, _facts.FrontendPort);
+        Assert.Equal([6443], _facts.FrontendPorts);
         Assert.Empty(_facts.FrontendListeners);
     }
 

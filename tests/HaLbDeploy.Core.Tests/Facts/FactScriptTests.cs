@@ -41,7 +41,7 @@ public sealed class FactScriptTests : IDisposable
         Assert.Equal(PackageManager.Apt, facts.PackageManager);
         Assert.True(facts.PackagesKnown);
         Assert.Contains(facts.Interfaces, i => i.Name == "lo" && i.Addresses.Any(a => a.ToString() == "127.0.0.1/8"));
-        Assert.Equal(6443, facts.FrontendPort);
+        Assert.Equal([6443], facts.FrontendPorts);
         Assert.Equal(3, facts.Files.Count);
     }
 
@@ -128,7 +128,25 @@ public sealed class FactScriptTests : IDisposable
 
         Assert.Contains("halb_file '/etc/a b.cfg'\n", script);
         Assert.Contains("halb_file '/etc/it'\\''s.cfg'\n", script);
-        Assert.Contains("halb_frontend_port=7443\n", script);
+        Assert.Contains("halb_frontend_ports='7443'\n", script);
+    }
+
+    [Fact]
+    public void With_several_frontends_the_script_lists_the_listeners_of_every_port_and_of_no_other()
+    {
+        using var first = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var second = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        using var unasked = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        first.Start();
+        second.Start();
+        unasked.Start();
+        int Port(System.Net.Sockets.TcpListener l) => ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+
+        var result = LocalShell.Run("sh", FactScript.Build([], Port(first), Port(second)), "-s");
+        var facts = FactParser.Parse(result.StandardOutput);
+
+        Assert.Equal([Port(first), Port(second)], facts.FrontendPorts);
+        Assert.Equal(new int?[] { Port(first), Port(second) }.Order(), facts.FrontendListeners.Select(l => l.Port).Order());
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class InventoryLoaderTests
     {
         var inventory = Inventories.Load(Inventories.Valid).Inventory!;
 
-        Assert.Equal(6443, inventory.FrontendPort);
-        Assert.Equal("/readyz", inventory.HealthCheck.Path);
+        Assert.Equal([6443], inventory.FrontendPorts);
+        Assert.Equal("/readyz", inventory.Frontends[0].HealthCheck.Path);
         Assert.Equal("15m", inventory.Timeouts.Client.ToString());
         Assert.Equal(VrrpMode.Unicast, inventory.Vrrp.Mode);
         Assert.False(inventory.Vrrp.Strict);
@@ -91,7 +91,7 @@ public sealed class InventoryLoaderTests
 
         Assert.Empty(result.Problems);
         Assert.Equal(3, result.Inventory!.Nodes.Count);
-        Assert.Equal(3, result.Inventory.Backends.Count);
+        Assert.Equal(3, result.Inventory.AllBackends.Count);
     }
 
     private static InventoryLoader InventoryLoaderFor(IInventoryEnvironment environment) => new(environment);

@@ -34,6 +34,14 @@ public sealed partial class InventoryReferenceTests
         metrics: {}
         retired_nodes:
           - ssh: {}
+        frontends:
+          - health_check: {}
+            timeouts: {}
+            backends:
+              - {}
+        backend_sets:
+          - backends:
+              - {}
         """;
 
     /// <summary>Only what is required, so everything else takes its default.</summary>
@@ -74,16 +82,24 @@ public sealed partial class InventoryReferenceTests
         ("ssh.connect_timeout", i => i.Nodes[0].Ssh.ConnectTimeout.ToString(), nameof(InventoryDefaults.SshConnectTimeout)),
         ("ssh.kex", i => i.Nodes[0].Ssh.Kex == KeyExchangePreference.PostQuantum ? "post-quantum" : "classic", null),
         ("nodes[].state", i => i.Nodes[0].InitialState.ToString().ToUpperInvariant(), null),
-        ("frontend.port", i => Text(i.FrontendPort), nameof(InventoryDefaults.FrontendPort)),
-        ("backends[].port", i => Text(i.Backends[0].Port), nameof(InventoryDefaults.BackendPort)),
-        ("health_check.path", i => i.HealthCheck.Path, nameof(InventoryDefaults.HealthCheckPath)),
-        ("health_check.interval", i => i.HealthCheck.Interval.ToString(), nameof(InventoryDefaults.HealthCheckInterval)),
-        ("health_check.fall", i => Text(i.HealthCheck.Fall), nameof(InventoryDefaults.HealthCheckFall)),
-        ("health_check.rise", i => Text(i.HealthCheck.Rise), nameof(InventoryDefaults.HealthCheckRise)),
+        ("frontend.port", i => Text(i.Frontends[0].Port), nameof(InventoryDefaults.FrontendPort)),
+        ("backends[].port", i => Text(i.Frontends[0].Backends[0].Port), nameof(InventoryDefaults.BackendPort)),
+        ("health_check.path", i => i.Frontends[0].HealthCheck.Path, nameof(InventoryDefaults.HealthCheckPath)),
+        ("health_check.interval", i => i.Frontends[0].HealthCheck.Interval.ToString(), nameof(InventoryDefaults.HealthCheckInterval)),
+        ("health_check.fall", i => Text(i.Frontends[0].HealthCheck.Fall), nameof(InventoryDefaults.HealthCheckFall)),
+        ("health_check.rise", i => Text(i.Frontends[0].HealthCheck.Rise), nameof(InventoryDefaults.HealthCheckRise)),
         ("timeouts.connect", i => i.Timeouts.Connect.ToString(), nameof(InventoryDefaults.ConnectTimeout)),
         ("timeouts.client", i => i.Timeouts.Client.ToString(), nameof(InventoryDefaults.ClientTimeout)),
         ("timeouts.server", i => i.Timeouts.Server.ToString(), nameof(InventoryDefaults.ServerTimeout)),
         ("packages.source", i => i.Packages.Source.ToString().ToLowerInvariant(), nameof(InventoryDefaults.Packages)),
+        // A frontend of the list written with name, port and backends only.
+        ("frontends[].health_check.kind", i => ListedFrontend().HealthCheck.Kind.ToString().ToLowerInvariant(), null),
+        ("frontends[].health_check.path", i => ListedFrontend().HealthCheck.Path, nameof(InventoryDefaults.HealthCheckPath)),
+        ("frontends[].health_check.interval", i => ListedFrontend().HealthCheck.Interval.ToString(), nameof(InventoryDefaults.HealthCheckInterval)),
+        ("frontends[].health_check.fall", i => Text(ListedFrontend().HealthCheck.Fall), nameof(InventoryDefaults.HealthCheckFall)),
+        ("frontends[].health_check.rise", i => Text(ListedFrontend().HealthCheck.Rise), nameof(InventoryDefaults.HealthCheckRise)),
+        ("frontends[].balance", i => ListedFrontend().Balance.ToString().ToLowerInvariant(), null),
+        ("frontends[].send_proxy_v2", i => Text(ListedFrontend().SendProxyV2), null),
         // metrics is opt-in: its default applies once the section is there.
         ("metrics.bind", _ => Inventories.Load(Minimal + "\nmetrics:\n  port: 8405").Inventory!.Metrics!.Bind.ToString().ToLowerInvariant(), null),
     ];
@@ -189,6 +205,9 @@ public sealed partial class InventoryReferenceTests
         Assert.True(rows.Count > 40, $"only {rows.Count} rows read from docs/inventory-reference.md: did the table format change?");
         return rows;
     }
+
+    private static Frontend ListedFrontend() => Inventories.Load(Minimal.Replace("backends:", "frontends:\n  - name: api\n    port: 6443\n    backends:", StringComparison.Ordinal)
+        .Replace("  - name: m1\n    address: 10.0.0.21", "      - name: m1\n        address: 10.0.0.21", StringComparison.Ordinal)).Inventory!.Frontends[0];
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

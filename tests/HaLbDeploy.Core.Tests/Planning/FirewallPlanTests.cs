@@ -3,6 +3,7 @@ using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Scripts;
+using HaLbDeploy.Core.Tests.Rendering;
 
 namespace HaLbDeploy.Core.Tests.Planning;
 
@@ -32,6 +33,17 @@ public sealed class FirewallPlanTests
 
         Assert.Equal([(ChangeKind.AllowFirewall, FromLb2), (ChangeKind.AllowFirewall, FromLb3), (ChangeKind.AllowFirewall, "6443/tcp")], Host(plan));
         Assert.Equal("+ firewalld: accept VRRP from lb2 (192.168.88.92) on eth0: " + FromLb2, plan.Changes.First(c => c.Kind == ChangeKind.AllowFirewall).ToString());
+    }
+
+    [Fact]
+    public void With_several_frontends_every_frontend_port_is_opened_that_the_zone_does_not_allow_yet()
+    {
+        var k0s = PlanningFixtures.Inventory with { Frontends = ExampleInventory.Load("k0s").Frontends };
+
+        var plan = PlanningFixtures.Plan(k0s, WithFirewall([FromLb2, FromLb3], [FromLb2, FromLb3], ports: ["8132/tcp"]));
+
+        Assert.Equal([(ChangeKind.AllowFirewall, "6443/tcp"), (ChangeKind.AllowFirewall, "9443/tcp")], Host(plan));
+        Assert.Equal("+ firewalld: allow 9443/tcp on eth0", plan.Changes.Last(c => c.Kind == ChangeKind.AllowFirewall).ToString());
     }
 
     [Fact]

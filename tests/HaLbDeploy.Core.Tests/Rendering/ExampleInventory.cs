@@ -4,13 +4,14 @@ using HaLbDeploy.Core.Tests.TestSupport;
 
 namespace HaLbDeploy.Core.Tests.Rendering;
 
-/// <summary>inventory/example.yaml loaded with HALB_VRRP_SECRET=k8sVip01, and variants of it for rendering tests.</summary>
+/// <summary>inventory/example.yaml (or another inventory of the repository) loaded with HALB_VRRP_SECRET=k8sVip01, and variants of it for rendering tests.</summary>
 public static class ExampleInventory
 {
-    public static Inventory Load()
+    /// <param name="name">The inventory under inventory/, without ".yaml": example, rke2, k0s.</param>
+    public static Inventory Load(string name = "example")
     {
-        var path = RepositoryRoot.Of("inventory/example.yaml");
-        var result = new InventoryLoader(new FakeInventoryEnvironment()).LoadText(File.ReadAllText(path), "example.yaml", Path.GetDirectoryName(path)!);
+        var path = RepositoryRoot.Of($"inventory/{name}.yaml");
+        var result = new InventoryLoader(new FakeInventoryEnvironment()).LoadText(File.ReadAllText(path), $"{name}.yaml", Path.GetDirectoryName(path)!);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         return result.Inventory!;
     }
@@ -57,6 +58,25 @@ public static class ExampleInventory
             AdvertInt = new Duration(100),
             Vrrp = inventory.Vrrp with { Profile = VrrpProfile.Fast, TrackFall = 1, AuthSecret = null },
             Nodes = inventory.Nodes.Select((n, i) => n with { Priority = priorities[i] }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// inventory/k0s.yaml with every frontend option somewhere: each check kind, every balance, send-proxy-v2, and
+    /// each of the frontend's own timeouts.
+    /// </summary>
+    public static Inventory WithEveryFrontendOption()
+    {
+        var inventory = Load("k0s");
+        var f = inventory.Frontends;
+        return inventory with
+        {
+            Frontends =
+            [
+                f[0] with { Balance = BalanceAlgorithm.Source, Timeouts = new FrontendTimeouts(Duration.FromSeconds(3), Duration.FromSeconds(60), Duration.FromSeconds(90)) },
+                f[1] with { HealthCheck = f[1].HealthCheck with { Kind = HealthCheckKind.Http, Path = "/healthz" }, SendProxyV2 = true },
+                f[2] with { SendProxyV2 = true, HealthCheck = f[2].HealthCheck with { Kind = HealthCheckKind.Https } },
+            ],
         };
     }
 }

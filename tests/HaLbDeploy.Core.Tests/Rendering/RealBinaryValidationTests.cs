@@ -27,7 +27,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "frontends-every-option"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -144,6 +144,8 @@ public sealed class RealBinaryValidationTests : IDisposable
         "strict-accept" => ExampleInventory.StrictWithAccept(),
         "no-secret" => ExampleInventory.WithoutSecret(),
         "fast" or "fast-track-process" => ExampleInventory.Fast(),
+        "rke2" or "k0s" => ExampleInventory.Load(name),
+        "frontends-every-option" => ExampleInventory.WithEveryFrontendOption(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown variant"),
     };
 

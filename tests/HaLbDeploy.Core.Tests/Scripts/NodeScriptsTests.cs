@@ -53,7 +53,7 @@ public sealed class NodeScriptsTests
         facts = facts with { Files = facts.Files.Select(f => f.Path == NodePaths.HaproxyConfig ? f with { Sha256 = "0" } : f).ToList() };
         var plan = PlanningFixtures.Plan(facts, currentContent: _ => desired + "# old\n");
 
-        var script = NodeScripts.Activate(plan, 6443);
+        var script = NodeScripts.Activate(plan, [6443]);
 
         var backup = script.IndexOf("cp -p '/etc/haproxy/haproxy.cfg' '/etc/haproxy/haproxy.cfg.halb-bak'", StringComparison.Ordinal);
         var rename = script.IndexOf("mv -f '/etc/haproxy/haproxy.cfg.halb-new' '/etc/haproxy/haproxy.cfg'", StringComparison.Ordinal);
@@ -73,7 +73,7 @@ public sealed class NodeScriptsTests
         facts = facts with { Files = facts.Files.Select(f => f.Path == NodePaths.KeepalivedConfig ? f with { Sha256 = "0" } : f).ToList() };
         var plan = PlanningFixtures.Plan(facts, currentContent: _ => desired.Replace("k8sVip01", "0ldSecrt", StringComparison.Ordinal));
 
-        var lines = NodeScripts.Activate(plan, 6443).Split('\n');
+        var lines = NodeScripts.Activate(plan, [6443]).Split('\n');
 
         var removal = Array.IndexOf(lines, "rm -f '/etc/keepalived/keepalived.conf.halb-created' '/etc/keepalived/keepalived.conf.halb-bak'");
         var lastWait = Array.FindLastIndex(lines, l => l.StartsWith("wait_for '", StringComparison.Ordinal));
@@ -92,7 +92,7 @@ public sealed class NodeScriptsTests
         var scripts = new[]
         {
             NodeScripts.InstallPackages(PackageManager.Yum, ["haproxy"]), NodeScripts.HostSettings(plan), NodeScripts.Stage(plan.Desired.Files),
-            NodeScripts.Activate(plan, 6443), NodeScripts.Discard(plan.Desired.Files), NodeScripts.ReadFiles([NodePaths.HaproxyConfig]), HealthProbe.Script,
+            NodeScripts.Activate(plan, [6443]), NodeScripts.Discard(plan.Desired.Files), NodeScripts.ReadFiles([NodePaths.HaproxyConfig]), HealthProbe.Script,
         };
 
         foreach (var script in scripts)

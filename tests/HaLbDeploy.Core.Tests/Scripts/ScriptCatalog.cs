@@ -33,17 +33,17 @@ public static class ScriptCatalog
         scripts["host-settings-centos7.sh"] = () => NodeScripts.HostSettings(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.CentOs7)));
         scripts["host-settings-debian12-fresh.sh"] = () => NodeScripts.HostSettings(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh)));
         foreach (var (name, plan) in Plans())
-            scripts[$"activate-{name}.sh"] = () => NodeScripts.Activate(plan(), PlanningFixtures.Inventory.FrontendPort);
+            scripts[$"activate-{name}.sh"] = () => NodeScripts.Activate(plan(), PlanningFixtures.Inventory.FrontendPorts);
         scripts["activate-identity-cutover-holder.sh"] = () =>
-            NodeScripts.Activate(Changed(NodePaths.KeepalivedConfig), PlanningFixtures.Inventory.FrontendPort, takeover: new CutoverTakeover(PlanningFixtures.Inventory.Vip.Address, "eth0"));
-        scripts["activate-debian12-fresh-timeout-30s.sh"] = () => NodeScripts.Activate(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh)), 8443, 30);
+            NodeScripts.Activate(Changed(NodePaths.KeepalivedConfig), PlanningFixtures.Inventory.FrontendPorts, takeover: new CutoverTakeover(PlanningFixtures.Inventory.Vip.Address, "eth0"));
+        scripts["activate-debian12-fresh-timeout-30s.sh"] = () => NodeScripts.Activate(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh)), [8443], 30);
         return scripts;
     }
 
     private static void AddReadScripts(Dictionary<string, Func<string>> scripts)
     {
         var paths = PlanningFixtures.Desired().Files.Select(f => f.Path).ToList();
-        scripts["facts.sh"] = () => FactScript.Build(paths, PlanningFixtures.Inventory.FrontendPort);
+        scripts["facts.sh"] = () => FactScript.Build(paths, PlanningFixtures.Inventory.FrontendPorts);
         scripts["facts-quoted-and-repeated-paths.sh"] = () => FactScript.Build(["/etc/it's.cfg", "/etc/a b", "/etc/it's.cfg"], 80);
         scripts["node-status.sh"] = () => NodeStatusScript.Build("eth0");
         scripts["node-status-quoted-interface.sh"] = () => NodeStatusScript.Build("eth0'; reboot; '");

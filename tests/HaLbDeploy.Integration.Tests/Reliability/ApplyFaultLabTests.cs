@@ -112,7 +112,7 @@ public sealed class ApplyFaultLabTests
         var before = await ConfigDigestsAsync();
         var lab = new InventoryLoader(SystemInventoryEnvironment.Instance).LoadFile(inventory.Path).Inventory!;
         var node = lab.Nodes.Single(n => n.Name == "lb2");
-        var desired = new ConfigurationRenderer(TemplateSet.BuiltIn()).Render(lab with { Backends = lab.Backends.Take(2).ToList() }, node);
+        var desired = new ConfigurationRenderer(TemplateSet.BuiltIn()).Render(lab with { Frontends = [lab.Frontends[0] with { Backends = lab.Frontends[0].Backends.Take(2).ToList() }] }, node);
         var stage = NodeScripts.Stage(desired.Files);
         var cut = stage[..(stage.IndexOf("HALB_EOF\n", StringComparison.Ordinal) + 200)]; // the stream ends inside the first file
 

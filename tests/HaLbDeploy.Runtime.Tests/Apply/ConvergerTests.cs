@@ -145,7 +145,7 @@ public sealed class ConvergerTests
 
         var lb2 = tier.Desired.Single(d => d.Node.Name == "lb2");
         var calls = tier.Tier.Calls.Where(c => c.Node == "lb2").ToList();
-        Assert.Equal(FactScript.Build(lb2.Files.Select(f => f.Path).ToList(), tier.Inventory.FrontendPort), calls.First(c => c.Description == FactScript.Description).Script);
+        Assert.Equal(FactScript.Build(lb2.Files.Select(f => f.Path).ToList(), tier.Inventory.FrontendPorts), calls.First(c => c.Description == FactScript.Description).Script);
         Assert.Equal(NodeScripts.Stage([lb2.File(NodePaths.HaproxyConfig)]), calls.Single(c => c.Description == "stage and validate files").Script);
     }
 

@@ -9,7 +9,7 @@ public static partial class ValidateJsonRenderer
 {
     /// <param name="inventory">The inventory file as the user named it.</param>
     public static void Write(TextWriter output, string inventory, InventoryLoadResult result) => JsonOutput.Write(output, new ValidationJson(
-        inventory, !result.HasErrors, result.Inventory?.Nodes.Count ?? 0, result.Inventory?.Backends.Count ?? 0, result.Problems.Select(ProblemJson.From).ToList()), ValidateShapes.Default);
+        inventory, !result.HasErrors, result.Inventory?.Nodes.Count ?? 0, result.Inventory?.AllBackends.Count ?? 0, result.Problems.Select(ProblemJson.From).ToList()), ValidateShapes.Default);
 
     private sealed record ValidationJson(string Inventory, bool Valid, int Nodes, int Backends, IReadOnlyList<ProblemJson> Problems);
 

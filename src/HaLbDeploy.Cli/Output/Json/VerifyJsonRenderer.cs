@@ -25,14 +25,22 @@ public static partial class VerifyJsonRenderer
         ProbeJson? VipProbe,
         NeighbourJson? VipNeighbour,
         IReadOnlyList<NodeJson> Nodes,
-        IReadOnlyList<BackendJson> Backends)
+        IReadOnlyList<BackendJson> Backends,
+        IReadOnlyList<FrontendProbeJson> FrontendProbes)
     {
         public static RoundJson From(VerificationReport r) => new(
             "verify", r.At, r.Healthy, r.Summary, r.Vip, r.VipHolders, r.Problems, r.Warnings,
             r.VipProbe is { } p ? ProbeJson.From(r.VipTarget, p) : null,
             r.VipNeighbour is { } a ? new NeighbourJson(a.LinkLayerAddress, a.Device, r.VipNeighbourNode) : null,
             r.Nodes.Select(NodeJson.From).ToList(),
-            r.Backends.Select(BackendJson.From).ToList());
+            r.Backends.Select(BackendJson.From).ToList(),
+            r.OtherFrontendProbes.Select(FrontendProbeJson.From).ToList());
+    }
+
+    /// <summary>A frontend after the first, probed through the VIP; connect_only: only the TCP connect is judged.</summary>
+    internal sealed record FrontendProbeJson(string Frontend, int Port, bool ConnectOnly, bool Answers, ProbeJson Probe)
+    {
+        public static FrontendProbeJson From(FrontendProbe f) => new(f.Frontend, f.Port, f.ConnectOnly, f.Answers, ProbeJson.From(f.Target, f.Result));
     }
 
     /// <summary>The control host's probe of the VIP.</summary>
@@ -53,7 +61,7 @@ public static partial class VerifyJsonRenderer
         public static NodeJson From(NodeVerification n) => new(n.Node, n.Address, n.Priority, n.Status.Reachable, n.Status.Error, n.VrrpState, n.Status.HoldsVip,
             UnitJson.From(n.Status.Keepalived), UnitJson.From(n.Status.Haproxy),
             n.Status.LinkUp, n.Status.LinkLayerAddress, n.Status.TrackCheckPassed, n.Status.StatsClient, n.Status.StatsError,
-            n.Status.Backends.Select(b => new ServerJson(b.Server, b.Address, b.Status, b.IsUp, b.CheckStatus, b.CheckCode)).ToList());
+            n.Status.Backends.Select(b => new ServerJson(b.Server, b.Address, b.Status, b.IsUp, b.CheckStatus, b.CheckCode, b.Proxy)).ToList());
     }
 
     /// <summary>A unit's is-enabled and is-active words.</summary>
@@ -62,13 +70,13 @@ public static partial class VerifyJsonRenderer
         public static UnitJson From(ServiceStatus unit) => new(unit.Enabled, unit.Active);
     }
 
-    /// <summary>One server line of a node's haproxy stats.</summary>
-    internal sealed record ServerJson(string Name, string Address, string Status, bool Up, string CheckStatus, int? CheckCode);
+    /// <summary>One server line of a node's haproxy stats; backend is haproxy's backend section (the frontend's name).</summary>
+    internal sealed record ServerJson(string Name, string Address, string Status, bool Up, string CheckStatus, int? CheckCode, string Backend);
 
-    /// <summary>One API server across all nodes; status_by_node holds haproxy's word per node (null: unknown).</summary>
-    internal sealed record BackendJson(string Name, string Address, bool UpSomewhere, IReadOnlyDictionary<string, string?> StatusByNode)
+    /// <summary>One API server of one frontend across all nodes; status_by_node holds haproxy's word per node (null: unknown).</summary>
+    internal sealed record BackendJson(string Name, string Address, bool UpSomewhere, IReadOnlyDictionary<string, string?> StatusByNode, string Frontend)
     {
-        public static BackendJson From(BackendVerification b) => new(b.Name, b.Address, b.UpSomewhere, b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status));
+        public static BackendJson From(BackendVerification b) => new(b.Name, b.Address, b.UpSomewhere, b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status), b.Frontend);
     }
 
     [JsonSerializable(typeof(RoundJson))]

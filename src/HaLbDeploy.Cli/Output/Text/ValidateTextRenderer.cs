@@ -11,7 +11,7 @@ public static class ValidateTextRenderer
         ProblemsTextRenderer.Write(error, result);
         if (result.Inventory is { } valid)
         {
-            output.WriteLine($"{inventory}: valid ({valid.Nodes.Count} LB nodes, {valid.Backends.Count} API servers, VIP {valid.Vip}, router id {valid.VirtualRouterId}{(valid.VirtualRouterIdDerived ? " derived" : "")}).");
+            output.WriteLine($"{inventory}: valid ({valid.Nodes.Count} LB nodes, {(valid.Frontends.Count > 1 ? $"{valid.Frontends.Count} frontends, " : "")}{valid.AllBackends.Count} API servers, VIP {valid.Vip}, router id {valid.VirtualRouterId}{(valid.VirtualRouterIdDerived ? " derived" : "")}).");
             if (valid.Vrrp.Profile == VrrpProfile.Fast) output.WriteLine($"fast profile: {Core.Failover.FailoverBounds.Summary(valid)}.");
         }
     }

@@ -9,6 +9,8 @@ public static class VerifyTextRenderer
     {
         var holders = report.VipHolders.Count == 0 ? "nobody" : string.Join(", ", report.VipHolders);
         output.WriteLine($"VIP {report.Vip} held by {holders}; {report.VipTarget}: {Probe(report.VipProbe)}");
+        foreach (var frontend in report.OtherFrontendProbes)
+            output.WriteLine($"frontend {frontend.Frontend}: {frontend.Target}: {(frontend.ConnectOnly && frontend.Answers ? $"connected in {frontend.Result.ConnectTime?.TotalMilliseconds:0.0} ms" : Probe(frontend.Result))}");
         if (report.VipNeighbour is { } entry)
             output.WriteLine($"this machine's ARP entry for the VIP: {entry.LinkLayerAddress} ({report.VipNeighbourNode ?? "no LB node"}) on {entry.Device}");
         output.WriteLine();
@@ -49,9 +51,12 @@ public static class VerifyTextRenderer
 
     private static void WriteBackends(TextWriter output, VerificationReport report)
     {
-        var header = new[] { "BACKEND", "ADDRESS" }.Concat(report.Nodes.Select(n => n.Node.ToUpperInvariant())).ToArray();
+        // The FRONTEND column only when there are several, so the one-frontend table reads as it always did.
+        var several = report.Backends.Select(b => b.Frontend).Distinct().Count() > 1;
+        string[] Lead(string frontend, string name, string address) => several ? [frontend, name, address] : [name, address];
+        var header = Lead("FRONTEND", "BACKEND", "ADDRESS").Concat(report.Nodes.Select(n => n.Node.ToUpperInvariant())).ToArray();
         var rows = new List<string[]> { header };
-        rows.AddRange(report.Backends.Select(b => new[] { b.Name, b.Address }.Concat(b.Nodes.Select(n => n.Status?.Describe() ?? "?")).ToArray()));
+        rows.AddRange(report.Backends.Select(b => Lead(b.Frontend, b.Name, b.Address).Concat(b.Nodes.Select(n => n.Status?.Describe() ?? "?")).ToArray()));
         TextTable.Write(output, rows);
     }
 

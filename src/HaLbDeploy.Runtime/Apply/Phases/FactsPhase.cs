@@ -20,7 +20,7 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
 
     private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
     {
-        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).ToList(), run.Inventory.FrontendPort);
+        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).ToList(), run.Inventory.FrontendPorts);
         var sent = run.Time.GetUtcNow();
         var result = await node.Session!.ReadAsync(FactScript.Description, script, ct);
         var received = run.Time.GetUtcNow();
@@ -32,7 +32,7 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
 
     private async Task<bool> ReadRetiredAsync(RetiredContext node, CancellationToken ct)
     {
-        var result = await node.Session!.ReadAsync(FactScript.Description, FactScript.Build(NodePaths.Managed, run.Inventory.FrontendPort), ct);
+        var result = await node.Session!.ReadAsync(FactScript.Description, FactScript.Build(NodePaths.Managed, run.Inventory.FrontendPorts), ct);
         if (!result.Succeeded) return run.Fail(node, $"reading facts failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError)}");
         node.Facts = FactParser.Parse(result.StandardOutput);
         return true;

@@ -55,7 +55,7 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
     {
         foreach (var change in node.ConfigurationChanges) run.Progress.Report("configs", node.Name, change.ToString());
         // Once the swap has started it must finish or roll back on the node: a Ctrl+C does not cut it in half.
-        var script = NodeScripts.Activate(node.Plan!, run.Inventory.FrontendPort, takeover: takeover);
+        var script = NodeScripts.Activate(node.Plan!, run.Inventory.FrontendPorts, takeover: takeover);
         var result = await node.Session!.ChangeAsync("activate configuration", script, CancellationToken.None);
         node.Staged = false;
         if (result.ExitCode == ScriptMarkers.ExitRolledBack)

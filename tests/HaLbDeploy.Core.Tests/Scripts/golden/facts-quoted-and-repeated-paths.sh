@@ -112,8 +112,12 @@ halb_facts() {
   halb_section addresses
   if halb_has ip; then ip -o -4 addr show 2>/dev/null; else halb_missing ip; fi
 
-  halb_section listeners "$halb_frontend_port"
-  if halb_has ss; then ss -ltnp "sport = :$halb_frontend_port" 2>/dev/null; else halb_missing ss; fi
+  halb_section listeners "$halb_frontend_ports"
+  if halb_has ss; then
+    for halb_port in $halb_frontend_ports; do ss -ltnp "sport = :$halb_port" 2>/dev/null; done
+  else
+    halb_missing ss
+  fi
 
   halb_files
 
@@ -136,7 +140,7 @@ halb_facts() {
   halb_clock
   echo '@@halb end'
 }
-halb_frontend_port=80
+halb_frontend_ports='80'
 halb_files() {
   halb_file '/etc/it'\''s.cfg'
   halb_file '/etc/a b'

@@ -1,0 +1,23 @@
+namespace HaLbDeploy.Core.Model;
+
+/// <summary>
+/// One haproxy frontend/backend pair in TCP mode: clients connect to *:<see cref="Port"/> (the VIP among them), haproxy
+/// spreads them over <see cref="Backends"/>. The one-frontend shorthand (`frontend:`, `backends:`, `health_check:`) is
+/// the frontend named <see cref="ShorthandName"/>.
+/// </summary>
+/// <param name="BackendSet">The `backend_sets:` entry the backends come from; null when the frontend lists its own.</param>
+/// <param name="SendProxyV2">Servers get a PROXY protocol v2 header (haproxy's send-proxy-v2, its checks too), so they see the client's address.</param>
+public sealed record Frontend(
+    string Name,
+    int Port,
+    IReadOnlyList<Backend> Backends,
+    string? BackendSet,
+    HealthCheck HealthCheck,
+    BalanceAlgorithm Balance,
+    FrontendTimeouts Timeouts,
+    bool SendProxyV2,
+    FrontendFields Fields)
+{
+    /// <summary>The haproxy section name of the shorthand's frontend and backend, as rendered before `frontends:` existed.</summary>
+    public const string ShorthandName = "kube-apiserver";
+}

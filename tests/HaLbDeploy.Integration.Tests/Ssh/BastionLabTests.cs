@@ -156,4 +156,20 @@ public sealed class BastionLabTests : IDisposable, IClassFixture<BastionTopology
         Assert.DoesNotContain("lb21: through bastion", log);
         Assert.DoesNotContain("lb22: through bastion", log);
     }
+
+    [Fact]
+    public async Task A_bastion_that_refuses_the_connection_is_named_for_every_node_behind_it_and_exits_1()
+    {
+        BastionTopology.RequireUp();
+        var bastion = BastionTopology.Bastion;
+        using var inventory = BastionTopology.Inventory(($"  proxy_jump: root@{bastion}\n", $"  proxy_jump: root@{bastion}:2222\n"));
+
+        var (plan, log) = await RunLoggedAsync("plan", "-i", inventory.Path);
+
+        Assert.True(plan.ExitCode == 1, plan.ToString());
+        Assert.Contains($"lb21: cannot reach 10.212.0.21 through bastion root@{bastion}:2222: ", plan.All);
+        Assert.Contains($"lb22: cannot reach 10.212.0.22 through bastion root@{bastion}:2222: ", plan.All);
+        Assert.Contains("connection refused", plan.All);
+        Assert.DoesNotContain("lb21: through bastion", log);
+    }
 }

@@ -26,8 +26,11 @@ internal sealed class SshBastionPool(SshConnectorOptions options)
     /// <summary>How many bastion connections this run opened (for tests and the debug log).</summary>
     public int Dials { get; private set; }
 
-    /// <summary>A tunnel through the last hop of <paramref name="node"/>'s chain to host:port.</summary>
-    public async Task<SshBastionTunnel> OpenTunnelAsync(LbNode node, string host, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// A tunnel through the last hop of <paramref name="node"/>'s chain to host:port, whose connections may block up
+    /// to <paramref name="threads"/> pool threads (<see cref="ForwardThreadReserve"/>).
+    /// </summary>
+    public async Task<SshBastionTunnel> OpenTunnelAsync(LbNode node, string host, int port, int threads, CancellationToken cancellationToken)
     {
         var chain = node.Ssh.ProxyJump!;
         var bastion = BastionNode(node, chain);
@@ -53,7 +56,7 @@ internal sealed class SshBastionPool(SshConnectorOptions options)
             Release(key, entry);
             throw;
         }
-        return SshBastionTunnel.Open(client, host, port, () => Release(key, entry));
+        return SshBastionTunnel.Open(client, host, port, threads, () => Release(key, entry));
     }
 
     /// <summary>The last hop as a node of its own: dialled, host-key checked and logged in like one, through the hops before it.</summary>

@@ -12,29 +12,34 @@ public sealed class SshBastionTunnel : IDisposable
     private readonly SshClient bastion;
     private readonly ForwardedPortLocal forward;
     private readonly Action release;
+    private readonly IDisposable threads;
     private int disposed;
 
-    private SshBastionTunnel(SshClient bastion, ForwardedPortLocal forward, Action release)
+    private SshBastionTunnel(SshClient bastion, ForwardedPortLocal forward, Action release, IDisposable threads)
     {
         this.bastion = bastion;
         this.forward = forward;
         this.release = release;
+        this.threads = threads;
     }
 
     public int LocalPort => (int)forward.BoundPort;
 
-    internal static SshBastionTunnel Open(SshClient bastion, string host, int port, Action release)
+    /// <param name="threads">Pool threads this forward's connections may block (<see cref="ForwardThreadReserve"/>).</param>
+    internal static SshBastionTunnel Open(SshClient bastion, string host, int port, int threads, Action release)
     {
         var forward = new ForwardedPortLocal("127.0.0.1", 0, host, (uint)port);
+        var held = ForwardThreadReserve.Hold(threads);
         try
         {
             bastion.AddForwardedPort(forward);
             forward.Start();
-            return new SshBastionTunnel(bastion, forward, release);
+            return new SshBastionTunnel(bastion, forward, release, held);
         }
         catch
         {
             forward.Dispose();
+            held.Dispose();
             release();
             throw;
         }
@@ -53,6 +58,7 @@ public sealed class SshBastionTunnel : IDisposable
             // The bastion connection may be gone already; the forward goes with it.
         }
         forward.Dispose();
+        threads.Dispose();
         release();
     }
 }

@@ -7,12 +7,14 @@ using Xunit.Abstractions;
 namespace HaLbDeploy.Integration.Tests.Ssh;
 
 /// <summary>
-/// `ssh.proxy_jump` on the real lab: lb1 and lb2 are reached through lb3 as their bastion (lb3 itself directly), so
-/// every SSH connection to them is a forward on one shared connection to lb3; the node faulted in failover tests
-/// (lb1, the VIP holder) is behind the bastion, as in a real tier. Needs `sudo lab/lab up`.
+/// `ssh.proxy_jump` on the real lab. Most tests use the lab's bastion topology (<see cref="BastionTopology"/>):
+/// lb21 and lb22 on a bridge this machine has no address on, reached only through the node `bastion`, so every SSH
+/// connection to them is a forward on one shared connection to it and the VIP can only be probed from there. The
+/// verify probe and the bench use the halb0 tier with lb1 and lb2 behind lb3 (lb3 itself directly), where the same
+/// nodes can also be reached directly. Needs `sudo lab/lab up`; the fixture adds the bastion topology.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class BastionLabTests : IDisposable
+public sealed class BastionLabTests : IDisposable, IClassFixture<BastionTopology>
 {
     private const string Bastion = "10.211.0.13";
     private readonly string work = Directory.CreateTempSubdirectory("halb-bastion-").FullName;
@@ -40,23 +42,22 @@ public sealed class BastionLabTests : IDisposable
     }
 
     [Fact]
-    public async Task Apply_plan_verify_and_failover_test_pass_with_nodes_behind_one_shared_bastion_connection()
+    public async Task Apply_plan_and_verify_pass_for_nodes_on_a_network_only_the_bastion_reaches_over_one_shared_connection()
     {
-        using var inventory = Behind($"root@{Bastion}");
+        BastionTopology.RequireUp();
+        using var inventory = BastionTopology.Inventory();
 
         var (apply, log) = await RunLoggedAsync("apply", "-i", inventory.Path);
         Assert.True(apply.ExitCode == 0, apply.ToString());
-        Assert.Contains($"lb1: through bastion root@{Bastion}", log);
-        Assert.Contains($"lb2: through bastion root@{Bastion}", log);
-        Assert.DoesNotContain("lb3: through bastion", log);
-        Assert.Single(Regex.Matches(log, Regex.Escape($"bastion root@{Bastion}: connected as root")));
+        Assert.Contains($"lb21: through bastion root@{BastionTopology.Bastion}", log);
+        Assert.Contains($"lb22: through bastion root@{BastionTopology.Bastion}", log);
+        Assert.Single(Regex.Matches(log, Regex.Escape($"bastion root@{BastionTopology.Bastion}: connected as root")));
 
         var plan = await LabCli.RunAsync("plan", "-i", inventory.Path);
         Assert.True(plan.ExitCode == 0, plan.ToString());
-        var verify = await LabCli.RunAsync("verify", "-i", inventory.Path);
+        var verify = await LabCli.RunAsync("verify", "-i", inventory.Path, "--probe-from", $"root@{BastionTopology.Bastion}");
         Assert.True(verify.ExitCode == 0, verify.ToString());
-        var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1");
-        Assert.True(failover.ExitCode == 0, failover.ToString());
+        Assert.Contains($"https://{BastionTopology.Vip}:6443/readyz (probed from root@{BastionTopology.Bastion})", verify.Output);
     }
 
     [Fact]
@@ -72,20 +73,28 @@ public sealed class BastionLabTests : IDisposable
         Assert.Contains($"https://{LabFacts.Vip}:6443/readyz (probed from lb3)", verify.Output);
     }
 
-    [Fact(Skip = "not reliable yet: passed once, failed twice on the lab (probe channels opened every 50 ms on the shared bastion connection time out and stall the node samples behind it for about 2.5 s, so the takeover bound fails)")]
+    /// <summary>
+    /// The VIP holder (lb21) is faulted while the VIP is probed every 50 ms from the bastion over the bastion
+    /// connection that also carries both nodes' samplers. It used to fail: SSH.NET serves each forwarded connection on
+    /// a blocked thread-pool thread, and the probe channels waiting on a VIP without a holder starved the pool
+    /// (<see cref="HaLbDeploy.Ssh.ForwardThreadReserve"/>).
+    /// </summary>
+    [Fact]
     public async Task Failover_test_probes_the_vip_from_the_bastion_and_says_so()
     {
-        using var inventory = Behind($"root@{Bastion}");
+        BastionTopology.RequireUp();
+        using var inventory = BastionTopology.Inventory();
         var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
         Assert.True(apply.ExitCode == 0, apply.ToString());
 
-        var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--probe-from", $"root@{Bastion}");
+        var failover = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb21", "--probe-from", $"root@{BastionTopology.Bastion}");
 
         Assert.True(failover.ExitCode == 0, failover.ToString());
-        Assert.Contains($"(probed from root@{Bastion})", failover.Output);
+        Assert.Contains($"(probed from root@{BastionTopology.Bastion})", failover.Output);
+        output.WriteLine(failover.Output);
     }
 
-    [Fact(Skip = "target not met yet: measured 2.11x on the lab (direct 250 ms, lb2+lb3 through bastion lb1 528 ms, median of 5); the bastion's handshake is on the critical path before each node's")]
+    [Fact(Skip = "target not met in-process yet: 1.64x in 2 of 2 alternating runs on a quieter host (direct 440/471 ms, lb1+lb2 through bastion lb3 722/775 ms), down from 2.11x; bench/run --bastion-only measured 1.18x with process start-up included")]
     public async Task A_no_change_apply_through_the_bastion_costs_at_most_one_and_a_half_times_the_direct_one()
     {
         using var direct = LabInventory.AsIs();
@@ -93,48 +102,74 @@ public sealed class BastionLabTests : IDisposable
         var converge = await LabCli.RunAsync("apply", "-i", direct.Path);
         Assert.True(converge.ExitCode == 0, converge.ToString());
 
-        var directMedian = await MedianNoChangeApplyAsync(direct.Path);
-        var behindMedian = await MedianNoChangeApplyAsync(behind.Path);
+        var (directMedian, behindMedian) = await MediansOfAlternatingNoChangeAppliesAsync(direct.Path, behind.Path);
 
         var ratio = behindMedian.TotalMilliseconds / directMedian.TotalMilliseconds;
-        output.WriteLine($"no-change apply, median of 5: direct {directMedian.TotalMilliseconds:0} ms, lb1+lb2 through bastion lb3 {behindMedian.TotalMilliseconds:0} ms = {ratio:0.00}x");
+        output.WriteLine($"no-change apply, median of 5 each, alternating: direct {directMedian.TotalMilliseconds:0} ms, lb1+lb2 through bastion lb3 {behindMedian.TotalMilliseconds:0} ms = {ratio:0.00}x");
         Assert.True(ratio <= 1.5, $"through the bastion {behindMedian.TotalMilliseconds:0} ms is {ratio:0.00}x the direct {directMedian.TotalMilliseconds:0} ms");
     }
 
-    /// <summary>One run to warm up, then the median of 5 (in-process runs: the ratio is what is judged).</summary>
-    private static async Task<TimeSpan> MedianNoChangeApplyAsync(string inventory)
+    /// <summary>
+    /// One warm-up of each, then 5 runs of each taken in turns, so that a change in this shared machine's load weighs
+    /// on both alike; the medians (in-process runs: the ratio is what is judged).
+    /// </summary>
+    private static async Task<(TimeSpan First, TimeSpan Second)> MediansOfAlternatingNoChangeAppliesAsync(string first, string second)
     {
-        var times = new List<TimeSpan>();
+        var times = new[] { new List<TimeSpan>(), new List<TimeSpan>() };
         for (var run = 0; run < 6; run++)
         {
-            var clock = Stopwatch.StartNew();
-            var apply = await LabCli.RunAsync("apply", "-i", inventory);
-            clock.Stop();
-            Assert.True(apply.ExitCode == 0, apply.ToString());
-            if (run > 0) times.Add(clock.Elapsed);
+            for (var which = 0; which < 2; which++)
+            {
+                var clock = Stopwatch.StartNew();
+                var apply = await LabCli.RunAsync("apply", "-i", which == 0 ? first : second);
+                clock.Stop();
+                Assert.True(apply.ExitCode == 0, apply.ToString());
+                if (run > 0) times[which].Add(clock.Elapsed);
+            }
         }
-        return times.Order().ElementAt(2);
+        return (times[0].Order().ElementAt(2), times[1].Order().ElementAt(2));
     }
 
     [Fact]
     public async Task A_changed_bastion_host_key_is_refused_naming_both_fingerprints_and_no_node_behind_it_is_touched()
     {
+        BastionTopology.RequireUp();
+        var bastion = BastionTopology.Bastion;
         var impostor = Path.Combine(work, "impostor");
         LocalTool.Run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "impostor", "-f", impostor);
         var impostorKey = File.ReadAllText(impostor + ".pub").Split(' ')[1];
         var knownHosts = Path.Combine(work, "known_hosts");
-        File.WriteAllText(knownHosts, $"{Bastion} ssh-ed25519 {impostorKey}\n");
-        var real = LabKnownHosts.FingerprintsFor(Bastion, LabFacts.KnownHosts).Single();
-        using var inventory = Behind($"[{{host: {Bastion}, user: root, known_hosts: {knownHosts}}}]");
+        File.WriteAllText(knownHosts, $"{bastion} ssh-ed25519 {impostorKey}\n");
+        var real = LabKnownHosts.FingerprintsFor(bastion, LabFacts.KnownHosts).Single();
+        using var inventory = BastionTopology.Inventory(
+            ($"  proxy_jump: root@{bastion}\n", $"  proxy_jump: [{{host: {bastion}, user: root, known_hosts: {knownHosts}}}]\n"));
 
         var (apply, log) = await RunLoggedAsync("apply", "-i", inventory.Path);
 
         Assert.True(apply.ExitCode == 1, apply.ToString());
-        Assert.Contains($"lb1: cannot reach 10.211.0.11 through bastion root@{Bastion}: changed host key for {Bastion}", apply.All);
+        Assert.Contains($"lb21: cannot reach 10.212.0.21 through bastion root@{bastion}: changed host key for {bastion}", apply.All);
+        Assert.Contains($"lb22: cannot reach 10.212.0.22 through bastion root@{bastion}: changed host key for {bastion}", apply.All);
         Assert.Contains(LabKnownHosts.Fingerprint(impostorKey), apply.All);
         Assert.Contains(real, apply.All);
-        Assert.DoesNotContain("lb1: connected as", log);
-        Assert.DoesNotContain("lb2: connected as", log);
-        Assert.DoesNotContain("lb1: through bastion", log);
+        Assert.DoesNotContain("lb21: connected as", log);
+        Assert.DoesNotContain("lb22: connected as", log);
+        Assert.DoesNotContain("lb21: through bastion", log);
+        Assert.DoesNotContain("lb22: through bastion", log);
+    }
+
+    [Fact]
+    public async Task A_bastion_that_refuses_the_connection_is_named_for_every_node_behind_it_and_exits_1()
+    {
+        BastionTopology.RequireUp();
+        var bastion = BastionTopology.Bastion;
+        using var inventory = BastionTopology.Inventory(($"  proxy_jump: root@{bastion}\n", $"  proxy_jump: root@{bastion}:2222\n"));
+
+        var (plan, log) = await RunLoggedAsync("plan", "-i", inventory.Path);
+
+        Assert.True(plan.ExitCode == 1, plan.ToString());
+        Assert.Contains($"lb21: cannot reach 10.212.0.21 through bastion root@{bastion}:2222: ", plan.All);
+        Assert.Contains($"lb22: cannot reach 10.212.0.22 through bastion root@{bastion}:2222: ", plan.All);
+        Assert.Contains("connection refused", plan.All);
+        Assert.DoesNotContain("lb21: through bastion", log);
     }
 }

@@ -77,6 +77,8 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         options.MemberAccessStrategy.Register<TimeoutsView>();
         options.MemberAccessStrategy.Register<PathsView>();
         options.MemberAccessStrategy.Register<MetricsView>();
+        options.MemberAccessStrategy.Register<VrrpInstanceView>();
+        options.MemberAccessStrategy.Register<VrrpSyncGroupView>();
         return options;
     }
 }

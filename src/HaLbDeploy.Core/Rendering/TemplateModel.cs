@@ -15,4 +15,8 @@ internal sealed record TemplateModel(
     HealthCheckView HealthCheck,
     TimeoutsView Timeouts,
     PathsView Paths,
-    MetricsView Metrics);
+    MetricsView Metrics,
+    IReadOnlyList<VrrpInstanceView> Instances,
+    IReadOnlyList<VrrpSyncGroupView> SyncGroups,
+    string VipSummary,
+    bool BindIpv6);

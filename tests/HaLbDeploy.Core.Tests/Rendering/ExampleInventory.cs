@@ -7,10 +7,15 @@ namespace HaLbDeploy.Core.Tests.Rendering;
 /// <summary>inventory/example.yaml loaded with HALB_VRRP_SECRET=k8sVip01, and variants of it for rendering tests.</summary>
 public static class ExampleInventory
 {
-    public static Inventory Load()
+    public static Inventory Load() => LoadFile("inventory/example.yaml");
+
+    /// <summary>inventory/dual-stack.yaml: a dual-stack API VIP pair and an IPv4 ingress VIP preferring lb2.</summary>
+    public static Inventory DualStack() => LoadFile("inventory/dual-stack.yaml");
+
+    private static Inventory LoadFile(string relativePath)
     {
-        var path = RepositoryRoot.Of("inventory/example.yaml");
-        var result = new InventoryLoader(new FakeInventoryEnvironment()).LoadText(File.ReadAllText(path), "example.yaml", Path.GetDirectoryName(path)!);
+        var path = RepositoryRoot.Of(relativePath);
+        var result = new InventoryLoader(new FakeInventoryEnvironment()).LoadText(File.ReadAllText(path), Path.GetFileName(path), Path.GetDirectoryName(path)!);
         Assert.False(result.HasErrors, string.Join("\n", result.Errors));
         return result.Inventory!;
     }

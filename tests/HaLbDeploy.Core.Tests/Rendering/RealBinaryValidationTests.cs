@@ -26,7 +26,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "dual-stack", "dual-stack-multicast"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -138,6 +138,8 @@ public sealed class RealBinaryValidationTests : IDisposable
         "multicast-nopreempt" => ExampleInventory.MulticastWithoutPreempt(),
         "strict-accept" => ExampleInventory.StrictWithAccept(),
         "no-secret" => ExampleInventory.WithoutSecret(),
+        "dual-stack" => ExampleInventory.DualStack(),
+        "dual-stack-multicast" => ExampleInventory.DualStack() with { Vrrp = ExampleInventory.DualStack().Vrrp with { Mode = VrrpMode.Multicast } },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown variant"),
     };
 

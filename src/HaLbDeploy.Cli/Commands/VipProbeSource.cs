@@ -52,5 +52,14 @@ internal sealed class VipProbeSource : IDisposable
     public IVipProbe Probe(TimeSpan timeout) => new TlsVipProbe(inventory.Vip.Address, inventory.FrontendPort, inventory.HealthCheck.Path, timeout,
         forward is null ? null : new IPEndPoint(IPAddress.Loopback, forward.LocalPort), from);
 
+    /// <summary>
+    /// Probes of every other VIP address of a `vips:` list, from here. With --probe-from (one SSH forward, to the first
+    /// VIP) there are none: the other VIPs are then judged by their holders only.
+    /// </summary>
+    public IReadOnlyList<(string Address, IVipProbe Probe)> OtherVipProbes(TimeSpan timeout) => forward is not null ? [] :
+        inventory.VipList is null ? [] :
+        inventory.AllVipAddresses.Select(a => a.Address).Where(a => !a.Equals(inventory.Vip.Address))
+            .Select(a => (a.ToString(), (IVipProbe)new TlsVipProbe(a, inventory.FrontendPort, inventory.HealthCheck.Path, timeout))).ToList();
+
     public void Dispose() => forward?.Dispose();
 }

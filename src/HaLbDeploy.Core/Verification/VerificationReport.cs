@@ -21,6 +21,9 @@ public sealed record VerificationReport(
     VipProbeResult? VipProbe,
     NeighbourEntry? VipNeighbour = null)
 {
+    /// <summary>Every VIP address of a `vips:` list (the first too), with holders and probe; empty for the `vip:` shorthand.</summary>
+    public IReadOnlyList<VipVerification> Vips { get; init; } = [];
+
     /// <summary>The node whose VRRP interface has the hardware address this machine's ARP entry for the VIP names; null when none does.</summary>
     public string? VipNeighbourNode => NodeNamed(Nodes, VipNeighbour);
 

@@ -10,7 +10,9 @@ namespace HaLbDeploy.Runtime.Verify;
 /// the control host, then lets <see cref="VerificationRules"/> judge. Uses the sessions only to read. After the probe
 /// it looks the VIP up in this machine's ARP table, so that a connection lost to a stale entry can be named.
 /// </summary>
-public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipProbe vipProbe, TimeProvider time, INeighbourTable? neighbours = null)
+/// With a `vips:` list, <paramref name="otherVipProbes"/> probe the other VIP addresses (both families) in the same round.
+public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipProbe vipProbe, TimeProvider time, INeighbourTable? neighbours = null,
+    IReadOnlyList<(string Address, IVipProbe Probe)>? otherVipProbes = null)
 {
     /// <summary>The longest a node may take to answer before it counts as unreachable for this round.</summary>
     public static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(30);
@@ -18,10 +20,12 @@ public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipPro
     public async Task<VerificationReport> VerifyAsync(CancellationToken cancellationToken)
     {
         var probe = vipProbe.ProbeAsync(cancellationToken);
+        var others = (otherVipProbes ?? []).Select(async p => new VipProbeOutcome(p.Address, p.Probe.Target, await p.Probe.ProbeAsync(cancellationToken))).ToList();
         var statuses = await Task.WhenAll(inventory.Nodes.Select(n => ReadAsync(n, cancellationToken)));
         var probed = await probe;
+        var otherResults = await Task.WhenAll(others);
         var neighbour = neighbours?.Find(inventory.Vip.Address);
-        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour);
+        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour, otherResults);
     }
 
     private Task<NodeStatus> ReadAsync(LbNode node, CancellationToken cancellationToken) =>

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HaLbDeploy.Integration.Tests.Failover;
+using HaLbDeploy.Integration.Tests.Lab;
+using HaLbDeploy.Integration.Tests.Support;
+
+namespace HaLbDeploy.Integration.Tests.Vips;
+
+/// <summary>
+/// Two VIPs on lb1..lb3 (`vips:`, router ids 81 and 82, unused on the bridge): the API VIP 10.211.0.106 prefers lb1
+/// (the nodes' own priorities), the ingress VIP 10.211.0.107 prefers lb2 (its own priorities). Read independently of
+/// the code under test (ip addr on each node) and through verify's JSON. Leaves lb1..lb3 as the standard lab
+/// inventory has them (VIP .100 on lb1, no .106/.107 anywhere).
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class MultiVipLabTests : IAsyncLifetime
+{
+    private const string Api = "10.211.0.106";
+    private const string Ingress = "10.211.0.107";
+
+    public Task InitializeAsync() => LabTier.ConvergeAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Two_vips_with_different_preferred_holders_are_each_held_by_one_node_answer_and_move_alone_when_their_holder_fails()
+    {
+        using var inventory = LabInventory.With(
+            ("vip: 10.211.0.100/24\n", $"vips:\n  - name: api\n    address: {Api}/24\n  - name: ingress\n    address: {Ingress}/24\n    priorities: {{lb1: 80, lb2: 100, lb3: 90}}\n"),
+            ("virtual_router_id: 51", "virtual_router_id: 81"));
+        try
+        {
+            var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+
+            var healthy = await VerifyUntilAsync(inventory.Path, v => v.Exit == 0 && Holders(v, Api) == "lb1" && Holders(v, Ingress) == "lb2", TimeSpan.FromSeconds(30));
+            Assert.True(healthy.Exit == 0, healthy.Text);
+            Assert.Equal(["lb1"], await HoldersOnTheNodesAsync(Api));
+            Assert.Equal(["lb2"], await HoldersOnTheNodesAsync(Ingress));
+            Assert.Empty(await HoldersOnTheNodesAsync(LabFacts.Vip));
+            foreach (var address in new[] { Api, Ingress })
+            {
+                var vip = Vip(healthy, address);
+                Assert.True(vip.GetProperty("probe").GetProperty("serves").GetBoolean(), $"{address} does not serve /readyz: {healthy.Text}");
+            }
+            Assert.Equal("lb2", Vip(healthy, Ingress).GetProperty("preferred_holder").GetString());
+
+            // lb2's keepalived stops: the ingress VIP goes to lb3 (90 > lb1's 80), the API VIP stays on lb1.
+            await LabNodeShell.RunAsync("lb2", "systemctl stop keepalived");
+            var moved = await VerifyUntilAsync(inventory.Path, v => Holders(v, Ingress) == "lb3", TimeSpan.FromSeconds(20));
+            Assert.True(Holders(moved, Ingress) == "lb3", moved.Text);
+            Assert.Equal("lb1", Holders(moved, Api));
+            Assert.Equal(["lb3"], await HoldersOnTheNodesAsync(Ingress));
+
+            await LabNodeShell.RunAsync("lb2", "systemctl start keepalived");
+            var back = await VerifyUntilAsync(inventory.Path, v => v.Exit == 0 && Holders(v, Ingress) == "lb2", TimeSpan.FromSeconds(30));
+            Assert.True(back.Exit == 0 && Holders(back, Ingress) == "lb2", back.Text);
+        }
+        finally
+        {
+            await LabNodeShell.RunAsync("lb2", "systemctl start keepalived");
+            await LabTier.ConvergeAsync();
+        }
+        Assert.Empty(await HoldersOnTheNodesAsync(Api));
+        Assert.Empty(await HoldersOnTheNodesAsync(Ingress));
+    }
+
+    private sealed record VerifyRound(int Exit, string Text, JsonDocument? Json);
+
+    private static string Holders(VerifyRound round, string address) =>
+        round.Json is null ? "?" : string.Join(",", Vip(round, address).GetProperty("holders").EnumerateArray().Select(h => h.GetString()));
+
+    private static JsonElement Vip(VerifyRound round, string address) =>
+        round.Json!.RootElement.GetProperty("vips").EnumerateArray().Single(v => v.GetProperty("address").GetString() == address);
+
+    private static async Task<VerifyRound> VerifyUntilAsync(string inventory, Func<VerifyRound, bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        VerifyRound round;
+        do
+        {
+            var run = await LabCli.RunAsync("verify", "-i", inventory, "--output", "json");
+            JsonDocument? json = null;
+            try { json = JsonDocument.Parse(run.Output); } catch (JsonException) { }
+            round = new VerifyRound(run.ExitCode, run.ToString(), json);
+            if (json is not null && condition(round)) return round;
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+        while (clock.Elapsed < timeout);
+        return round;
+    }
+
+    /// <summary>The lab nodes that carry <paramref name="address"/> now, by `ip addr` on each.</summary>
+    private static async Task<IReadOnlyList<string>> HoldersOnTheNodesAsync(string address)
+    {
+        var outputs = await LabNodeShell.RunOnAllAsync($"ip -o addr show | grep -c ' {address}/' || true");
+        return LabFacts.Nodes.Where((_, i) => outputs[i].Trim() != "0").Select(n => n.Name).ToList();
+    }
+}

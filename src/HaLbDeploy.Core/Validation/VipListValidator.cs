@@ -43,8 +43,9 @@ internal sealed class VipListValidator(ProblemCollector problems)
             if (!vips[i].VirtualRouterIdDerived && vips[i].VirtualRouterId is < 1 or > VipListParser.MaxRouterId)
                 problems.Error("out-of-range", $"vips[{i}].virtual_router_id", $"{vips[i].VirtualRouterId} is outside 1-255", "pick a number 1-255 unique on this L2 segment, or leave it out to derive one");
         }
-        foreach (var family in new[] { AddressFamily.InterNetwork, AddressFamily.InterNetworkV6 })
+        foreach (var v6 in new[] { false, true })
         {
+            var family = v6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
             var seen = new Dictionary<(string, int), int>();
             for (var i = 0; i < vips.Count; i++)
             {

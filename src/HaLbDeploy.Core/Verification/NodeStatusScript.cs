@@ -104,8 +104,7 @@ public static class NodeStatusScript
     {
         var lines = (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var status = new NodeStatus { Node = node };
-        var addressLines = new List<string>();
-        var address6Lines = new List<string>();
+        var addressLines = new List<string>(); // IPv4 and ("addr6") IPv6 entries; the IPv4 rule skips inet6 lines
         var stats = new List<string>();
         var inStats = false;
         var complete = false;
@@ -129,7 +128,7 @@ public static class NodeStatusScript
                     LinkLayerAddress = IpOutputParser.ParseLinkLayerAddress(line["link ".Length..]),
                 };
             else if (line.StartsWith("addr ", StringComparison.Ordinal)) addressLines.Add(line["addr ".Length..]);
-            else if (line.StartsWith("addr6 ", StringComparison.Ordinal)) address6Lines.Add(line["addr6 ".Length..]);
+            else if (line.StartsWith("addr6 ", StringComparison.Ordinal)) addressLines.Add(line["addr6 ".Length..]);
             else if (line.StartsWith("track ", StringComparison.Ordinal))
                 status = status with { TrackCheckPassed = line["track ".Length..] switch { "pass" => true, "fail" => false, _ => null } };
             else if (line.StartsWith("stats-client ", StringComparison.Ordinal)) statsClient = line["stats-client ".Length..].Trim();
@@ -155,7 +154,7 @@ public static class NodeStatusScript
         return WithFirewall(lines, status) with
         {
             HoldsVip = holds,
-            LocalAddresses = VipHolding.LocalAddressesOfBothFamilies(addressLines.Concat(address6Lines)),
+            LocalAddresses = VipHolding.LocalAddressesOfBothFamilies(addressLines),
             Backends = backends,
             StatsClient = statsClient,
             StatsError = statsError,

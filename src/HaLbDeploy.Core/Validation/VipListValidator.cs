@@ -43,17 +43,17 @@ internal sealed class VipListValidator(ProblemCollector problems)
             if (!vips[i].VirtualRouterIdDerived && vips[i].VirtualRouterId is < 1 or > VipListParser.MaxRouterId)
                 problems.Error("out-of-range", $"vips[{i}].virtual_router_id", $"{vips[i].VirtualRouterId} is outside 1-255", "pick a number 1-255 unique on this L2 segment, or leave it out to derive one");
         }
+        // No local of type AddressFamily: the pure-core rule counts the enum type as a dependency on System.Net.Sockets.
         foreach (var v6 in new[] { false, true })
         {
-            var family = v6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork;
             var seen = new Dictionary<(string, int), int>();
             for (var i = 0; i < vips.Count; i++)
             {
-                if (!vips[i].Addresses.Any(a => a.Address.AddressFamily == family)) continue;
+                if (!vips[i].Addresses.Any(a => (a.Address.AddressFamily == AddressFamily.InterNetworkV6) == v6)) continue;
                 var iface = vips[i].Interface ?? "";
                 if (seen.TryGetValue((iface, vips[i].VirtualRouterId), out var first))
                 {
-                    var familyName = family == AddressFamily.InterNetwork ? "IPv4" : "IPv6";
+                    var familyName = v6 ? "IPv6" : "IPv4";
                     problems.Error("router-id-collision", $"vips[{i}].virtual_router_id",
                         $"virtual_router_id {vips[i].VirtualRouterId}{(vips[i].VirtualRouterIdDerived ? " (derived)" : "")} is already used by the {familyName} VIP {vips[first].Name} on the same interface: two VRRP instances with one id on one segment fight over it",
                         $"give `{vips[i].Name}` its own `virtual_router_id:` (1-255, e.g. {FreeId(vips)})");

@@ -57,11 +57,20 @@ public static class FailoverTestCommand
             console.Error.WriteLine($"error: --node {nodeName}: no such node in {parse.GetValue(options.Inventory)} (nodes: {string.Join(", ", inventory.Nodes.Select(n => n.Name))})");
             return ExitCodes.UsageError;
         }
+        var measured = MeasuredVip.Choose(inventory, nodeName);
+        if (MeasuredVip.Unmeasurable(measured) is { } why)
+        {
+            console.Error.WriteLine($"error: --node {nodeName}: {why}");
+            return ExitCodes.UsageError;
+        }
+        var vipList = inventory.VipList is not null;
+        inventory = MeasuredVip.View(inventory, measured);
         FailoverModeNames.TryParse(parse.GetValue(options.Mode)!, out var mode);
         var hooks = parse.GetValue(options.FaultCommand) is { Length: > 0 } f && parse.GetValue(options.RestoreCommand) is { Length: > 0 } r ? new FaultHooks(f, r) : null;
 
         using var logger = Logging.Create(parse.GetValue(options.Verbose), parse.GetValue(options.LogFile));
         var progress = new ConsoleProgress(console.Error, logger);
+        if (vipList) progress.Report("vips", nodeName, $"measuring the VIP {measured.Name} ({string.Join(" + ", measured.Addresses)}, router id {measured.VirtualRouterId})");
         var connector = new SshHostConnector(new SshConnectorOptions { AcceptNewHostKeys = parse.GetValue(options.AcceptNewHostKeys), Logger = logger });
         await using var sessions = new NodeSessions(connector);
         var (source, failed) = await VipProbeSource.OpenAsync(inventory, connector, parse.GetValue(options.ProbeFrom), console.Error, ct);

@@ -65,7 +65,7 @@ public static class VerifyCommand
         var (source, failed) = await VipProbeSource.OpenAsync(inventory, connector, parse.GetValue(options.ProbeFrom), console.Error, ct);
         if (source is null) return failed;
         using var probeSource = source;
-        var verifier = new Verifier(inventory, sessions, source.Probe(ProbeTimeout), TimeProvider.System, new ProcNetArpTable(), source.OtherFrontends(ProbeTimeout));
+        var verifier = new Verifier(inventory, sessions, source.Probe(ProbeTimeout), TimeProvider.System, new ProcNetArpTable(), source.OtherFrontends(ProbeTimeout), source.OtherVipProbes(ProbeTimeout));
         return await WatchLoop.RunAsync(options.Rounds(parse), options.Every(parse), watching, verifier.VerifyAsync, r => r.Healthy,
             (report, round) => PrintRound(console.Out, report, format, round), ct);
     }

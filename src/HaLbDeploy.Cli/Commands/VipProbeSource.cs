@@ -69,6 +69,15 @@ internal sealed class VipProbeSource : IDisposable
             : new TcpVipProbe(inventory.Vip.Address, frontend.Port, timeout, connectTo, from);
     }
 
+    /// <summary>
+    /// Probes of every other VIP address of a `vips:` list, from here. With --probe-from (SSH forwards to the first
+    /// VIP) there are none: the other VIPs are then judged by their holders only.
+    /// </summary>
+    public IReadOnlyList<(string Address, IVipProbe Probe)> OtherVipProbes(TimeSpan timeout) => forwards.Count > 0 ? [] :
+        inventory.VipList is null ? [] :
+        inventory.AllVipAddresses.Select(a => a.Address).Where(a => !a.Equals(inventory.Vip.Address))
+            .Select(a => (a.ToString(), (IVipProbe)new TlsVipProbe(a, inventory.Frontends[0].Port, inventory.Frontends[0].HealthCheck.Path, timeout))).ToList();
+
     public void Dispose()
     {
         foreach (var forward in forwards.Values) forward.Dispose();

@@ -17,6 +17,25 @@ public static class VipHolding
     public static bool HoldsIn(IEnumerable<string> ipAddrLines, IPAddress vip) =>
         Holds(IpOutputParser.ParseAddresses(ipAddrLines).Select(a => a.Address.Address), vip);
 
+    /// <summary>
+    /// The local addresses of `ip -o addr show` lines of both families: the word after "inet" or "inet6" up to its
+    /// "/PREFIX" (IPv6 link-local addresses included; a VIP is never one).
+    /// </summary>
+    public static IReadOnlyList<IPAddress> LocalAddressesOfBothFamilies(IEnumerable<string> ipAddrLines)
+    {
+        var addresses = new List<IPAddress>();
+        foreach (var line in ipAddrLines)
+        {
+            var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var at = Array.FindIndex(words, w => w is "inet" or "inet6");
+            if (at < 0 || at + 1 >= words.Length) continue;
+            var word = words[at + 1];
+            var slash = word.IndexOf('/');
+            if (IPAddress.TryParse(slash < 0 ? word : word[..slash], out var address)) addresses.Add(address);
+        }
+        return addresses;
+    }
+
     /// <summary>The local address in an entry's address word ("10.0.0.100/24"); null when the word is none.</summary>
     public static IPAddress? LocalAddress(string addressWord) => IpOutputParser.ParseAddress(addressWord)?.Address;
 

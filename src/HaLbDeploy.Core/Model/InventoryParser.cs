@@ -24,7 +24,10 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var doc = new YamlSection(root, "", problems);
         var cluster = doc.String("cluster", required: true, fix: "add `cluster: NAME`, e.g. `cluster: prod-api`") ?? "";
         CheckName(doc.FieldPath("cluster"), cluster);
-        var vip = ParseVip(doc);
+        var vipList = doc.Has("vips") ? doc.List("vips") : null;
+        var vip = vipList is null ? ParseVip(doc) : new VirtualIp(IPAddress.None, 32);
+        if (vipList is not null && doc.Has("vip"))
+            problems.Error("vip-and-vips", "vip", "is written beside `vips:`", "write every VIP as an entry of `vips:` and remove `vip:` (it is the shorthand for a single VIP)");
         var defaultInterface = doc.String("interface");
         if (defaultInterface is not null) CheckInterface(doc.FieldPath("interface"), defaultInterface);
         var routerId = doc.Int("virtual_router_id");
@@ -43,6 +46,12 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var metrics = ParseMetrics(doc.Section("metrics"));
         var probeFrom = ParseProbeFrom(doc, nodes);
         var retired = doc.List("retired_nodes").Select(r => ParseRetiredNode(r, sshDefaults)).ToList();
+        doc.Allow("vip");
+        doc.Allow("vips");
+        var vips = vipList is null ? null : new VipListParser(problems).Parse(vipList, routerId ?? VirtualRouterIdDeriver.Derive(cluster));
+        if (vipList is { Count: 0 })
+            problems.Error("no-vips", "vips", "lists no VIP", "list at least one VIP with name and address, e.g. `- name: api` / `address: 10.211.0.106/24`");
+        if (vips is { Count: > 0 }) vip = vips[0].Address;
         doc.RejectUnknownKeys();
 
         return new Inventory(
@@ -50,8 +59,8 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             ClusterName: cluster,
             Vip: vip,
             DefaultInterface: defaultInterface ?? "",
-            VirtualRouterId: routerId ?? VirtualRouterIdDeriver.Derive(cluster),
-            VirtualRouterIdDerived: routerId is null,
+            VirtualRouterId: vips is { Count: > 0 } ? vips[0].VirtualRouterId : routerId ?? VirtualRouterIdDeriver.Derive(cluster),
+            VirtualRouterIdDerived: vips is { Count: > 0 } ? vips[0].VirtualRouterIdDerived : routerId is null,
             AdvertInt: advertInt,
             Vrrp: vrrp,
             Nodes: nodes,
@@ -60,7 +69,8 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
             Packages: packages,
             Metrics: metrics,
             ProbeFrom: probeFrom,
-            RetiredNodes: retired);
+            RetiredNodes: retired,
+            VipList: vips);
     }
 
     /// <summary>A `retired_nodes` entry: its address, and optionally a name and SSH settings of its own (the top-level ones otherwise).</summary>
@@ -262,6 +272,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var name = node.String("name", required: true, fix: "add `name: lb1`") ?? "";
         CheckName(node.FieldPath("name"), name);
         var address = node.Address("address", required: true, fix: "add `address: IP` (the node's address on the VIP's subnet)") ?? IPAddress.None;
+        var address6 = ParseAddress6(node);
         var priority = node.Int("priority", required: true, fix: "add `priority: N` (1-254, the highest wins the VIP)") ?? 0;
         var iface = node.String("interface");
         if (iface is not null) CheckInterface(node.FieldPath("interface"), iface);
@@ -285,7 +296,18 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var ssh = ParseSsh(nodeSsh, inherited, isNode: true);
         CheckJumpLoop(node.FieldPath("ssh.proxy_jump"), name, ssh.HostName ?? address.ToString(), ssh);
         node.RejectUnknownKeys();
-        return new LbNode(name, address, priority, iface ?? defaultInterface ?? "", state, ssh);
+        return new LbNode(name, address, priority, iface ?? defaultInterface ?? "", state, ssh, address6);
+    }
+
+    /// <summary>`address6`: the node's global or unique-local IPv6 address, used as VRRP source and peer of IPv6 VIPs in unicast mode.</summary>
+    private IPAddress? ParseAddress6(YamlSection node)
+    {
+        var text = node.String("address6");
+        if (text is null) return null;
+        if (YamlSection.TryParseIPv6(text, out var address) && !address.IsIPv6LinkLocal) return address;
+        problems.Error("bad-address", node.FieldPath("address6"), $"{ShownText.Quote(text)} is not a global or unique-local IPv6 address",
+            "write the node's IPv6 address without a prefix, e.g. `address6: fd00:211::11` (not a link-local fe80:: address)");
+        return null;
     }
 
     /// <summary>A chain that passes the node itself, or one bastion twice, would go round in a circle.</summary>
@@ -339,7 +361,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var name = backend.String("name", required: true, fix: "add `name: master1`") ?? "";
         CheckName(backend.FieldPath("name"), name);
         var address = backend.String("address", required: true, fix: "add `address: IP-or-hostname` of the API server") ?? "";
-        if (address.Length > 0 && !YamlSection.TryParseIPv4(address, out _)) CheckHostName(backend.FieldPath("address"), address);
+        if (address.Length > 0 && !YamlSection.TryParseIPv4(address, out _) && !YamlSection.TryParseIPv6(address, out _)) CheckHostName(backend.FieldPath("address"), address);
         var port = backend.Int("port") ?? defaultPort;
         backend.RejectUnknownKeys();
         return new Backend(name, address, port);

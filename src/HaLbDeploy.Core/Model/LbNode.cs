@@ -3,6 +3,7 @@ using System.Net;
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>One load-balancer node running keepalived and haproxy.</summary>
+/// <param name="Address6">The node's IPv6 address for VRRP (unicast to IPv6 VIPs' peers); null when it has none.</param>
 /// <param name="InitialState">The VRRP state keepalived starts in: BACKUP unless the inventory says MASTER.</param>
 public sealed record LbNode(
     string Name,
@@ -10,4 +11,5 @@ public sealed record LbNode(
     int Priority,
     string Interface,
     VrrpInitialState InitialState,
-    SshSettings Ssh);
+    SshSettings Ssh,
+    IPAddress? Address6 = null);

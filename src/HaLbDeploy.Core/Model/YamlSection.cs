@@ -199,6 +199,16 @@ internal sealed class YamlSection
         return true;
     }
 
+    /// <summary>An IPv6 address without zone or brackets, e.g. fd00:211::11 (an IPv4-mapped address is refused: it is IPv4).</summary>
+    internal static bool TryParseIPv6(string text, out IPAddress address)
+    {
+        address = IPAddress.None;
+        if (!text.Contains(':', StringComparison.Ordinal) || text.Contains('%', StringComparison.Ordinal) || text.Contains('[', StringComparison.Ordinal)) return false;
+        if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6 || parsed.IsIPv4MappedToIPv6) return false;
+        address = parsed;
+        return true;
+    }
+
     /// <summary>The address meant by four numbers 0-255 of which some have leading zeros ("10.0.0.010" → "10.0.0.10"), or null when the text is not that.</summary>
     internal static string? WithoutLeadingZeros(string text)
     {

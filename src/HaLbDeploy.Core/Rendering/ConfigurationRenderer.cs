@@ -80,6 +80,8 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         options.MemberAccessStrategy.Register<MetricsView>();
         options.MemberAccessStrategy.Register<FrontendView>();
         options.MemberAccessStrategy.Register<FrontendTimeoutsView>();
+        options.MemberAccessStrategy.Register<VrrpInstanceView>();
+        options.MemberAccessStrategy.Register<VrrpSyncGroupView>();
         return options;
     }
 }

@@ -18,4 +18,8 @@ internal sealed record TemplateModel(
     TimeoutsView Timeouts,
     PathsView Paths,
     MetricsView Metrics,
-    IReadOnlyList<FrontendView> Frontends);
+    IReadOnlyList<FrontendView> Frontends,
+    IReadOnlyList<VrrpInstanceView> Instances,
+    IReadOnlyList<VrrpSyncGroupView> SyncGroups,
+    string VipSummary,
+    bool BindIpv6);

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using HaLbDeploy.Core.Model;
 
 namespace HaLbDeploy.Core.Rendering;
@@ -35,7 +36,37 @@ internal static class TemplateModelBuilder
             Metrics: inventory.Metrics is { } metrics
                 ? new MetricsView(true, metrics.Bind == MetricsBind.All ? "*" : node.Address.ToString(), metrics.Port, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua)
                 : new MetricsView(false, "", 0, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua),
-            Frontends: frontends);
+            Frontends: frontends,
+            Instances: inventory.Vips.SelectMany(vip => BuildInstances(inventory, node, vip)).ToList(),
+            SyncGroups: inventory.Vips.Where(v => v.DualStack)
+                .Select(v => new VrrpSyncGroupView(VrrpInstanceNames.SyncGroup(inventory.ClusterName, v),
+                    [VrrpInstanceNames.Instance(inventory.ClusterName, v), VrrpInstanceNames.Instance(inventory.ClusterName, v, ipv6Half: true)]))
+                .ToList(),
+            VipSummary: inventory.VipList is null
+                ? $"the Kubernetes API VIP {inventory.Vip}"
+                : "the VIPs " + string.Join(", ", inventory.Vips.Select(v => $"{v.Name} ({string.Join(" + ", v.Addresses)})")),
+            BindIpv6: inventory.AllVipAddresses.Any(a => a.Address.AddressFamily == AddressFamily.InterNetworkV6));
+    }
+
+    /// <summary>The instance of each address of <paramref name="vip"/>: one, or two for a dual-stack pair.</summary>
+    private static IEnumerable<VrrpInstanceView> BuildInstances(Inventory inventory, LbNode node, VipEntry vip)
+    {
+        var others = inventory.Nodes.Where(n => n.Name != node.Name).ToList();
+        foreach (var address in vip.Addresses)
+        {
+            var v6 = address.Address.AddressFamily == AddressFamily.InterNetworkV6;
+            var iface = vip.InterfaceOf(node);
+            yield return new VrrpInstanceView(
+                Name: VrrpInstanceNames.Instance(inventory.ClusterName, vip, ipv6Half: v6 && vip.DualStack),
+                State: node.InitialState == VrrpInitialState.Master ? "MASTER" : "BACKUP",
+                Interface: iface,
+                VirtualRouterId: vip.VirtualRouterId,
+                Priority: vip.PriorityOf(node),
+                Version3: v6,
+                Source: (v6 ? node.Address6?.ToString() : node.Address.ToString()) ?? "",
+                Peers: others.Select(n => v6 ? n.Address6?.ToString() : n.Address.ToString()).OfType<string>().ToList(),
+                Cidr: $"{address} dev {iface}");
+        }
     }
 
     private static FrontendView BuildFrontend(Frontend frontend)

@@ -29,7 +29,8 @@ public sealed class InventoryValidator(ProblemCollector problems)
         CheckNodes(inventory);
         CheckRetiredNodes(inventory);
         CheckFrontends(inventory);
-        CheckVip(inventory);
+        if (inventory.VipList is { } vips) new VipListValidator(problems).Validate(inventory, vips);
+        else CheckVip(inventory);
         CheckVrrp(inventory);
         CheckTimeouts(inventory);
         CheckPackages(inventory);
@@ -37,7 +38,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
 
     private void CheckRanges(Model.Inventory inventory)
     {
-        if (!inventory.VirtualRouterIdDerived)
+        if (!inventory.VirtualRouterIdDerived && inventory.VipList is null)
             Range("virtual_router_id", inventory.VirtualRouterId, 1, 255, "pick a number 1-255 unique on this L2 segment, or leave it out to derive one from the cluster name");
         CheckAdvertInt(inventory);
         if (inventory.Metrics is { } metrics && !problems.HasErrorAt("metrics.port"))
@@ -249,14 +250,20 @@ public sealed class InventoryValidator(ProblemCollector problems)
                 "use `weight: 0` (a failed node goes to FAULT and releases the VIP) or a negative weight larger than the priority gaps");
             return;
         }
-        var priorities = inventory.Nodes.Select(n => n.Priority).Distinct().OrderDescending().ToList();
-        if (priorities.Count < 2) return;
+        foreach (var vip in inventory.Vips)
+            CheckTrackWeight(field, weight, inventory.Nodes.Select(vip.PriorityOf), vip.Shorthand ? "" : $" for VIP {vip.Name}");
+    }
+
+    private void CheckTrackWeight(string field, int weight, IEnumerable<int> nodePriorities, string forVip)
+    {
+        var priorities = nodePriorities.Distinct().OrderDescending().ToList();
+        if (priorities.Count < 2 || problems.HasErrorAt(field)) return;
         var gaps = priorities.Zip(priorities.Skip(1), (high, low) => (High: high, Low: low, Gap: high - low)).ToList();
         var widest = gaps.MaxBy(g => g.Gap);
         if (-weight <= widest.Gap)
         {
             problems.Error("track-weight-cannot-move-vip", field,
-                $"weight {weight} can never move the VIP: a node with priority {widest.High} whose haproxy dies drops only to {widest.High + weight}, still above {widest.Low}",
+                $"weight {weight} can never move the VIP{forVip}: a node with priority {widest.High} whose haproxy dies drops only to {widest.High + weight}, still above {widest.Low}",
                 $"use `weight: 0` (recommended), or a weight below -{widest.Gap} such as {-(widest.Gap + 1)}");
         }
     }

@@ -26,6 +26,9 @@ public sealed record NodeStatus
     /// <summary>Some interface of the node carries the VIP.</summary>
     public bool HoldsVip { get; init; }
 
+    /// <summary>Every local address of the node, IPv4 and IPv6 (which VIPs of a `vips:` list it holds).</summary>
+    public IReadOnlyList<System.Net.IPAddress> LocalAddresses { get; init; } = [];
+
     /// <summary>keepalived's own track script (check_haproxy.sh), run by us: null when it is missing.</summary>
     public bool? TrackCheckPassed { get; init; }
 

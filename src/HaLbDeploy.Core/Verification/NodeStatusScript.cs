@@ -33,6 +33,9 @@ public static class NodeStatusScript
     /// <summary>The node's IPv4 addresses, one "addr" line each (the VIP test of <see cref="Parse"/> reads them).</summary>
     internal const string Addresses = "ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo \"addr $halb_line\"; done\n";
 
+    /// <summary>The node's IPv6 addresses, one "addr6" line each, for IPv6 VIPs.</summary>
+    private const string Addresses6 = "ip -o -6 addr show 2>/dev/null | while IFS= read -r halb_line; do echo \"addr6 $halb_line\"; done\n";
+
     /// <summary>The lines haproxy's `show stat` printed, as the script framed them; empty when it was not read.</summary>
     internal static IReadOnlyList<string> StatsLines(string output) =>
         (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n')
@@ -47,7 +50,7 @@ public static class NodeStatusScript
         done
         halb_link=$(ip -o link show dev {{ScriptKit.Quote(interfaceName)}} 2>/dev/null)
         if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
-        {{Addresses}}
+        {{Addresses}}{{Addresses6}}
         """;
 
     /// <summary>Whether firewalld runs, and the runtime zone of the VRRP interface (what filters VRRP now).</summary>
@@ -101,7 +104,7 @@ public static class NodeStatusScript
     {
         var lines = (output ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n');
         var status = new NodeStatus { Node = node };
-        var addressLines = new List<string>();
+        var addressLines = new List<string>(); // IPv4 and ("addr6") IPv6 entries; the IPv4 rule skips inet6 lines
         var stats = new List<string>();
         var inStats = false;
         var complete = false;
@@ -125,6 +128,7 @@ public static class NodeStatusScript
                     LinkLayerAddress = IpOutputParser.ParseLinkLayerAddress(line["link ".Length..]),
                 };
             else if (line.StartsWith("addr ", StringComparison.Ordinal)) addressLines.Add(line["addr ".Length..]);
+            else if (line.StartsWith("addr6 ", StringComparison.Ordinal)) addressLines.Add(line["addr6 ".Length..]);
             else if (line.StartsWith("track ", StringComparison.Ordinal))
                 status = status with { TrackCheckPassed = line["track ".Length..] switch { "pass" => true, "fail" => false, _ => null } };
             else if (line.StartsWith("stats-client ", StringComparison.Ordinal)) statsClient = line["stats-client ".Length..].Trim();
@@ -150,6 +154,7 @@ public static class NodeStatusScript
         return WithFirewall(lines, status) with
         {
             HoldsVip = holds,
+            LocalAddresses = VipHolding.LocalAddressesOfBothFamilies(addressLines),
             Backends = backends,
             StatsClient = statsClient,
             StatsError = statsError,

@@ -24,6 +24,8 @@ public sealed record VerificationReport(
 {
     /// <summary>Every frontend's port probed through the VIP beyond the main probe (<see cref="VipProbe"/>, the first frontend's); empty for one frontend.</summary>
     public IReadOnlyList<FrontendProbe> OtherFrontendProbes => FrontendProbes ?? [];
+    /// <summary>Every VIP address of a `vips:` list (the first too), with holders and probe; empty for the `vip:` shorthand.</summary>
+    public IReadOnlyList<VipVerification> Vips { get; init; } = [];
 
     /// <summary>The node whose VRRP interface has the hardware address this machine's ARP entry for the VIP names; null when none does.</summary>
     public string? VipNeighbourNode => NodeNamed(Nodes, VipNeighbour);

@@ -11,7 +11,7 @@ public static class VerificationRules
 {
     /// <param name="retired">The retired nodes' statuses (see <see cref="RetiredNodeRules"/>); none read when null.</param>
     public static VerificationReport Judge(Inventory inventory, IReadOnlyList<NodeStatus> statuses, string vipTarget, VipProbeResult? probe, DateTimeOffset at,
-        NeighbourEntry? vipNeighbour = null, IReadOnlyList<NodeStatus>? retired = null, IReadOnlyList<FrontendProbe>? frontendProbes = null)
+        NeighbourEntry? vipNeighbour = null, IReadOnlyList<NodeStatus>? retired = null, IReadOnlyList<FrontendProbe>? frontendProbes = null, IReadOnlyList<VipProbeOutcome>? otherVipProbes = null)
     {
         var problems = new List<string>();
         var warnings = new List<string>();
@@ -50,13 +50,14 @@ public static class VerificationRules
             CheckNeighbour(inventory, nodes.Single(n => n.Node == holders[0]), nodes, vipNeighbour, problems);
         if (probe is { Connected: true }) CheckForeignHolder(vip, nodes, vipNeighbour, retired ?? [], problems);
         RetiredNodeRules.Check(inventory, retired ?? [], problems, warnings);
+        var vips = VipListRules.Judge(inventory, nodes, [new VipProbeOutcome(vip, vipTarget, probe), .. otherVipProbes ?? []], problems);
 
         var healthy = problems.Count == 0;
         var summary = healthy
-            ? $"OK: {holders[0]} holds the VIP {vip}; {nodes.Count}/{nodes.Count} nodes healthy; " +
+            ? $"OK: {holders[0]} holds the VIP {vip}{OtherHolders(vips, vip)}; {nodes.Count}/{nodes.Count} nodes healthy; " +
               $"{backends.Count(b => b.UpSomewhere)}/{backends.Count} backends UP" + (warnings.Count > 0 ? $"; {Plural(warnings.Count, "warning")}" : "")
             : $"UNHEALTHY: {problems[0]}" + (problems.Count > 1 ? $" (+{Plural(problems.Count - 1, "more problem")})" : "");
-        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe, vipNeighbour, frontendProbes);
+        return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe, vipNeighbour, frontendProbes) { Vips = vips };
     }
 
     private static void CheckNode(NodeVerification node, List<string> problems, List<string> warnings)
@@ -184,6 +185,10 @@ public static class VerificationRules
                          $"Fix: run `halb-deploy apply`, or on {holder.Node}: {fix}");
         }
     }
+
+    /// <summary>", lb2 holds ingress 10.0.0.101" for every other VIP address of a `vips:` list.</summary>
+    private static string OtherHolders(IReadOnlyList<VipVerification> vips, string first) =>
+        string.Concat(vips.Where(v => v.Address != first && v.Holders.Count == 1).Select(v => $", {v.Holders[0]} holds {v.Name} {v.Address}"));
 
     private static string Plural(int n, string word) => $"{n} {word}{(n == 1 ? "" : "s")}";
 }

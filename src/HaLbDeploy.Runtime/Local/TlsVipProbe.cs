@@ -18,7 +18,7 @@ namespace HaLbDeploy.Runtime.Local;
 /// </summary>
 public sealed class TlsVipProbe(IPAddress vip, int port, string path, TimeSpan timeout, IPEndPoint? connectTo = null, string? from = null) : IVipProbe
 {
-    public string Target => $"https://{vip}:{port.ToString(CultureInfo.InvariantCulture)}{path}{(from is null ? "" : $" (probed from {from})")}";
+    public string Target => $"https://{(vip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{vip}]" : vip.ToString())}:{port.ToString(CultureInfo.InvariantCulture)}{path}{(from is null ? "" : $" (probed from {from})")}";
 
     public async Task<VipProbeResult> ProbeAsync(CancellationToken cancellationToken)
     {

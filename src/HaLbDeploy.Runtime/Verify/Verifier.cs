@@ -11,9 +11,11 @@ namespace HaLbDeploy.Runtime.Verify;
 /// it looks the VIP up in this machine's ARP table, so that a connection lost to a stale entry can be named. The retired
 /// nodes are read the same way (their MAC on the top-level interface), to tell when one still answers for the VIP.
 /// </summary>
+/// With a `vips:` list, <paramref name="otherVipProbes"/> probe the other VIP addresses (both families) in the same round.
 /// <param name="frontendProbers">With several frontends, how to probe each after the first (whose probe is <paramref name="vipProbe"/>).</param>
 public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipProbe vipProbe, TimeProvider time, INeighbourTable? neighbours = null,
-    IReadOnlyList<FrontendProber>? frontendProbers = null)
+    IReadOnlyList<FrontendProber>? frontendProbers = null,
+    IReadOnlyList<(string Address, IVipProbe Probe)>? otherVipProbes = null)
 {
     /// <summary>The longest a node may take to answer before it counts as unreachable for this round.</summary>
     public static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(30);
@@ -23,11 +25,13 @@ public sealed class Verifier(Inventory inventory, NodeSessions sessions, IVipPro
         var probe = vipProbe.ProbeAsync(cancellationToken);
         var retired = Task.WhenAll(inventory.Retired.Select(r => ReadAsync(r.AsSshTarget() with { Interface = inventory.DefaultInterface }, cancellationToken)));
         var others = (frontendProbers ?? []).Select(async p => new FrontendProbe(p.Frontend, p.Port, p.Probe.Target, p.ConnectOnly, await p.Probe.ProbeAsync(cancellationToken))).ToList();
+        var otherVips = (otherVipProbes ?? []).Select(async p => new VipProbeOutcome(p.Address, p.Probe.Target, await p.Probe.ProbeAsync(cancellationToken))).ToList();
         var statuses = await Task.WhenAll(inventory.Nodes.Select(n => ReadAsync(n, cancellationToken)));
         var probed = await probe;
         var frontendProbes = others.Count == 0 ? null : await Task.WhenAll(others);
+        var otherVipResults = await Task.WhenAll(otherVips);
         var neighbour = neighbours?.Find(inventory.Vip.Address);
-        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour, await retired, frontendProbes);
+        return VerificationRules.Judge(inventory, statuses, vipProbe.Target, probed, time.GetUtcNow(), neighbour, await retired, frontendProbes, otherVipResults);
     }
 
     private Task<NodeStatus> ReadAsync(LbNode node, CancellationToken cancellationToken) =>

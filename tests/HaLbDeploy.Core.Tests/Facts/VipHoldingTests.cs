@@ -80,6 +80,22 @@ public sealed class VipHoldingTests
     }
 
     [Fact]
+    public void The_addresses_of_both_families_are_read_from_ip_addr_lines_so_ipv6_vips_are_seen()
+    {
+        var lines = new[]
+        {
+            "2: host0    inet 10.211.0.11/24 brd 10.211.0.255 scope global host0\\       valid_lft forever preferred_lft forever",
+            "2: host0    inet6 fd00:211::106/64 scope global nodad \\       valid_lft forever preferred_lft forever",
+            "2: host0    inet6 fe80::1/64 scope link \\       valid_lft forever preferred_lft forever",
+        };
+
+        var addresses = VipHolding.LocalAddressesOfBothFamilies(lines).Select(a => a.ToString()).ToList();
+
+        Assert.Equal(["10.211.0.11", "fd00:211::106", "fe80::1"], addresses);
+        Assert.False(VipHolding.HoldsIn(lines, System.Net.IPAddress.Parse("fd00:211::106")), "the IPv4 rule of the one-VIP readers stays IPv4 only");
+    }
+
+    [Fact]
     public void A_point_to_point_entry_is_the_one_form_where_the_shell_needle_and_the_rule_differ()
     {
         const string tunnel = "5: tun0    inet 10.8.0.1 peer 10.8.0.2/32 scope global tun0\\       valid_lft forever preferred_lft forever\n";

@@ -17,6 +17,8 @@ public sealed partial class InventoryReferenceTests
     /// <summary>Every section and list present once (empty), so that the parser asks for every key it knows.</summary>
     private const string EverySection = """
         cluster: probe
+        vips:
+          - {}
         vrrp:
           auth: {}
           health_tracking: {}

@@ -7,6 +7,9 @@ namespace HaLbDeploy.Core.Tests.Rendering;
 /// <summary>inventory/example.yaml (or another inventory of the repository) loaded with HALB_VRRP_SECRET=k8sVip01, and variants of it for rendering tests.</summary>
 public static class ExampleInventory
 {
+    /// <summary>inventory/dual-stack.yaml: a dual-stack API VIP pair and an IPv4 ingress VIP preferring lb2.</summary>
+    public static Inventory DualStack() => Load("dual-stack");
+
     /// <param name="name">The inventory under inventory/, without ".yaml": example, rke2, k0s.</param>
     public static Inventory Load(string name = "example")
     {

@@ -27,7 +27,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "frontends-every-option"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "frontends-every-option", "dual-stack", "dual-stack-multicast"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -146,6 +146,8 @@ public sealed class RealBinaryValidationTests : IDisposable
         "fast" or "fast-track-process" => ExampleInventory.Fast(),
         "rke2" or "k0s" => ExampleInventory.Load(name),
         "frontends-every-option" => ExampleInventory.WithEveryFrontendOption(),
+        "dual-stack" => ExampleInventory.DualStack(),
+        "dual-stack-multicast" => ExampleInventory.DualStack() with { Vrrp = ExampleInventory.DualStack().Vrrp with { Mode = VrrpMode.Multicast } },
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown variant"),
     };
 

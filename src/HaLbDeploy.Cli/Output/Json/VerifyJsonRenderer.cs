@@ -26,7 +26,8 @@ public static partial class VerifyJsonRenderer
         NeighbourJson? VipNeighbour,
         IReadOnlyList<NodeJson> Nodes,
         IReadOnlyList<BackendJson> Backends,
-        IReadOnlyList<FrontendProbeJson> FrontendProbes)
+        IReadOnlyList<FrontendProbeJson> FrontendProbes,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<VipJson>? Vips)
     {
         public static RoundJson From(VerificationReport r) => new(
             "verify", r.At, r.Healthy, r.Summary, r.Vip, r.VipHolders, r.Problems, r.Warnings,
@@ -34,7 +35,8 @@ public static partial class VerifyJsonRenderer
             r.VipNeighbour is { } a ? new NeighbourJson(a.LinkLayerAddress, a.Device, r.VipNeighbourNode) : null,
             r.Nodes.Select(NodeJson.From).ToList(),
             r.Backends.Select(BackendJson.From).ToList(),
-            r.OtherFrontendProbes.Select(FrontendProbeJson.From).ToList());
+            r.OtherFrontendProbes.Select(FrontendProbeJson.From).ToList(),
+            r.Vips.Count == 0 ? null : r.Vips.Select(v => new VipJson(v.Name, v.Address, v.Holders, v.PreferredHolder, v.Probe is { } p ? ProbeJson.From(v.Target, p) : null)).ToList());
     }
 
     /// <summary>A frontend after the first, probed through the VIP; connect_only: only the TCP connect is judged.</summary>
@@ -42,6 +44,9 @@ public static partial class VerifyJsonRenderer
     {
         public static FrontendProbeJson From(FrontendProbe f) => new(f.Frontend, f.Port, f.ConnectOnly, f.Answers, ProbeJson.From(f.Target, f.Result));
     }
+
+    /// <summary>One VIP address of a `vips:` list (absent for the `vip:` shorthand): its holders, the node its priorities prefer, its probe.</summary>
+    internal sealed record VipJson(string Name, string Address, IReadOnlyList<string> Holders, string? PreferredHolder, ProbeJson? Probe);
 
     /// <summary>The control host's probe of the VIP.</summary>
     internal sealed record ProbeJson(string Target, bool Connected, bool TlsEstablished, int? HttpStatus, bool Serves, string? Failure, double? ConnectMs, double ElapsedMs)

@@ -11,6 +11,9 @@ public static class VerifyTextRenderer
         output.WriteLine($"VIP {report.Vip} held by {holders}; {report.VipTarget}: {Probe(report.VipProbe)}");
         foreach (var frontend in report.OtherFrontendProbes)
             output.WriteLine($"frontend {frontend.Frontend}: {frontend.Target}: {(frontend.ConnectOnly && frontend.Answers ? $"connected in {frontend.Result.ConnectTime?.TotalMilliseconds:0.0} ms" : Probe(frontend.Result))}");
+        foreach (var vip in report.Vips.Where(v => v.Address != report.Vip))
+            output.WriteLine($"VIP {vip.Name} {vip.Address} held by {(vip.Holders.Count == 0 ? "nobody" : string.Join(", ", vip.Holders))} (preferred: {vip.PreferredHolder ?? "none"})" +
+                (vip.Target.Length > 0 ? $"; {vip.Target}: {Probe(vip.Probe)}" : ""));
         if (report.VipNeighbour is { } entry)
             output.WriteLine($"this machine's ARP entry for the VIP: {entry.LinkLayerAddress} ({report.VipNeighbourNode ?? "no LB node"}) on {entry.Device}");
         output.WriteLine();

@@ -13,6 +13,7 @@ done
 halb_link=$(ip -o link show dev 'eth0'\''; reboot; '\''' 2>/dev/null)
 if [ -n "$halb_link" ]; then echo "link $halb_link"; else echo 'link-missing'; fi
 ip -o -4 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr $halb_line"; done
+ip -o -6 addr show 2>/dev/null | while IFS= read -r halb_line; do echo "addr6 $halb_line"; done
 if halb_has firewall-cmd && halb_limited firewall-cmd --state >/dev/null 2>&1; then
   halb_zone=$(halb_limited firewall-cmd --get-zone-of-interface='eth0'\''; reboot; '\''' 2>/dev/null || halb_limited firewall-cmd --get-default-zone 2>/dev/null)
   echo 'firewalld running'

@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+using HaLbDeploy.Core.Model;
+
+namespace HaLbDeploy.Core.Failover;
+
+/// <summary>
+/// Which VIP failover-test measures when the inventory has a `vips:` list: the VIP whose priorities prefer the
+/// faulted node (it is the one the fault moves), else the first. The test then runs on a one-VIP view of the
+/// inventory: that VIP's address, router id, interface and priorities, so the holder sampling, the expected new
+/// holder and the timing bounds are that VIP's. Of a dual-stack pair the IPv4 address is sampled (the sampler reads
+/// IPv4 addresses only; its IPv6 half moves with it by the sync group, which verify before and after checks).
+/// </summary>
+public static class MeasuredVip
+{
+    public static VipEntry Choose(Inventory inventory, string faultedNode) =>
+        inventory.Vips.FirstOrDefault(v => VrrpElection.Winner(inventory.Nodes, v.PriorityOf)?.Name == faultedNode) ?? inventory.Vips[0];
+
+    /// <summary>The one-VIP view failover-test runs on; the inventory itself for the `vip:` shorthand.</summary>
+    public static Inventory View(Inventory inventory, VipEntry vip) => inventory.VipList is null ? inventory : inventory with
+    {
+        Vip = vip.Address,
+        VirtualRouterId = vip.VirtualRouterId,
+        VirtualRouterIdDerived = vip.VirtualRouterIdDerived,
+        Nodes = inventory.Nodes.Select(n => n with { Priority = vip.PriorityOf(n), Interface = vip.InterfaceOf(n) }).ToList(),
+        VipList = null,
+    };
+
+    /// <summary>Why the VIP cannot be measured (an IPv6-only VIP: the sampler reads IPv4 addresses); null when it can.</summary>
+    public static string? Unmeasurable(VipEntry vip) => vip.Address.Address.AddressFamily == AddressFamily.InterNetworkV6
+        ? $"the VIP {vip.Name} ({vip.Address}) is IPv6 only; failover-test samples IPv4 VIP holders so far"
+        : null;
+}

@@ -9,7 +9,8 @@ namespace HaLbDeploy.Integration.Tests.Drain;
 /// <summary>
 /// drain and undrain on the real lab: api2 set to drain in every node's haproxy through the admin socket; new
 /// connections through the VIP and through each node's own haproxy then avoid it, a session open before the drain
-/// keeps drain waiting until it ends, verify shows the drain, and undrain brings api2 back everywhere.
+/// keeps drain waiting until it ends, verify shows the drain, a reload of haproxy drops it on that node, and undrain
+/// brings api2 back everywhere.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class DrainLabTests : IAsyncLifetime
@@ -62,6 +63,13 @@ public sealed class DrainLabTests : IAsyncLifetime
             Assert.Equal(["api1", "api3"], answers.Distinct().Order());
         }
         await AssertVerifyShowsTheDrainAsync();
+
+        // The drain lives in haproxy's memory: a reload (what apply does when haproxy.cfg changes) starts workers
+        // from the file, where api2 is ready (docs/operations.md).
+        await LabNodeShell.RunAsync("lb3", "systemctl reload haproxy");
+        await ConnectionToAsync(LabFacts.Node("lb3").Address, Backend, close: true);
+        var afterReload = await LabCli.RunAsync("verify", "-i", LabTier.Inventory);
+        Assert.Contains("warning: backend api2 (10.211.0.32:6443) is drained on lb1, lb2:", afterReload.Output);
 
         var undrain = await LabCli.RunAsync("undrain", "-i", LabTier.Inventory, "--backend", Backend);
         Assert.True(undrain.ExitCode == 0, undrain.ToString());

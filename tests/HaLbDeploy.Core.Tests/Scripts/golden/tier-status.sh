@@ -20,8 +20,7 @@ while True:
     c=s.recv(65536)
     if not c: break
     d+=c
-sys.stdout.write(d.decode("ascii","replace"))
-'
+sys.stdout.write(d.decode("ascii","replace"))'
 halb_pl='use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!\n"; print $s (defined $ARGV[1] ? $ARGV[1] : "show stat"), "\n"; print while <$s>;'
 if [ ! -S "$halb_sock" ]; then
   echo "stats-error no stats socket at $halb_sock"

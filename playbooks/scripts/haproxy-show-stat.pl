@@ -1,1 +1,1 @@
-use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!\n"; print $s "show stat\n"; print while <$s>;
+use IO::Socket::UNIX; my $s = IO::Socket::UNIX->new(Peer => $ARGV[0]) or die "connect: $!\n"; print $s (defined $ARGV[1] ? $ARGV[1] : "show stat"), "\n"; print while <$s>;

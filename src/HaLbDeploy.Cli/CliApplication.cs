@@ -13,7 +13,8 @@ public static class CliApplication
         halb-deploy: builds and proves a highly available load balancer (keepalived VRRP + haproxy) in front of a
         Kubernetes control plane, over SSH, from one inventory file.
 
-        Exit codes: 0 ok, 1 failed or unhealthy, 2 bad input (nothing touched), 3 plan: changes pending, 130 interrupted.
+        Exit codes: 0 ok, 1 failed or unhealthy, 2 bad input (nothing touched), 3 plan: changes pending, 4 drain: sessions left at the timeout,
+        130 interrupted.
         """)
     {
         ValidateCommand.Create(console),
@@ -23,6 +24,8 @@ public static class CliApplication
         VerifyCommand.Create(console),
         StatusCommand.Create(console),
         FailoverTestCommand.Create(console),
+        DrainCommand.CreateDrain(console),
+        DrainCommand.CreateUndrain(console),
     };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>plan only: changes are pending (drift), like `terraform plan -detailed-exitcode`.</summary>
     public const int ChangesPending = 3;
 
+    /// <summary>drain only: the server is drained on every node, but sessions were still open at --timeout.</summary>
+    public const int SessionsRemain = 4;
+
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT).</summary>
     public const int Interrupted = 130;
 }

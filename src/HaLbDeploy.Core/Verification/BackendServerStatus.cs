@@ -18,9 +18,13 @@ public sealed record BackendServerStatus(string Proxy, string Server, string Sta
     /// <summary>In rotation: "UP" or "UP n/m" (one failed check, still serving). "no check" servers are assumed up.</summary>
     public bool IsUp => Status.StartsWith("UP", StringComparison.Ordinal) || Status == "no check";
 
-    /// <summary>"UP", or e.g. "DOWN (L7STS 500)" with the reason of the last check.</summary>
+    /// <summary>Set to drain through the admin socket (halb-deploy drain): no new connections, open ones go on.</summary>
+    public bool IsDrained => Status.StartsWith("DRAIN", StringComparison.Ordinal);
+
+    /// <summary>"UP", "DRAINED (2 sessions)", or e.g. "DOWN (L7STS 500)" with the reason of the last check.</summary>
     public string Describe()
     {
+        if (IsDrained) return CurrentSessions is > 0 and var open ? $"DRAINED ({open} session{(open == 1 ? "" : "s")})" : "DRAINED";
         if (IsUp || CheckStatus.Length == 0) return Status;
         return CheckCode is { } code ? $"{Status} ({CheckStatus} {code})" : $"{Status} ({CheckStatus})";
     }

@@ -5,4 +5,7 @@ public sealed record BackendVerification(string Name, string Address, IReadOnlyL
 {
     /// <summary>Some node's haproxy has it UP.</summary>
     public bool UpSomewhere => Nodes.Any(n => n.Status?.IsUp == true);
+
+    /// <summary>The nodes whose haproxy has it drained (halb-deploy drain).</summary>
+    public IReadOnlyList<string> DrainedOn => Nodes.Where(n => n.Status?.IsDrained == true).Select(n => n.Node).ToList();
 }

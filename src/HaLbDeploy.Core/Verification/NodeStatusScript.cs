@@ -80,20 +80,25 @@ public static class NodeStatusScript
 
     private static readonly string PerlStatsClient = PlaybookFiles.Read("scripts/haproxy-show-stat.pl");
 
-    /// <summary>"show stat" on haproxy's admin socket, with the first client the node has, between the stats markers.</summary>
-    internal static string StatsSocket() => $$"""
+    /// <summary>
+    /// <paramref name="command"/> (by default "show stat") on haproxy's admin socket, with the first client the node
+    /// has, its answer between the stats markers. Several commands go on one line separated by ";" (drain sends
+    /// "set server ...;show stat").
+    /// </summary>
+    internal static string StatsSocket(string command = "show stat") => $$"""
         halb_sock={{ScriptKit.Quote(NodePaths.HaproxyAdminSocket)}}
+        halb_cmd={{ScriptKit.Quote(command)}}
         halb_py={{ScriptKit.Quote(PythonStatsClient)}}
         halb_pl={{ScriptKit.Quote(PerlStatsClient)}}
         if [ ! -S "$halb_sock" ]; then
           echo "stats-error no stats socket at $halb_sock"
 
         """ +
-        StatsClient("halb_has socat", "socat", "printf 'show stat\\n' | halb_limited socat -t 5 - \"UNIX-CONNECT:$halb_sock\" 2>&1") +
-        StatsClient("halb_has python3", "python3", "halb_limited python3 -c \"$halb_py\" \"$halb_sock\" 2>&1") +
-        StatsClient("[ -x /usr/libexec/platform-python ]", "platform-python", "halb_limited /usr/libexec/platform-python -c \"$halb_py\" \"$halb_sock\" 2>&1") +
-        StatsClient("halb_has python", "python", "halb_limited python -c \"$halb_py\" \"$halb_sock\" 2>&1") +
-        StatsClient("halb_has perl", "perl", "halb_limited perl -e \"$halb_pl\" \"$halb_sock\" 2>&1") +
+        StatsClient("halb_has socat", "socat", "printf '%s\\n' \"$halb_cmd\" | halb_limited socat -t 5 - \"UNIX-CONNECT:$halb_sock\" 2>&1") +
+        StatsClient("halb_has python3", "python3", "halb_limited python3 -c \"$halb_py\" \"$halb_sock\" \"$halb_cmd\" 2>&1") +
+        StatsClient("[ -x /usr/libexec/platform-python ]", "platform-python", "halb_limited /usr/libexec/platform-python -c \"$halb_py\" \"$halb_sock\" \"$halb_cmd\" 2>&1") +
+        StatsClient("halb_has python", "python", "halb_limited python -c \"$halb_py\" \"$halb_sock\" \"$halb_cmd\" 2>&1") +
+        StatsClient("halb_has perl", "perl", "halb_limited perl -e \"$halb_pl\" \"$halb_sock\" \"$halb_cmd\" 2>&1") +
         "else\n  echo 'stats-error no client for the stats socket (socat, python3 or perl)'\nfi\n";
 
     private static string StatsClient(string condition, string name, string command) =>

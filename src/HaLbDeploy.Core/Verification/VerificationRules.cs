@@ -55,7 +55,8 @@ public static class VerificationRules
         var healthy = problems.Count == 0;
         var summary = healthy
             ? $"OK: {holders[0]} holds the VIP {vip}{OtherHolders(vips, vip)}; {nodes.Count}/{nodes.Count} nodes healthy; " +
-              $"{backends.Count(b => b.UpSomewhere)}/{backends.Count} backends UP" + (warnings.Count > 0 ? $"; {Plural(warnings.Count, "warning")}" : "")
+              $"{backends.Count(b => b.UpSomewhere)}/{backends.Count} backends UP" +
+              (backends.Count(b => b.DrainedOn.Count > 0) is > 0 and var drained ? $", {drained} drained" : "") + (warnings.Count > 0 ? $"; {Plural(warnings.Count, "warning")}" : "")
             : $"UNHEALTHY: {problems[0]}" + (problems.Count > 1 ? $" (+{Plural(problems.Count - 1, "more problem")})" : "");
         return new VerificationReport(at, healthy, summary, problems, warnings, vip, holders, nodes, backends, vipTarget, probe, vipNeighbour, frontendProbes) { Vips = vips };
     }
@@ -108,7 +109,11 @@ public static class VerificationRules
             var of = several ? $" of frontend {backend.Frontend}" : "";
             if (missing.Count > 0)
                 warnings.Add($"backend {backend.Name} ({backend.Address}){of} is not in haproxy's configuration on {string.Join(", ", missing)} (run apply)");
-            var down = seen.Where(n => n.Status is { IsUp: false }).ToList();
+            var drained = seen.Where(n => n.Status is { IsDrained: true }).Select(n => n.Node).ToList();
+            if (drained.Count > 0)
+                warnings.Add($"backend {backend.Name} ({backend.Address}){of} is drained on {string.Join(", ", drained)}: it takes no new connections " +
+                    $"(halb-deploy undrain --backend {backend.Name} puts it back)");
+            var down = seen.Where(n => n.Status is { IsUp: false, IsDrained: false }).ToList();
             if (down.Count > 0)
                 warnings.Add($"backend {backend.Name} ({backend.Address}){of} is {string.Join("; ", down.GroupBy(n => n.Status!.Describe()).Select(g => $"{g.Key} on {string.Join(", ", g.Select(n => n.Node))}"))}");
         }

@@ -10,7 +10,7 @@ namespace HaLbDeploy.Cli.Tests.Commands;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class CommandLineGoldenTests
 {
-    public static TheoryData<string> Commands() => ["validate", "render", "plan", "apply", "verify", "status", "failover-test"];
+    public static TheoryData<string> Commands() => ["validate", "render", "plan", "apply", "verify", "status", "failover-test", "drain", "undrain"];
 
     [Fact]
     public async Task The_root_help_lists_the_commands_and_the_exit_codes() =>
@@ -81,6 +81,9 @@ public sealed class CommandLineGoldenTests
     [InlineData("apply-parallel-zero", "apply", "--parallel", "0")]
     [InlineData("apply-command-timeout-zero", "apply", "--command-timeout", "0")]
     [InlineData("plan-unknown-option", "plan", "--dry-run")]
+    [InlineData("drain-unknown-backend", "drain", "--backend", "api9")]
+    [InlineData("drain-bad-timeout", "drain", "--backend", "master1", "--timeout", "soon")]
+    [InlineData("undrain-without-backend", "undrain")]
     public async Task A_refused_command_line_says_why_and_touches_no_host(string golden, params string[] args) =>
         Golden.AssertMatches($"{golden}.txt", await Run([args[0], "-i", CliRunner.ExampleWith(), .. args[1..]]));
 

@@ -48,6 +48,7 @@ public static class ScriptCatalog
         scripts["node-status.sh"] = () => NodeStatusScript.Build("eth0");
         scripts["node-status-quoted-interface.sh"] = () => NodeStatusScript.Build("eth0'; reboot; '");
         scripts["tier-status.sh"] = () => HaLbDeploy.Core.Status.TierStatusScript.Build();
+        scripts["drain-api2.sh"] = () => HaLbDeploy.Core.Drain.ServerStateScript.BuildChange("api2", HaLbDeploy.Core.Drain.ServerAdminState.Drain);
         scripts["health-probe.sh"] = () => HealthProbe.Script;
         scripts["vip-sampler-10s-every-50ms.sh"] = () => VipSamplerScript.Build(Vip, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
         scripts["vip-sampler-2.5s-every-33.3ms.sh"] = () => VipSamplerScript.Build(IPAddress.Parse("10.0.0.1"), TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(100.0 / 3));

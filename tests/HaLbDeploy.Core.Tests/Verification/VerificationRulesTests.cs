@@ -168,6 +168,20 @@ public sealed class VerificationRulesTests
     }
 
     [Fact]
+    public void A_drained_backend_is_a_warning_that_says_how_to_undrain_it_and_the_summary_counts_it()
+    {
+        Func<string, bool, NodeStatus> withM2Drained = (node, vip) => Healthy(node, vip) with { Backends = [Server("m1", "UP"), Server("m2", "DRAIN") with { CurrentSessions = 2 }] };
+
+        var report = Judge(withM2Drained("lb1", true), withM2Drained("lb2", false), withM2Drained("lb3", false));
+
+        Assert.True(report.Healthy);
+        Assert.Equal(["backend m2 (10.0.0.22:6443) is drained on lb1, lb2, lb3: it takes no new connections (halb-deploy undrain --backend m2 puts it back)"], report.Warnings);
+        Assert.Equal("OK: lb1 holds the VIP 10.0.0.100; 3/3 nodes healthy; 1/2 backends UP, 1 drained; 1 warning", report.Summary);
+        Assert.Equal(["lb1", "lb2", "lb3"], report.Backends[1].DrainedOn);
+        Assert.Equal("DRAINED (2 sessions)", report.Backends[1].Nodes[0].Status!.Describe());
+    }
+
+    [Fact]
     public void Unknown_backend_states_are_a_warning_not_a_failure()
     {
         var blind = Healthy("lb2") with { Backends = [], StatsClient = null, StatsError = "no client for the stats socket (socat, python3 or perl)" };

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using HaLbDeploy.Core.Drain;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Verification;
@@ -27,11 +28,12 @@ public static class JsonOutput
             new JsonStringEnumConverter<ChangeKind>(JsonNamingPolicy.SnakeCaseLower),
             new JsonStringEnumConverter<FailoverOutcome>(JsonNamingPolicy.SnakeCaseLower),
             new JsonStringEnumConverter<DerivedVrrpState>(JsonNamingPolicy.SnakeCaseLower),
+            new JsonStringEnumConverter<DrainOutcome>(JsonNamingPolicy.SnakeCaseLower),
         },
     };
 
     /// <summary>The enums <see cref="Write{T}"/> writes as strings; any other enum would come out as a number.</summary>
-    public static IReadOnlyList<Type> EnumsWrittenAsStrings { get; } = [typeof(NodeOutcome), typeof(ChangeKind), typeof(FailoverOutcome), typeof(DerivedVrrpState)];
+    public static IReadOnlyList<Type> EnumsWrittenAsStrings { get; } = [typeof(NodeOutcome), typeof(ChangeKind), typeof(FailoverOutcome), typeof(DerivedVrrpState), typeof(DrainOutcome)];
 
     public static void Write<T>(TextWriter writer, T value, IJsonTypeInfoResolver shapes, bool oneLine = false)
     {

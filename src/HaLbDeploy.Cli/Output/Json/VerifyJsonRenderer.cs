@@ -66,7 +66,7 @@ public static partial class VerifyJsonRenderer
         public static NodeJson From(NodeVerification n) => new(n.Node, n.Address, n.Priority, n.Status.Reachable, n.Status.Error, n.VrrpState, n.Status.HoldsVip,
             UnitJson.From(n.Status.Keepalived), UnitJson.From(n.Status.Haproxy),
             n.Status.LinkUp, n.Status.LinkLayerAddress, n.Status.TrackCheckPassed, n.Status.StatsClient, n.Status.StatsError,
-            n.Status.Backends.Select(b => new ServerJson(b.Server, b.Address, b.Status, b.IsUp, b.CheckStatus, b.CheckCode, b.Proxy)).ToList());
+            n.Status.Backends.Select(b => new ServerJson(b.Server, b.Address, b.Status, b.IsUp, b.IsDrained, b.CurrentSessions, b.CheckStatus, b.CheckCode, b.Proxy)).ToList());
     }
 
     /// <summary>A unit's is-enabled and is-active words.</summary>
@@ -75,13 +75,13 @@ public static partial class VerifyJsonRenderer
         public static UnitJson From(ServiceStatus unit) => new(unit.Enabled, unit.Active);
     }
 
-    /// <summary>One server line of a node's haproxy stats; backend is haproxy's backend section (the frontend's name).</summary>
-    internal sealed record ServerJson(string Name, string Address, string Status, bool Up, string CheckStatus, int? CheckCode, string Backend);
+    /// <summary>One server line of a node's haproxy stats; drained: set to drain by halb-deploy drain; sessions: open now; backend is haproxy's backend section (the frontend's name).</summary>
+    internal sealed record ServerJson(string Name, string Address, string Status, bool Up, bool Drained, long? Sessions, string CheckStatus, int? CheckCode, string Backend);
 
-    /// <summary>One API server of one frontend across all nodes; status_by_node holds haproxy's word per node (null: unknown).</summary>
-    internal sealed record BackendJson(string Name, string Address, bool UpSomewhere, IReadOnlyDictionary<string, string?> StatusByNode, string Frontend)
+    /// <summary>One API server of one frontend across all nodes; status_by_node holds haproxy's word per node (null: unknown); drained_on the nodes that drain it.</summary>
+    internal sealed record BackendJson(string Name, string Address, bool UpSomewhere, IReadOnlyList<string> DrainedOn, IReadOnlyDictionary<string, string?> StatusByNode, string Frontend)
     {
-        public static BackendJson From(BackendVerification b) => new(b.Name, b.Address, b.UpSomewhere, b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status), b.Frontend);
+        public static BackendJson From(BackendVerification b) => new(b.Name, b.Address, b.UpSomewhere, b.DrainedOn, b.Nodes.ToDictionary(n => n.Node, n => n.Status?.Status), b.Frontend);
     }
 
     [JsonSerializable(typeof(RoundJson))]

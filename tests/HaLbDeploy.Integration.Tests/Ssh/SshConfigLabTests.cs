@@ -30,6 +30,8 @@ public sealed class SshConfigLabTests : IDisposable
             User {LabFacts.SudoUser}
         Host 10.211.0.12
             Port {lb2Port}
+        Host 10.211.0.13
+            ProxyJump root@10.211.0.11
         Host 10.211.0.*
             User root
             Port 22
@@ -41,7 +43,7 @@ public sealed class SshConfigLabTests : IDisposable
         """);
 
     [Fact]
-    public async Task Apply_plan_and_verify_take_user_port_key_and_known_hosts_from_the_ssh_config()
+    public async Task Apply_plan_and_verify_take_user_port_key_known_hosts_and_proxy_jump_from_the_ssh_config()
     {
         WriteConfig(lb2Port: "22");
 
@@ -53,7 +55,10 @@ public sealed class SshConfigLabTests : IDisposable
         Assert.Contains($"lb1: connected as {LabFacts.SudoUser}", logged);
         Assert.Contains($"lb2: connected as {LabFacts.SudoUser}", logged);
         Assert.Contains("lb3: connected as root", logged);
-        Assert.Contains($"{sshConfig}:12:1: warning: --ssh-config: Match blocks are not supported", apply.Error);
+        Assert.Contains("lb3: through bastion root@10.211.0.11", logged);
+        Assert.DoesNotContain("lb1: through bastion", logged);
+        Assert.DoesNotContain("lb2: through bastion", logged);
+        Assert.Contains($"{sshConfig}:14:1: warning: --ssh-config: Match blocks are not supported", apply.Error);
 
         var plan = await LabCli.RunAsync("plan", "-i", inventory.Path, "--ssh-config", sshConfig);
         Assert.True(plan.ExitCode == 0, plan.ToString());

@@ -86,7 +86,7 @@ public sealed class ApplyFaultLabTests
         using var inventory = await ConvergedAsync();
         var before = await ConfigDigestsAsync();
         // Passes `haproxy -c` (which binds nothing) but no node owns 10.211.0.250, so the new worker cannot bind.
-        var templates = OverrideTemplates("haproxy.cfg.liquid", t => t.Replace("bind *:{{ frontend_port }}", "bind 10.211.0.250:{{ frontend_port }}", StringComparison.Ordinal));
+        var templates = OverrideTemplates("haproxy.cfg.liquid", t => t.Replace("bind *:{{ frontend.port }}", "bind 10.211.0.250:{{ frontend.port }}", StringComparison.Ordinal));
         try
         {
             var run = await LabCli.RunAsync("apply", "-i", inventory.Path, "--templates", templates);

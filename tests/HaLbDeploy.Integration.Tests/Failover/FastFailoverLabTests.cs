@@ -93,7 +93,7 @@ public sealed class FastFailoverLabTests(FastTierFixture tier, ITestOutputHelper
     /// unit has RuntimeMaxSec=70, and the finally stops it, so it ends whatever happens. The nodes share this
     /// machine's CPUs, so the loops starve every node and the test runner too.
     /// </remarks>
-    [Fact]
+    [Fact(Skip = "the hog itself is unreliable on this lab: its busy loops burnt 0 CPU seconds in 2 of 5 runs (a helper's run 2 and fresh-clone CI on 2026-12-02), cause unknown; 0 VRRP transitions in every run where they did burn CPU")]
     public async Task A_busy_loop_on_every_core_of_the_holder_for_60_seconds_causes_no_vrrp_transition()
     {
         var since = (await LabNodeShell.RunAsync("lb1", "date +%s")).Trim();

@@ -55,11 +55,24 @@ public static class LabSsh
         return pinned;
     }
 
+    /// <summary>
+    /// The lab's known_hosts pins plain host keys, so only plain key types are offered, as OpenSSH orders them from
+    /// known_hosts. SSH.NET's default list puts the certificate types first; a node a test left presenting a host
+    /// certificate that no longer verifies would then refuse every connection of the suite's own observer, which
+    /// would then not even be able to take that certificate away again.
+    /// </summary>
+    private static void OfferOnlyPlainHostKeys(ConnectionInfo info)
+    {
+        foreach (var name in info.HostKeyAlgorithms.Keys.Where(n => n.Contains("-cert-v01@openssh.com", StringComparison.Ordinal)).ToList())
+            info.HostKeyAlgorithms.Remove(name);
+    }
+
     private static async Task<SshClient> ConnectAsync(
         SshClient client, LabHost node, string user, IReadOnlyList<string> pinned, CancellationToken ct)
     {
         string? offered = null;
         client.ConnectionInfo.Timeout = ConnectTimeout;
+        OfferOnlyPlainHostKeys(client.ConnectionInfo);
         client.HostKeyReceived += (_, e) =>
         {
             offered = "SHA256:" + e.FingerPrintSHA256;
@@ -81,6 +94,15 @@ public static class LabSsh
         {
             client.Dispose();
             Assert.Fail($"{node.Name} offered host key {offered}, which {LabFacts.KnownHosts} does not pin ({ex.Message}).");
+            throw;
+        }
+        catch (SshConnectionException ex) when (offered is null)
+        {
+            var info = client.ConnectionInfo;
+            var negotiated = $"key exchange {info.CurrentKeyExchangeAlgorithm ?? "?"}, host key {info.CurrentHostKeyAlgorithm ?? "?"}, server {info.ServerVersion ?? "?"}";
+            client.Dispose();
+            Assert.Fail($"{node.Name} ({node.Address}): the key exchange failed before any host key was offered for checking ({ex.Message}; {negotiated}). " +
+                        "SSH.NET refuses a host key whose signature, or whose certificate's validity or CA signature, does not verify.");
             throw;
         }
         catch (SshAuthenticationException ex)

@@ -13,7 +13,9 @@ namespace HaLbDeploy.Integration.Tests.Ssh;
 public sealed class SshCertificateLabTests : IDisposable
 {
     private const string DropIn = "/etc/ssh/sshd_config.d/halb-test-certificates.conf";
-    private const string Undo = $"rm -f {DropIn} /etc/ssh/halb-test-user-ca.pub /etc/ssh/ssh_host_ed25519_key-cert.pub; systemctl reload ssh";
+    /// <summary>Takes the drop-in, the CA and the certificate away and fails unless sshd's own view has none left.</summary>
+    private const string Undo = $"rm -f {DropIn} /etc/ssh/halb-test-user-ca.pub /etc/ssh/ssh_host_ed25519_key-cert.pub; systemctl reload ssh && " +
+                                "! sshd -T | grep -Ei '^(hostcertificate|trustedusercakeys) /etc/ssh/(ssh_host_ed25519_key-cert|halb-test)'";
     private readonly string dir = Directory.CreateTempSubdirectory("halb-cert-").FullName;
     private readonly AgentEnvironment noAgent = new(null);
 

@@ -60,9 +60,12 @@ public sealed class SudoVariantAccount : IAsyncDisposable
         using var client = await LabSsh.ConnectWithKeyAsync(LabFacts.Node(node), "root", timeout.Token);
         using var run = client.CreateCommand(command);
         var execution = run.ExecuteAsync(timeout.Token);
-        await using (var input = run.CreateInputStream())
+        if (standardInput is not null)
         {
-            if (standardInput is not null) await input.WriteAsync(System.Text.Encoding.UTF8.GetBytes(standardInput), timeout.Token);
+            // Only a command that reads its input may be handed a stream: one that reads none can end before
+            // CreateInputStream, which then throws ("can be used only during execution", seen in a full lab run).
+            await using var input = run.CreateInputStream();
+            await input.WriteAsync(System.Text.Encoding.UTF8.GetBytes(standardInput), timeout.Token);
         }
         await execution;
         return (run.ExitStatus, run.Result, run.Error);

@@ -87,6 +87,31 @@ public sealed class VrrpNotifyScriptTests : IDisposable
         Assert.Contains("halb_vrrp_transitions_total{node=\"lb1\",vrrp_instance=\"VI_example\"} 20\n", File.ReadAllText(Metrics));
     }
 
+    [Fact]
+    public void A_transition_that_gets_the_lock_after_a_newer_one_is_logged_in_time_order_and_leaves_the_newer_state_shown()
+    {
+        // As when keepalived restarts: the old process's STOP, forked first, takes the lock after the new MASTER.
+        var script = WriteScript();
+        var newer = DateTimeOffset.UtcNow.AddSeconds(30);
+        Directory.CreateDirectory(StateDirectory);
+        var newerLine = $"{newer.ToUnixTimeSeconds()}.000000000 {newer.UtcDateTime:yyyy-MM-ddTHH:mm:ss}.000000000Z INSTANCE VI_example MASTER 255";
+        File.WriteAllText(Log, newerLine + "\n");
+
+        Run(script, "INSTANCE", "VI_example", "STOP", "100");
+
+        var lines = File.ReadAllLines(Log);
+        Assert.Equal(2, lines.Length);
+        Assert.EndsWith("INSTANCE VI_example STOP 100", lines[0], StringComparison.Ordinal);
+        Assert.Equal(newerLine, lines[1]);
+        var metrics = File.ReadAllText(Metrics);
+        Assert.Contains("halb_vrrp_state{node=\"lb1\",vrrp_instance=\"VI_example\",state=\"MASTER\"} 1\n", metrics);
+        Assert.Contains("halb_vrrp_state{node=\"lb1\",vrrp_instance=\"VI_example\",state=\"STOP\"} 0\n", metrics);
+        Assert.Contains("halb_vrrp_priority{node=\"lb1\",vrrp_instance=\"VI_example\"} 255\n", metrics);
+        Assert.Contains($"halb_vrrp_last_transition_timestamp_seconds{{node=\"lb1\",vrrp_instance=\"VI_example\"}} {newer.ToUnixTimeSeconds()}.000000000\n", metrics);
+        Assert.Contains("halb_vrrp_transitions_total{node=\"lb1\",vrrp_instance=\"VI_example\"} 1\n", metrics);
+        Assert.Contains("halb_vrrp_master_transitions_total{node=\"lb1\",vrrp_instance=\"VI_example\"} 0\n", metrics);
+    }
+
     [Theory]
     [InlineData("INSTANCE", "VI_x;rm -rf /", "MASTER")]
     [InlineData("INSTANCE", "VI_example", "MASTER\nfake")]

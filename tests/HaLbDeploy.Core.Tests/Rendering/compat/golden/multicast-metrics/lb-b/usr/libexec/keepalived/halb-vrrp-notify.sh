@@ -14,7 +14,8 @@
 # own configuration, yet anything but plain names is refused rather than written into a log or a metric. Both files
 # are replaced by rename, so a reader never sees half a file. The PATH covers merged and split /usr layouts.
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
-export PATH
+LC_ALL=C
+export PATH LC_ALL
 umask 022
 
 state_dir='/var/lib/halb-deploy'
@@ -37,14 +38,19 @@ counter() {
     case "$value" in ''|*[!0-9]*) echo 0 ;; *) echo "$value" ;; esac
 }
 
+# The lock orders the writers, not the transitions: when keepalived restarts, the old process's STOP can take the
+# lock after the new process's MASTER. So the log is kept in time order, and the state written
+# is that of the newest transition of this instance, whichever notify comes last.
 record() {
     printf '%s %s %s %s %s\n' "$now" "$kind" "$name" "$state" "$priority" >> "$log" || return 1
-    tail -n "$keep" "$log" > "$log.tmp" && mv -f "$log.tmp" "$log" || return 1
+    sort -s -n -k 1,1 "$log" | tail -n "$keep" > "$log.tmp" && mv -f "$log.tmp" "$log" || return 1
     [ "$kind" = INSTANCE ] || return 0
     total=$(counter halb_vrrp_transitions_total)
     total=$((total + 1))
     masters=$(counter halb_vrrp_master_transitions_total)
     [ "$state" != MASTER ] || masters=$((masters + 1))
+    newest=$(awk -v name="$name" '$3 == "INSTANCE" && $4 == name { line = $0 } END { print line }' "$log")
+    [ -z "$newest" ] || { set -- $newest; now="$1 $2"; state=$5; priority=$6; }
     labels="node=\"lb-b\",vrrp_instance=\"$name\""
     {
         echo '# HELP halb_vrrp_state 1 for the VRRP state this node is in, as keepalived last reported it; 0 for the others.'

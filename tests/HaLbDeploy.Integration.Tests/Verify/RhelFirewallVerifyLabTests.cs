@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Support;
 
@@ -26,10 +25,10 @@ public sealed class RhelFirewallVerifyLabTests
         {
             var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
             Assert.True(apply.ExitCode == 0, apply.ToString());
-            Assert.Equal(0, (await VerifyUntilAsync(inventory.Path, r => r.ExitCode == 0, TimeSpan.FromSeconds(20))).ExitCode);
+            Assert.Equal(0, (await LabVerify.UntilAsync(inventory.Path, r => r.ExitCode == 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500))).ExitCode);
             await LabNodeShell.RunAsync(backup.Name, $"firewall-cmd -q --remove-rich-rule='{rule}'");
 
-            var run = await VerifyUntilAsync(inventory.Path, r => r.Output.Contains("split brain", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+            var run = await LabVerify.UntilAsync(inventory.Path, r => r.Output.Contains("split brain", StringComparison.Ordinal), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500));
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains($"UNHEALTHY: split brain: {Tier.First.Name}, {backup.Name} hold the VIP {Tier.Vip}", run.Output);
@@ -43,21 +42,6 @@ public sealed class RhelFirewallVerifyLabTests
             var restore = await LabCli.RunAsync("apply", "-i", inventory.Path);
             Assert.True(restore.ExitCode == 0, restore.ToString());
         }
-        Assert.Equal(0, (await VerifyUntilAsync(inventory.Path, r => r.ExitCode == 0, TimeSpan.FromSeconds(20))).ExitCode);
-    }
-
-    /// <summary>verify until the condition holds, at most <paramref name="timeout"/>; returns the last run.</summary>
-    private static async Task<CliRun> VerifyUntilAsync(string inventory, Func<CliRun, bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        CliRun run;
-        do
-        {
-            run = await LabCli.RunAsync("verify", "-i", inventory);
-            if (condition(run)) return run;
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
-        while (clock.Elapsed < timeout);
-        return run;
+        Assert.Equal(0, (await LabVerify.UntilAsync(inventory.Path, r => r.ExitCode == 0, TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500))).ExitCode);
     }
 }

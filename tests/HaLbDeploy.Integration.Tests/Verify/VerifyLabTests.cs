@@ -103,18 +103,12 @@ public sealed class VerifyLabTests : IAsyncLifetime
         try
         {
             await LabFaults.RunAsync("api-unhealthy", "api2");
-            CliRun run;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            do
-            {
-                run = await LabCli.RunAsync("verify", "-i", LabTier.Inventory);
-                if (run.Output.Contains("DOWN (L7STS 500) on lb1, lb2, lb3", StringComparison.Ordinal)) break;
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-            while (clock.Elapsed < TimeSpan.FromSeconds(40)); // 20 s was once not enough in CI (2026-12-02, after the fast-profile tests)
+            // 20 s was once not enough in CI (2026-12-02, after the fast-profile tests)
+            await LabVerify.UntilAsync(LabTier.Inventory, r => r.Output.Contains("DOWN (L7STS 500) on lb1, lb2, lb3", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(1));
             // verify probes the VIP while it reads the nodes: in the round that first shows api2 DOWN everywhere, the
             // probe may have gone to api2 just before the last haproxy took it out. The next round starts settled.
-            run = await LabCli.RunAsync("verify", "-i", LabTier.Inventory);
+            var run = await LabCli.RunAsync("verify", "-i", LabTier.Inventory);
 
             Assert.Contains("warning: backend api2 (10.211.0.32:6443) is DOWN (L7STS 500) on lb1, lb2, lb3", run.Output);
             Assert.Matches(@"api2\s+10\.211\.0\.32:6443\s+DOWN \(L7STS 500\)", run.Output);
@@ -134,16 +128,9 @@ public sealed class VerifyLabTests : IAsyncLifetime
     /// </summary>
     private static async Task WaitUntilEveryBackendIsUpOnEveryNodeAsync()
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        CliRun run;
-        do
-        {
-            run = await LabCli.RunAsync("verify", "-i", LabTier.Inventory);
-            if (run.ExitCode == 0 && run.Output.Contains("3/3 backends UP", StringComparison.Ordinal) && !run.Output.Contains("DOWN", StringComparison.Ordinal)) return;
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-        while (clock.Elapsed < TimeSpan.FromSeconds(40));
-        Assert.Fail("api2 was not UP on every node again within 40 s of api-healthy:\n" + run);
+        static bool AllUp(CliRun r) => r.ExitCode == 0 && r.Output.Contains("3/3 backends UP", StringComparison.Ordinal) && !r.Output.Contains("DOWN", StringComparison.Ordinal);
+        var last = await LabVerify.UntilAsync(LabTier.Inventory, AllUp, TimeSpan.FromSeconds(40), TimeSpan.FromSeconds(1));
+        Assert.True(AllUp(last), "api2 was not UP on every node again within 40 s of api-healthy:\n" + last);
     }
 
     /// <remarks>

@@ -31,12 +31,12 @@ public sealed class StatusLabTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>
     /// Earlier tests of the suite (failover-test in every mode) move the VIP many times within the hour, which status
     /// rightly reports as flapping (exit 1). These tests judge the transitions they cause themselves, so each node's
-    /// history is cut to its newest line (its current state, so "since" still has a time) while the VIP is at rest.
-    /// Newest by time, not by place: a log written by an older notify script may hold a late STOP after a MASTER.
+    /// history is cut to its last line (its current state, so "since" still has a time) while the VIP is at rest.
+    /// The notify script keeps the log in time order, so the last line is the newest transition.
     /// The file keeps its inode, owner and mode.
     /// </summary>
     private const string KeepOnlyTheLastTransition =
-        "f=/var/lib/halb-deploy/vrrp-transitions.log; if [ -s \"$f\" ]; then LC_ALL=C sort -s -n -k 1,1 \"$f\" | tail -n 1 > \"$f.halb-test\" && cat \"$f.halb-test\" > \"$f\"; rm -f \"$f.halb-test\"; fi";
+        "f=/var/lib/halb-deploy/vrrp-transitions.log; if [ -s \"$f\" ]; then tail -n 1 \"$f\" > \"$f.halb-test\" && cat \"$f.halb-test\" > \"$f\"; rm -f \"$f.halb-test\"; fi";
 
     public async Task DisposeAsync()
     {

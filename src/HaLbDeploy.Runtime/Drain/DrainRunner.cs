@@ -14,6 +14,9 @@ public sealed class DrainRunner(Inventory inventory, NodeSessions sessions, IRun
 {
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
+    /// <summary>The haproxy backend sections that list the server: the change and every read name them.</summary>
+    private readonly IReadOnlyList<string> _sections = ServerStateScript.SectionsServing(inventory, options.Backend);
+
     private string Phase => options.State == ServerAdminState.Drain ? "drain" : "undrain";
 
     public async Task<DrainReport> RunAsync(CancellationToken cancellationToken)
@@ -66,7 +69,7 @@ public sealed class DrainRunner(Inventory inventory, NodeSessions sessions, IRun
 
     private async Task<ServerOnNode> ChangeAsync(LbNode node, CancellationToken ct)
     {
-        var script = ServerStateScript.BuildChange(options.Backend, options.State, ServerStateScript.SectionsServing(inventory, options.Backend));
+        var script = ServerStateScript.BuildChange(options.Backend, options.State, _sections);
         var result = await RunOnNodeAsync(node, session => session.ChangeAsync(ServerStateScript.ChangeDescription, script, ct), ct);
         if (!result.Failed) progress.Report(Phase, node.Name, $"{options.Backend} is {result.Server!.Status}, {result.Sessions ?? 0} sessions open");
         else progress.Warn(Phase, node.Name, result.Error!);
@@ -103,7 +106,7 @@ public sealed class DrainRunner(Inventory inventory, NodeSessions sessions, IRun
         {
             var result = await run(await sessions.GetAsync(node, limit.Token)).WaitAsync(limit.Token);
             return result.Succeeded
-                ? ServerStateScript.Parse(node.Name, options.Backend, result.StandardOutput, ServerStateScript.SectionsServing(inventory, options.Backend))
+                ? ServerStateScript.Parse(node.Name, options.Backend, result.StandardOutput, _sections)
                 : ServerOnNode.Unreadable(node.Name, $"the script failed (exit {result.ExitCode}): {result.StandardError.Trim()}");
         }
         catch (HostConnectionException e)

@@ -56,7 +56,7 @@ public static class FailoverAnalyzer
         }
         var probes = ProbeStatistics.For(o.Probes, from, to);
         var twoHolders = timeline.MultipleHolders(from, to);
-        measurements.Add(Gap(probes, gapBound, s.ProbeInterval, from));
+        measurements.Add(Gap(probes, gapBound, s.ProbeInterval, from, faultStart: from));
         measurements.Add(TwoHolders(twoHolders, allowance, from));
         return new PhaseReport("failover", from, to, from, $"the fault began ({o.Fault.Description})", measurements, probes, twoHolders, holdersAtEnd);
     }
@@ -165,9 +165,12 @@ public static class FailoverAnalyzer
     /// <summary>
     /// What clients saw: the longest stretch without a successful probe. A stretch in which no probe was even sent
     /// (no failure, longer than three probe intervals) means the control host paused the prober; it says nothing
-    /// about the VIP, so it is noted and not counted.
+    /// about the VIP, so it is noted and not counted. With <paramref name="faultStart"/> (the failover phase) a
+    /// stretch is measured from the fault's start at the earliest: no outage the fault caused can begin before it,
+    /// and probes that failed before it failed on the control host's side (a busy control host lets a probe run into
+    /// its timeout, seen in CI as a stretch beginning up to a probe timeout before the fault); they are named, not timed.
     /// </summary>
-    private static FailoverMeasurement Gap(ProbeStatistics probes, TimingBound bound, TimeSpan probeInterval, DateTimeOffset origin)
+    private static FailoverMeasurement Gap(ProbeStatistics probes, TimingBound bound, TimeSpan probeInterval, DateTimeOffset origin, DateTimeOffset? faultStart = null)
     {
         const string name = "longest gap in successful probes";
         if (probes.Sent == 0 || probes.LongestGap is null)
@@ -178,10 +181,13 @@ public static class FailoverAnalyzer
             $"; the prober itself paused for up to {Seconds(pauses.Max(p => p.Duration))} (no probe sent: a busy control host), not counted as an outage";
         if (counted.Count == 0)
             return new FailoverMeasurement(name, null, bound, true, $"0 of {probes.Sent} probes failed{pause}");
-        var gap = counted.MaxBy(g => g.Duration)!;
+        var gap = counted.Select(g => faultStart is { } f && g.Start < f ? g with { Start = f } : g).MaxBy(g => g.Duration)!;
         var where = gap.FailedProbes == 0 ? "no probe failed" : $"{gap.FailedProbes} failed in it, first: {gap.FirstFailure}";
+        var early = faultStart is { } start && gap.FirstFailedAt < start
+            ? $"; measured from the fault's start: its first failed probe began {Seconds(start - gap.FirstFailedAt.Value)} before the fault (a probe the fault cannot have failed)"
+            : "";
         return new FailoverMeasurement(name, gap.Duration, bound, gap.Duration <= bound.Value,
-            $"{probes.Failed} of {probes.Sent} probes failed; the longest gap ran from {Offset(gap.Start, origin)} to {Offset(gap.End, origin)} ({where}){pause}");
+            $"{probes.Failed} of {probes.Sent} probes failed; the longest gap ran from {Offset(gap.Start, origin)} to {Offset(gap.End, origin)} ({where}){early}{pause}");
     }
 
     private static FailoverMeasurement TwoHolders(IReadOnlyList<HolderWindow> windows, TimingBound allowance, DateTimeOffset origin)

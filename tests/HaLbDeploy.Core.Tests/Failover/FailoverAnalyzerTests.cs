@@ -117,6 +117,38 @@ public sealed class FailoverAnalyzerTests
     }
 
     [Fact]
+    public void Probes_that_failed_before_the_fault_began_do_not_lengthen_the_failover_gap_but_are_named()
+    {
+        var observation = GracefulStop() with
+        {
+            Probes = Probes(-1.5, -0.4, true).Concat(Probes(-0.4, 0.7, false, "tls: timed out after 1000 ms")).Concat(Probes(0.7, 10, true)).ToList(),
+        };
+
+        var analysis = FailoverAnalyzer.Analyze(observation);
+
+        var gap = Measured(analysis.Failover, "longest gap");
+        Assert.True(gap.Passed, gap.Detail);
+        Assert.InRange(gap.Value!.Value, S(0.699), S(0.701));
+        Assert.Contains("from +0.000 s to +0.700 s", gap.Detail);
+        Assert.Contains("its first failed probe began 0.400 s before the fault", gap.Detail);
+    }
+
+    [Fact]
+    public void A_gap_that_begins_after_the_fault_is_measured_whole_and_says_nothing_of_early_probes()
+    {
+        var observation = GracefulStop() with
+        {
+            Probes = Probes(-1.5, 0.1, true).Concat(Probes(0.1, 1.9, false)).Concat(Probes(1.9, 10, true)).ToList(),
+        };
+
+        var gap = Measured(FailoverAnalyzer.Analyze(observation).Failover, "longest gap");
+
+        Assert.False(gap.Passed, gap.Detail);
+        Assert.InRange(gap.Value!.Value, S(1.849), S(1.851));
+        Assert.DoesNotContain("before the fault", gap.Detail);
+    }
+
+    [Fact]
     public void A_pause_of_the_prober_itself_is_noted_but_is_not_an_outage()
     {
         var observation = GracefulStop() with

@@ -17,14 +17,13 @@ public sealed class IdentityCutoverLabTests
     /// <summary>On the lab's bridge and used by nothing else (.101 and .102 are the RHEL tiers' VIPs, which may still be held).</summary>
     private const string NewVip = "10.211.0.103";
     /// <summary>
-    /// The target is 1.0 s, and this test asserted it until two CI runs of 2026-12-02 missed it: 1291 ms
-    /// (`virtual_router_id`) and 1203 ms (unicast -> multicast). In both the VIP stayed on lb1 and there were 0
-    /// two-holder samples; the holder's switch ended 200-300 ms after the backups began, against 61-69 ms in the
-    /// recorded runs. A probe sent while the holder's reload had the address removed seems to have waited out its
-    /// 1 s timeout, but that is not proven (docs/operations.md). Until that is found, the test holds the cutover to
-    /// 2.0 s, which the rolling rollout it replaced (3.0-3.6 s without a holder) still fails, and prints every figure.
+    /// The target: the VIP unreachable for at most 1.0 s. Two CI runs of 2026-12-02 missed it (1291 and
+    /// 1203 ms) when the observer still measured between the completions of successful probes: a slow answer of the
+    /// fake API server behind a served VIP, or a busy control host, then looked like an outage. The observer now
+    /// measures as failover-test does (probes dated by their start, only stretches with failed probes), and on a
+    /// machine at load 14 every kind had 0 failed probes except `virtual_router_id` (1 probe, 100 ms).
     /// </summary>
-    private static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(2.0);
+    private static readonly TimeSpan MaxGap = TimeSpan.FromSeconds(1.0);
     private readonly ITestOutputHelper _output;
 
     public IdentityCutoverLabTests(ITestOutputHelper output)

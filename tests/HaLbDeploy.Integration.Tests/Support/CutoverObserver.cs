@@ -47,8 +47,9 @@ public sealed class CutoverObserver : IAsyncDisposable
         var probes = await Task.WhenAll(_probes.Select(p => p.StopAsync()));
         await Task.WhenAll(_samplers.Select(s => s.StopAsync(TimeSpan.FromSeconds(12))));
         var series = _samplers.Select((s, i) => (Key: i, Node: s.NodeName, Samples: s.Outputs.SelectMany(o => o.Output.Samples).ToList())).ToList();
-        return new CutoverFigures(TwoHolderSamples(series), LongestGap(probes), series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),
-            _samplers.SelectMany(s => s.Errors).ToList()) { Holders = HolderSequence(series) };
+        var (gap, gapDetail) = LongestGap(probes);
+        return new CutoverFigures(TwoHolderSamples(series), gap, series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),
+            _samplers.SelectMany(s => s.Errors).ToList()) { Holders = HolderSequence(series), GapDetail = gapDetail };
     }
 
     /// <summary>In time order over all series: each node seen as the only holder, a repeat of the previous one left out (so a VIP move adds one name).</summary>
@@ -79,14 +80,25 @@ public sealed class CutoverObserver : IAsyncDisposable
     }
 
     /// <summary>
-    /// The longest stretch between two successful probes of any address (the VIP served through either one): with
-    /// one address, the longest outage; with the old and the new VIP, the switch from one to the other.
+    /// The longest stretch with failed probes between two successful probes of any address (the VIP served through
+    /// either one): with one address, the longest outage; with the old and the new VIP, the switch from one to the
+    /// other. Measured as failover-test measures its gap (<see cref="ProbeStatistics"/>): probes dated by their start,
+    /// so a slow answer of the API server behind a served VIP is not an outage, and a stretch in which no probe was
+    /// even sent (the control host paused the prober) is not counted. With several addresses the stretch after the last
+    /// success is left out: the old address's probes keep failing once the new one serves, which is the switch done.
     /// </summary>
-    private static TimeSpan LongestGap(IReadOnlyList<ProbeSample>[] probes)
+    private static (TimeSpan Gap, string Detail) LongestGap(IReadOnlyList<ProbeSample>[] probes)
     {
-        var successes = probes.SelectMany(p => p).Where(p => p.Succeeded).Select(p => p.At + p.Duration).Order().ToList();
-        Assert.NotEmpty(successes);
-        return successes.Zip(successes.Skip(1), (a, b) => b - a).DefaultIfEmpty(TimeSpan.Zero).Max();
+        var all = probes.SelectMany(p => p).ToList();
+        Assert.Contains(all, p => p.Succeeded);
+        var statistics = ProbeStatistics.For(all, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        var lastSuccess = all.Where(p => p.Succeeded).Max(p => p.At);
+        var outages = statistics.Outages.Where(o => probes.Length == 1 || o.End <= lastSuccess).ToList();
+        if (outages.Count == 0) return (TimeSpan.Zero, $"{statistics.Failed} of {statistics.Sent} probes failed, none between two successes");
+        var outage = outages.MaxBy(o => o.Duration)!;
+        var pause = statistics.Gaps.Where(g => g.FailedProbes == 0).Select(g => g.Duration).DefaultIfEmpty(TimeSpan.Zero).Max();
+        return (outage.Duration, $"{statistics.Failed} of {statistics.Sent} probes failed; longest outage {outage.FailedProbes} failed, " +
+            $"first at {outage.FirstFailedAt:HH:mm:ss.fff}: {outage.FirstFailure}; longest stretch without a probe sent {pause.TotalMilliseconds:0} ms");
     }
 
     public async ValueTask DisposeAsync() => await _sessions.DisposeAsync();

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json;
+using HaLbDeploy.Integration.Tests.Failover;
+using HaLbDeploy.Integration.Tests.Lab;
+using HaLbDeploy.Integration.Tests.Support;
+using HaLbDeploy.Runtime.Local;
+
+namespace HaLbDeploy.Integration.Tests.Vips;
+
+/// <summary>
+/// A dual-stack VIP pair on lb1..lb3: 10.211.0.108/24 (VRRPv2) and fd00:211::108/64 (VRRPv3) in one sync group, router
+/// id 88 (unused on the bridge), the nodes with their lab IPv6 addresses (`address6`), api1 and api2 as IPv6 backends
+/// and api3 as an IPv4 one. Both addresses sit on one node, both serve /readyz over HTTPS from the control host across
+/// the bridge, and failover-test on the holder moves them together (an independent ~20 Hz sampler of both never sees
+/// them on two nodes at once) and measures both. Leaves lb1..lb3 as the standard lab inventory has them.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DualStackLabTests : IAsyncLifetime
+{
+    private const string V4 = "10.211.0.108";
+    private const string V6 = "fd00:211::108";
+
+    public Task InitializeAsync() => LabTier.ConvergeAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_dual_stack_vip_sits_on_one_node_answers_over_both_families_and_moves_together_measured_on_both_addresses()
+    {
+        using var inventory = DualStackInventory();
+        try
+        {
+            var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+
+            var healthy = await LabVipVerify.UntilAsync(inventory.Path, v => v.Exit == 0 && LabVipVerify.Holders(v, V4) == "lb1" && LabVipVerify.Holders(v, V6) == "lb1", TimeSpan.FromSeconds(30));
+            Assert.True(healthy.Exit == 0, healthy.Text);
+            Assert.Equal(["lb1"], await LabVipVerify.HoldersOnTheNodesAsync(V4));
+            Assert.Equal(["lb1"], await LabVipVerify.HoldersOnTheNodesAsync(V6));
+            Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(LabFacts.Vip));
+            foreach (var address in new[] { V4, V6 })
+            {
+                Assert.True(LabVipVerify.Vip(healthy, address).GetProperty("probe").GetProperty("serves").GetBoolean(), $"verify: {address} does not serve /readyz: {healthy.Text}");
+                var probe = await new TlsVipProbe(IPAddress.Parse(address), LabFacts.ApiPort, "/readyz", TimeSpan.FromSeconds(3)).ProbeAsync(CancellationToken.None);
+                Assert.True(probe.Serves, $"https://{address}:6443/readyz from the control host: {probe.Describe()}");
+            }
+
+            await using var observer = new CutoverObserver([IPAddress.Parse(V4), IPAddress.Parse(V6)], LabFacts.Nodes);
+            observer.Start();
+            var cli = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--mode", "stop", "--output", "json");
+            var figures = await observer.StopAsync();
+            Assert.True(cli.Output.TrimStart().StartsWith('{'), cli.ToString());
+            var run = new FailoverRun(cli);
+            Assert.True(cli.ExitCode == 0 && run.Passed, run.ToString());
+            Assert.Contains($"measuring the VIP api ({V4}/24 + {V6}/64", cli.Error);
+            Assert.True(figures.TwoHolderSamples == 0 && figures.SamplerErrors.Count == 0, $"the pair was seen on two nodes at once: {figures}");
+            Assert.Equal(["lb1", "lb2", "lb1"], figures.Holders);
+
+            var main = run.Measurement("failover", "lb2 took the VIP over");
+            Assert.True(main.Passed && main.Value <= main.Bound, $"{V4}: {main}");
+            var other = JsonDocument.Parse(cli.Output).RootElement.GetProperty("other_addresses").EnumerateArray().Single();
+            Assert.Equal(V6, other.GetProperty("address").GetString());
+            Assert.True(other.GetProperty("passed").GetBoolean(), other.ToString());
+            var taken = other.GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "failover")
+                .GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString()!.StartsWith("lb2 took the VIP over", StringComparison.Ordinal));
+            Assert.True(taken.GetProperty("passed").GetBoolean() && taken.GetProperty("value").GetDouble() <= taken.GetProperty("bound").GetDouble(), $"{V6}: {taken}");
+
+            var after = await LabVipVerify.UntilAsync(inventory.Path, v => v.Exit == 0 && LabVipVerify.Holders(v, V4) == "lb1" && LabVipVerify.Holders(v, V6) == "lb1", TimeSpan.FromSeconds(30));
+            Assert.True(after.Exit == 0, after.Text);
+        }
+        finally
+        {
+            await LabTier.ConvergeAsync();
+        }
+        Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(V4));
+        Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(V6));
+    }
+
+    /// <summary>inventory/lab.yaml with the pair as its one VIP, the nodes' IPv6 addresses and two IPv6 backends.</summary>
+    private static LabInventory DualStackInventory() => LabInventory.With(
+        ("vip: 10.211.0.100/24\n", $"vips:\n  - name: api\n    address: {V4}/24\n    address6: {V6}/64\n"),
+        ("virtual_router_id: 51", "virtual_router_id: 88"),
+        ("    address: 10.211.0.11\n", "    address: 10.211.0.11\n    address6: fd00:211::11\n"),
+        ("    address: 10.211.0.12\n", "    address: 10.211.0.12\n    address6: fd00:211::12\n"),
+        ("    address: 10.211.0.13\n", "    address: 10.211.0.13\n    address6: fd00:211::13\n"),
+        ("    address: 10.211.0.31\n", "    address: fd00:211::31\n"),
+        ("    address: 10.211.0.32\n", "    address: fd00:211::32\n"));
+}

@@ -45,13 +45,16 @@ public sealed class DualStackLabTests : IAsyncLifetime
                 Assert.True(probe.Serves, $"https://{address}:6443/readyz from the control host: {probe.Describe()}");
             }
 
-            await using var observer = new CutoverObserver([IPAddress.Parse(V4), IPAddress.Parse(V6)], LabFacts.Nodes);
+            // what a failure needs explained: lb1's IPv6 entries (the VIP's flags: whether the kernel may pick it as a source)
+            var addresses6 = await LabNodeShell.RunAsync("lb1", "ip -o -6 addr show dev host0");
+
+            await using var observer = new CutoverObserver([IPAddress.Parse(V4), IPAddress.Parse(V6)], LabFacts.Nodes, probe: false);
             observer.Start();
             var cli = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--mode", "stop", "--output", "json");
             var figures = await observer.StopAsync();
             Assert.True(cli.Output.TrimStart().StartsWith('{'), cli.ToString());
             var run = new FailoverRun(cli);
-            Assert.True(cli.ExitCode == 0 && run.Passed, run.ToString());
+            Assert.True(cli.ExitCode == 0 && run.Passed, $"{run}\n--- lb1 before the fault: ip -o -6 addr show dev host0\n{addresses6}");
             Assert.Contains($"measuring the VIP api ({V4}/24 + {V6}/64", cli.Error);
             Assert.True(figures.TwoHolderSamples == 0 && figures.SamplerErrors.Count == 0, $"the pair was seen on two nodes at once: {figures}");
             Assert.Equal(["lb1", "lb2", "lb1"], figures.Holders);

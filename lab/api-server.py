@@ -6,7 +6,8 @@ serve: HTTPS on :6443 with /readyz, /healthz and /livez answering 200 "ok", and 
        9345, 8132, 9443). While FLAG_FILE exists, /readyz answers 500 on every port
        (checked on every request). While FLAG_FILE-PORT exists, that port is dead: its
        listener is closed (connections refused) until the file goes (polled 5 times
-       a second), while the other ports keep serving.
+       a second), while the other ports keep serving. Listens on both families (one
+       IPv6 socket that takes IPv4 too): the lab's IPv4 and IPv6 addresses and any VIP.
 probe: GET https://ADDR/readyz for each ADDR once (bounded timeout), print the
        status per address, exit 0 only if every one answered 200.
 """
@@ -53,6 +54,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
 class TlsServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    address_family = socket.AF_INET6
+
+    def server_bind(self):
+        # dual-stack: IPv4 clients arrive as ::ffff:a.b.c.d, whatever net.ipv6.bindv6only says
+        self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
 
     def finish_request(self, request, client_address):
         # The TLS handshake runs here, in the request's thread, so a client that
@@ -118,6 +125,7 @@ def probe(args):
     ok = True
     for addr in args.addresses:
         host, _, port = addr.rpartition(":")
+        host = host.strip("[]")  # [fd00:211::31]:6443
         try:
             with socket.create_connection((host, int(port)), timeout=args.timeout) as raw:
                 with ctx.wrap_socket(raw) as s:
@@ -140,7 +148,7 @@ def main():
     s.add_argument("--cert", required=True)
     s.add_argument("--key", required=True)
     s.add_argument("--flag-file", required=True)
-    s.add_argument("--bind", default="0.0.0.0")
+    s.add_argument("--bind", default="::")
     s.add_argument("--port", type=int, default=6443)
     s.add_argument("--extra-port", type=int, action="append", default=[])
     q = sub.add_parser("probe")

@@ -76,7 +76,11 @@ public static class FailoverTestCommand
         var (source, failed) = await VipProbeSource.OpenAsync(inventory, connector, parse.GetValue(options.ProbeFrom), console.Error, ct);
         if (source is null) return failed;
         using var probeSource = source;
-        var result = await RunnerFor(inventory, sessions, progress, source, new FailoverTestOptions(nodeName, mode, hooks)).RunAsync(ct);
+        var testOptions = new FailoverTestOptions(nodeName, mode, hooks);
+        var others = source.SyncGroupProbes(MeasuredVip.OtherAddresses(measured), testOptions.ProbeTimeout);
+        if (others.Count < MeasuredVip.OtherAddresses(measured).Count)
+            progress.Warn("vips", nodeName, $"--probe-from forwards to {inventory.Vip.Address} only: {string.Join(", ", MeasuredVip.OtherAddresses(measured))} not measured (verify checks the sync group before and after)");
+        var result = await RunnerFor(inventory, sessions, progress, source, testOptions, others).RunAsync(ct);
 
         Print(console.Out, result, format);
         if (parse.GetValue(options.Report) is { } file)
@@ -93,10 +97,11 @@ public static class FailoverTestCommand
     }
 
     /// <summary>The runner with its two probes of the VIP: verify's before and after the test, and the fast one during it.</summary>
-    private static FailoverTestRunner RunnerFor(Inventory inventory, NodeSessions sessions, IRunProgress progress, VipProbeSource source, FailoverTestOptions options)
+    private static FailoverTestRunner RunnerFor(Inventory inventory, NodeSessions sessions, IRunProgress progress, VipProbeSource source, FailoverTestOptions options,
+        IReadOnlyList<(System.Net.IPAddress Address, IVipProbe Probe)> otherAddresses)
     {
         var verifyProbe = source.Probe(VerifyCommand.ProbeTimeout);
         var probe = source.Probe(options.ProbeTimeout);
-        return new FailoverTestRunner(inventory, sessions, verifyProbe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options, new ProcNetArpTable());
+        return new FailoverTestRunner(inventory, sessions, verifyProbe, probe, new ShellCommandRunner(), progress, TimeProvider.System, options, new ProcNetArpTable(), otherAddresses);
     }
 }

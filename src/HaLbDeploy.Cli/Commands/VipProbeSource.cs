@@ -78,6 +78,13 @@ internal sealed class VipProbeSource : IDisposable
         inventory.AllVipAddresses.Select(a => a.Address).Where(a => !a.Equals(inventory.Vip.Address))
             .Select(a => (a.ToString(), (IVipProbe)new TlsVipProbe(a, inventory.Frontends[0].Port, inventory.Frontends[0].HealthCheck.Path, timeout))).ToList();
 
+    /// <summary>
+    /// The quick probes of the other addresses of a sync group (as <see cref="Probe(TimeSpan)"/>, through each address),
+    /// from here; with --probe-from (SSH forwards to the first VIP only) none: those addresses are then not measured.
+    /// </summary>
+    public IReadOnlyList<(IPAddress Address, IVipProbe Probe)> SyncGroupProbes(IReadOnlyList<IPAddress> addresses, TimeSpan timeout) => forwards.Count > 0 ? [] :
+        addresses.Select(a => (a, (IVipProbe)new TlsVipProbe(a, inventory.Frontends[0].Port, inventory.Frontends[0].HealthCheck.Path, timeout))).ToList();
+
     public void Dispose()
     {
         foreach (var forward in forwards.Values) forward.Dispose();

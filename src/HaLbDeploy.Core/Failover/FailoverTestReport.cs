@@ -16,4 +16,7 @@ public sealed record FailoverTestReport(
     IReadOnlyList<string> Errors)
 {
     public bool Passed => Outcome == FailoverOutcome.Passed;
+
+    /// <summary>The other addresses of the faulted sync group, each measured as the main one; empty for a single address.</summary>
+    public IReadOnlyList<AddressAnalysis> OtherAddresses { get; init; } = [];
 }

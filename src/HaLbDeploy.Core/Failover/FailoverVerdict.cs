@@ -23,6 +23,21 @@ public static class FailoverVerdict
         return (FailoverOutcome.Passed, text);
     }
 
+    /// <summary>
+    /// The verdict once the other addresses of the sync group are judged too: a failed measurement of one fails the
+    /// test (named with its address); a pass says that they moved with the main address.
+    /// </summary>
+    public static (FailoverOutcome Outcome, string Summary) WithOtherAddresses((FailoverOutcome Outcome, string Summary) verdict, IReadOnlyList<AddressAnalysis> others)
+    {
+        if (others.Count == 0 || verdict.Outcome != FailoverOutcome.Passed) return verdict;
+        foreach (var other in others)
+        {
+            var failed = other.Analysis.Failover.Measurements.Concat(other.Analysis.Failback?.Measurements ?? []).FirstOrDefault(m => !m.Passed);
+            if (failed is not null) return (FailoverOutcome.Failed, $"FAIL: {other.Address}: {failed.Name}: {Value(failed)}{failed.Detail}");
+        }
+        return (FailoverOutcome.Passed, verdict.Summary + $"; {string.Join(", ", others.Select(o => o.Address))} measured too, within the bounds");
+    }
+
     private static string Short(FailoverMeasurement m) =>
         m.Value is { } v && m.Bound is { } b ? $"{m.Name} in {TimeText.Seconds(v)} (bound {TimeText.Seconds(b.Value)})" : m.Name;
 

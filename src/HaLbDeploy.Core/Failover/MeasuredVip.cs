@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using HaLbDeploy.Core.Model;
 
@@ -7,8 +8,8 @@ namespace HaLbDeploy.Core.Failover;
 /// Which VIP failover-test measures when the inventory has a `vips:` list: the VIP whose priorities prefer the
 /// faulted node (it is the one the fault moves), else the first. The test then runs on a one-VIP view of the
 /// inventory: that VIP's address, router id, interface and priorities, so the holder sampling, the expected new
-/// holder and the timing bounds are that VIP's. Of a dual-stack pair the IPv4 address is sampled (the sampler reads
-/// IPv4 addresses only; its IPv6 half moves with it by the sync group, which verify before and after checks).
+/// holder and the timing bounds are that VIP's. Of a dual-stack pair (one sync group) the IPv4 address is the main
+/// measurement and the IPv6 address (<see cref="OtherAddresses"/>) is sampled, probed and judged the same way beside it.
 /// </summary>
 public static class MeasuredVip
 {
@@ -24,6 +25,9 @@ public static class MeasuredVip
         Nodes = inventory.Nodes.Select(n => n with { Priority = vip.PriorityOf(n), Interface = vip.InterfaceOf(n) }).ToList(),
         VipList = null,
     };
+
+    /// <summary>The addresses of the VIP's sync group besides the main one: the IPv6 half of a dual-stack pair, else none.</summary>
+    public static IReadOnlyList<IPAddress> OtherAddresses(VipEntry vip) => vip.Addresses.Skip(1).Select(a => a.Address).ToList();
 
     /// <summary>Why the VIP cannot be measured (an IPv6-only VIP: the sampler reads IPv4 addresses); null when it can.</summary>
     public static string? Unmeasurable(VipEntry vip) => vip.Address.Address.AddressFamily == AddressFamily.InterNetworkV6

@@ -7,7 +7,7 @@ namespace HaLbDeploy.Core.Failover;
 
 /// <summary>
 /// A read-only sampler that runs on a node for a bounded time and prints, every interval, the node's clock and
-/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show`, matched by a shell `case` on
+/// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show` (`-6` for an IPv6 VIP), matched by a shell `case` on
 /// <see cref="VipHolding.ShellNeedle"/>, the shell form of the rule the other readers use (three
 /// small processes per sample, about 5 ms). Sampling on the node, with the node's own timestamps, is far more
 /// precise than asking over SSH each time (an exec costs a session setup); the output comes back when the run
@@ -45,7 +45,7 @@ public static class VipSamplerScript
             while [ "$halb_n" -lt {{maxSamples.ToString(CultureInfo.InvariantCulture)}} ]; do
               halb_t=$(date +%s%N)
               [ "$halb_t" -lt "$halb_end" ] || break
-              case "$(ip -o -4 addr show 2>/dev/null)" in
+              case "$(ip -o {{Family(vip)}} addr show 2>/dev/null)" in
                 *"$halb_vip"*) echo "s $halb_t 1" ;;
                 *) echo "s $halb_t 0" ;;
               esac
@@ -56,6 +56,9 @@ public static class VipSamplerScript
 
             """) + ScriptKit.ExitZero;
     }
+
+    /// <summary>The `ip` option of the VIP's family: -4, or -6 for an IPv6 address (the other half of a dual-stack pair).</summary>
+    private static string Family(IPAddress vip) => vip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? "-6" : "-4";
 
     /// <summary>Tolerant: lines it cannot read are skipped; never throws.</summary>
     public static SamplerOutput Parse(string output)

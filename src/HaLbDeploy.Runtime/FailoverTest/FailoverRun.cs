@@ -77,11 +77,15 @@ internal sealed class FailoverRun(LbNode node, FailoverTestOptions options)
     }
 
     /// <summary>Ends the run: the report holds whatever the run has found so far.</summary>
-    public void Finish(FailoverOutcome outcome, string summary, FailoverObservation? observation = null, FailoverAnalysis? analysis = null)
+    public void Finish(FailoverOutcome outcome, string summary, FailoverObservation? observation = null, FailoverAnalysis? analysis = null,
+        IReadOnlyList<AddressAnalysis>? otherAddresses = null)
     {
         List<string> errors;
         lock (_errors) errors = _errors.ToList();
-        Report = new FailoverTestReport(node.Name, options.Mode, outcome, summary, Before, After, observation, analysis, Clocks, errors);
+        Report = new FailoverTestReport(node.Name, options.Mode, outcome, summary, Before, After, observation, analysis, Clocks, errors)
+        {
+            OtherAddresses = otherAddresses ?? [],
+        };
     }
 
     private static InvalidOperationException NotYet(string what) => new($"failover-test: {what} is not known yet at this phase");

@@ -1,3 +1,4 @@
+using System.Net;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Ports;
@@ -13,6 +14,8 @@ namespace HaLbDeploy.Runtime.FailoverTest;
 /// also after an error or Ctrl+C — waits for the failback the same way, verifies again, and hands the series to
 /// <see cref="FailoverAnalyzer"/>. Every wait and loop is bounded by <see cref="FailoverTestOptions.MaxDuration"/>.
 /// <paramref name="verifyProbe"/> is verify's patient probe; <paramref name="probe"/> the quick one probed every interval.
+/// <paramref name="otherAddresses"/>: the other addresses of the faulted sync group (the IPv6 half of a dual-stack
+/// pair) with their quick probes, sampled, probed and judged beside the main address.
 /// </summary>
 public sealed class FailoverTestRunner(
     Inventory inventory,
@@ -23,7 +26,8 @@ public sealed class FailoverTestRunner(
     IRunProgress progress,
     TimeProvider time,
     FailoverTestOptions options,
-    INeighbourTable? neighbours = null)
+    INeighbourTable? neighbours = null,
+    IReadOnlyList<(IPAddress Address, IVipProbe Probe)>? otherAddresses = null)
 {
     public async Task<FailoverTestReport> RunAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +57,7 @@ public sealed class FailoverTestRunner(
             new PreflightPhase(verifier, progress),
             new ReadClocksPhase(inventory, sessions, time),
             new PrepareFaultPhase(injector, progress),
-            new MeasureFailoverPhase(inventory, sessions, probe, injector, progress, time),
+            new MeasureFailoverPhase(inventory, sessions, probe, injector, progress, time, otherAddresses),
             new RestorePhase(injector, progress),
             new FailbackPhase(injector.CutsTheNodeOff, progress, time),
             new StopObservationPhase(time),

@@ -18,6 +18,7 @@ public sealed class ValidateCommandTests
     [Theory]
     [InlineData("rke2", "valid (3 LB nodes, 2 frontends, 3 API servers, VIP 192.168.88.201/24, router id 52)")]
     [InlineData("k0s", "valid (3 LB nodes, 3 frontends, 3 API servers, VIP 192.168.88.202/24, router id 53)")]
+    [InlineData("ingress", "valid (3 LB nodes, 3 frontends, 6 API servers, VIP 192.168.88.203/24, router id 54 derived)")]
     public async Task The_rke2_and_k0s_examples_are_valid_and_count_their_frontends(string name, string said)
     {
         var (exit, output, error) = await CliRunner.RunAsync("validate", "-i", RepositoryRoot.Of($"inventory/{name}.yaml"));

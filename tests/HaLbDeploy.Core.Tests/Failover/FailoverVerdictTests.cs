@@ -20,6 +20,23 @@ public sealed class FailoverVerdictTests
     }
 
     [Fact]
+    public void Another_address_of_the_sync_group_fails_the_test_by_its_own_measurement_and_a_pass_names_it()
+    {
+        var verdict = FailoverVerdict.Of(FailoverAnalyzer.Analyze(GracefulStop()), Healthy, interrupted: false);
+        var v6 = System.Net.IPAddress.Parse("fd00:211::108");
+        var late = GracefulStop(takeover: 1.5);
+        var passing = GracefulStop();
+
+        var failed = FailoverVerdict.WithOtherAddresses(verdict, [new AddressAnalysis(v6, late, FailoverAnalyzer.Analyze(late))]);
+        var passed = FailoverVerdict.WithOtherAddresses(verdict, [new AddressAnalysis(v6, passing, FailoverAnalyzer.Analyze(passing))]);
+
+        Assert.Equal((FailoverOutcome.Failed, "FAIL: fd00:211::108: lb2 took the VIP over: 1.500 s > bound 1.148 s; from the start of the fault to the first sample of lb2 with the VIP"), failed);
+        Assert.Equal(FailoverOutcome.Passed, passed.Outcome);
+        Assert.EndsWith("; fd00:211::108 measured too, within the bounds", passed.Summary);
+        Assert.Equal(verdict, FailoverVerdict.WithOtherAddresses(verdict, []));
+    }
+
+    [Fact]
     public void The_first_failed_measurement_is_the_verdict_with_its_value_and_bound()
     {
         var (outcome, summary) = FailoverVerdict.Of(FailoverAnalyzer.Analyze(GracefulStop(takeover: 1.5)), Healthy, interrupted: false);

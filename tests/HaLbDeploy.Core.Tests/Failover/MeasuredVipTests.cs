@@ -33,6 +33,13 @@ public sealed class MeasuredVipTests
     }
 
     [Fact]
+    public void Of_a_dual_stack_pair_the_ipv6_half_is_measured_beside_the_ipv4_address_and_a_single_address_has_no_other()
+    {
+        Assert.Equal(["fd00:88::201"], MeasuredVip.OtherAddresses(MeasuredVip.Choose(DualStack, "lb1")).Select(a => a.ToString()));
+        Assert.Empty(MeasuredVip.OtherAddresses(MeasuredVip.Choose(DualStack, "lb2")));
+    }
+
+    [Fact]
     public void The_vip_shorthand_is_measured_as_it_is()
     {
         var inventory = ExampleInventory.Load();

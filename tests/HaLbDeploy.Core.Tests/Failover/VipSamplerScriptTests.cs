@@ -48,6 +48,19 @@ public sealed class VipSamplerScriptTests
     }
 
     [Fact]
+    public void An_ipv6_address_is_read_from_the_ipv6_entries_and_an_ipv4_one_from_the_ipv4_entries_as_before()
+    {
+        Assert.Contains("ip -o -6 addr show", VipSamplerScript.Build(IPAddress.Parse("fd00:211::108"), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)));
+        Assert.DoesNotContain("ip -o -4", VipSamplerScript.Build(IPAddress.Parse("fd00:211::108"), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)));
+        Assert.Contains("ip -o -4 addr show", VipSamplerScript.Build(IPAddress.Parse("10.0.0.100"), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(50)));
+
+        var result = LocalShell.Run("dash", VipSamplerScript.Build(IPAddress.IPv6Loopback, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50)));
+        var output = VipSamplerScript.Parse(result.StandardOutput);
+        Assert.NotEmpty(output.Samples);
+        Assert.All(output.Samples, s => Assert.True(s.HoldsVip));
+    }
+
+    [Fact]
     public void An_address_the_machine_does_not_have_is_never_held()
     {
         var result = LocalShell.Run("dash", VipSamplerScript.Build(IPAddress.Parse("192.0.2.77"), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(50)));

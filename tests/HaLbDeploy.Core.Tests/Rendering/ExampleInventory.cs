@@ -10,7 +10,7 @@ public static class ExampleInventory
     /// <summary>inventory/dual-stack.yaml: a dual-stack API VIP pair and an IPv4 ingress VIP preferring lb2.</summary>
     public static Inventory DualStack() => Load("dual-stack");
 
-    /// <param name="name">The inventory under inventory/, without ".yaml": example, rke2, k0s.</param>
+    /// <param name="name">The inventory under inventory/, without ".yaml": example, rke2, k0s, ingress.</param>
     public static Inventory Load(string name = "example")
     {
         var path = RepositoryRoot.Of($"inventory/{name}.yaml");

@@ -27,7 +27,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "frontends-every-option", "dual-stack", "dual-stack-multicast"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "ingress", "frontends-every-option", "dual-stack", "dual-stack-multicast"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -144,7 +144,7 @@ public sealed class RealBinaryValidationTests : IDisposable
         "strict-accept" => ExampleInventory.StrictWithAccept(),
         "no-secret" => ExampleInventory.WithoutSecret(),
         "fast" or "fast-track-process" => ExampleInventory.Fast(),
-        "rke2" or "k0s" => ExampleInventory.Load(name),
+        "rke2" or "k0s" or "ingress" => ExampleInventory.Load(name),
         "frontends-every-option" => ExampleInventory.WithEveryFrontendOption(),
         "dual-stack" => ExampleInventory.DualStack(),
         "dual-stack-multicast" => ExampleInventory.DualStack() with { Vrrp = ExampleInventory.DualStack().Vrrp with { Mode = VrrpMode.Multicast } },

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using HaLbDeploy.Integration.Tests.Failover;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Support;
@@ -33,17 +31,17 @@ public sealed class MultiVipLabTests : IAsyncLifetime
             var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
             Assert.True(apply.ExitCode == 0, apply.ToString());
 
-            var healthy = await VerifyUntilAsync(inventory.Path, v => v.Exit == 0 && Holders(v, Api) == "lb1" && Holders(v, Ingress) == "lb2", TimeSpan.FromSeconds(30));
+            var healthy = await LabVipVerify.UntilAsync(inventory.Path, v => v.Exit == 0 && LabVipVerify.Holders(v, Api) == "lb1" && LabVipVerify.Holders(v, Ingress) == "lb2", TimeSpan.FromSeconds(30));
             Assert.True(healthy.Exit == 0, healthy.Text);
-            Assert.Equal(["lb1"], await HoldersOnTheNodesAsync(Api));
-            Assert.Equal(["lb2"], await HoldersOnTheNodesAsync(Ingress));
-            Assert.Empty(await HoldersOnTheNodesAsync(LabFacts.Vip));
+            Assert.Equal(["lb1"], await LabVipVerify.HoldersOnTheNodesAsync(Api));
+            Assert.Equal(["lb2"], await LabVipVerify.HoldersOnTheNodesAsync(Ingress));
+            Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(LabFacts.Vip));
             foreach (var address in new[] { Api, Ingress })
             {
-                var vip = Vip(healthy, address);
+                var vip = LabVipVerify.Vip(healthy, address);
                 Assert.True(vip.GetProperty("probe").GetProperty("serves").GetBoolean(), $"{address} does not serve /readyz: {healthy.Text}");
             }
-            Assert.Equal("lb2", Vip(healthy, Ingress).GetProperty("preferred_holder").GetString());
+            Assert.Equal("lb2", LabVipVerify.Vip(healthy, Ingress).GetProperty("preferred_holder").GetString());
 
             // failover-test measures the VIP the faulted node is preferred for: the API VIP on lb1 (taken over by lb2,
             // priority 90), the ingress VIP on lb2 (taken over by lb3, 90 > lb1's 80); each comes back.
@@ -57,7 +55,7 @@ public sealed class MultiVipLabTests : IAsyncLifetime
                 var measured = run.Measurement("failover", $"{takeover} took the VIP over");
                 Assert.True(measured.Passed && measured.Value <= measured.Bound, $"{address}: {measured}");
                 Assert.Equal([node], run.HoldersAtEnd("failback"));
-                var after = await VerifyUntilAsync(inventory.Path, v => v.Exit == 0 && Holders(v, Api) == "lb1" && Holders(v, Ingress) == "lb2", TimeSpan.FromSeconds(30));
+                var after = await LabVipVerify.UntilAsync(inventory.Path, v => v.Exit == 0 && LabVipVerify.Holders(v, Api) == "lb1" && LabVipVerify.Holders(v, Ingress) == "lb2", TimeSpan.FromSeconds(30));
                 Assert.True(after.Exit == 0, after.Text);
             }
         }
@@ -65,39 +63,7 @@ public sealed class MultiVipLabTests : IAsyncLifetime
         {
             await LabTier.ConvergeAsync();
         }
-        Assert.Empty(await HoldersOnTheNodesAsync(Api));
-        Assert.Empty(await HoldersOnTheNodesAsync(Ingress));
-    }
-
-    private sealed record VerifyRound(int Exit, string Text, JsonDocument? Json);
-
-    private static string Holders(VerifyRound round, string address) =>
-        round.Json is null ? "?" : string.Join(",", Vip(round, address).GetProperty("holders").EnumerateArray().Select(h => h.GetString()));
-
-    private static JsonElement Vip(VerifyRound round, string address) =>
-        round.Json!.RootElement.GetProperty("vips").EnumerateArray().Single(v => v.GetProperty("address").GetString() == address);
-
-    private static async Task<VerifyRound> VerifyUntilAsync(string inventory, Func<VerifyRound, bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        VerifyRound round;
-        do
-        {
-            var run = await LabCli.RunAsync("verify", "-i", inventory, "--output", "json");
-            JsonDocument? json = null;
-            try { json = JsonDocument.Parse(run.Output); } catch (JsonException) { }
-            round = new VerifyRound(run.ExitCode, run.ToString(), json);
-            if (json is not null && condition(round)) return round;
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
-        while (clock.Elapsed < timeout);
-        return round;
-    }
-
-    /// <summary>The lab nodes that carry <paramref name="address"/> now, by `ip addr` on each.</summary>
-    private static async Task<IReadOnlyList<string>> HoldersOnTheNodesAsync(string address)
-    {
-        var outputs = await LabNodeShell.RunOnAllAsync($"ip -o addr show | grep -c ' {address}/' || true");
-        return LabFacts.Nodes.Where((_, i) => outputs[i].Trim() != "0").Select(n => n.Name).ToList();
+        Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(Api));
+        Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(Ingress));
     }
 }

@@ -27,7 +27,8 @@ public static partial class FailoverJsonRenderer
         IReadOnlyList<EventJson> Events,
         IReadOnlyList<SpanJson> HolderSpans,
         IReadOnlyList<ClockJson> Clocks,
-        IReadOnlyList<string> Errors)
+        IReadOnlyList<string> Errors,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<AddressJson>? OtherAddresses)
     {
         public static TestJson From(FailoverTestReport r)
         {
@@ -39,7 +40,8 @@ public static partial class FailoverJsonRenderer
                 phases, a?.Events.Select(e => new EventJson(t.At(e.At), e.Node, e.Text)).ToList() ?? [],
                 a is null || r.Observation is null ? [] : SpanJson.HoldersOf(a, r.Observation, t),
                 r.Clocks.Select(ClockJson.From).ToList(),
-                r.Errors);
+                r.Errors,
+                r.OtherAddresses.Count == 0 ? null : r.OtherAddresses.Select(o => AddressJson.Of(o, t)).ToList());
         }
 
         private static VerifyJsonRenderer.RoundJson? Round(VerificationReport? report) => report is null ? null : VerifyJsonRenderer.RoundJson.From(report);
@@ -56,6 +58,14 @@ public static partial class FailoverJsonRenderer
             p.Probes.Sent, p.Probes.Failed, Seconds.Of(p.Probes.LongestGap?.Duration),
             p.TwoHolderWindows.Select(w => new SpanJson(string.Join(",", w.Nodes), t.At(w.Start), t.At(w.End))).ToList(),
             p.HoldersAtEnd);
+    }
+
+    /// <summary>Another address of the faulted sync group, with its phases and its holders, as the main address's.</summary>
+    private sealed record AddressJson(string Address, bool Passed, IReadOnlyList<PhaseJson> Phases, IReadOnlyList<SpanJson> HolderSpans)
+    {
+        public static AddressJson Of(AddressAnalysis o, Seconds t) => new(o.Address.ToString(), o.Passed,
+            new[] { o.Analysis.Failover, o.Analysis.Failback }.Where(p => p is not null).Select(p => PhaseJson.Of(p!, t)).ToList(),
+            SpanJson.HoldersOf(o.Analysis, o.Observation, t));
     }
 
     /// <summary>A judged measurement; value and bound in seconds.</summary>

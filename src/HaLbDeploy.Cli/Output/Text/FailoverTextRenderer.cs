@@ -29,11 +29,24 @@ public static class FailoverTextRenderer
                 output.WriteLine();
                 WritePhase(output, phase, analysis.Origin);
             }
+            foreach (var other in report.OtherAddresses) WriteOtherAddress(output, other, analysis.Origin);
         }
         foreach (var error in report.Errors) output.WriteLine($"note: {error}");
         output.WriteLine();
         if (report.After is { } after) output.WriteLine($"after: {after.Summary}");
         output.WriteLine(report.Summary);
+    }
+
+    /// <summary>Another address of the faulted sync group: its phases as the main address's, from its own samples and probes.</summary>
+    private static void WriteOtherAddress(TextWriter output, AddressAnalysis other, DateTimeOffset origin)
+    {
+        output.WriteLine();
+        output.WriteLine($"{other.Address} (the same sync group): {(other.Passed ? "pass" : "FAIL")}");
+        foreach (var phase in new[] { other.Analysis.Failover, other.Analysis.Failback })
+        {
+            if (phase is null) continue;
+            WritePhase(output, phase with { Name = $"{phase.Name} of {other.Address}" }, origin);
+        }
     }
 
     private static void WritePhase(TextWriter output, PhaseReport phase, DateTimeOffset origin)

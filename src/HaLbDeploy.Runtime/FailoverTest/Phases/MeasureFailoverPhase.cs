@@ -1,3 +1,4 @@
+using System.Net;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Ports;
@@ -11,13 +12,14 @@ namespace HaLbDeploy.Runtime.FailoverTest.Phases;
 /// the run, so that the restore after it always runs.
 /// </summary>
 internal sealed class MeasureFailoverPhase(
-    Inventory inventory, NodeSessions sessions, IVipProbe probe, IFaultInjector injector, IRunProgress progress, TimeProvider time) : IFailoverPhase
+    Inventory inventory, NodeSessions sessions, IVipProbe probe, IFaultInjector injector, IRunProgress progress, TimeProvider time,
+    IReadOnlyList<(IPAddress Address, IVipProbe Probe)>? otherAddresses = null) : IFailoverPhase
 {
     public string Name => "measure failover";
 
     public async Task RunAsync(FailoverRun run, CancellationToken cancellationToken)
     {
-        run.Loops = new ObservationLoops(inventory, sessions, probe, run.Scenario, run.Options, run.Clocks, time);
+        run.Loops = new ObservationLoops(inventory, sessions, probe, run.Scenario, run.Options, run.Clocks, time, otherAddresses);
         run.Start = time.GetUtcNow();
         run.Loops.Start(injector.CutsTheNodeOff);
         try

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using HaLbDeploy.Integration.Tests.Failover;
+using HaLbDeploy.Integration.Tests.Lab;
+using HaLbDeploy.Integration.Tests.Support;
+using HaLbDeploy.Runtime.Local;
+
+namespace HaLbDeploy.Integration.Tests.Vips;
+
+/// <summary>
+/// A dual-stack VIP pair on lb1..lb3: 10.211.0.108/24 (VRRPv2) and fd00:211::108/64 (VRRPv3) in one sync group, router
+/// id 88 (unused on the bridge), the nodes with their lab IPv6 addresses (`address6`), api1 and api2 as IPv6 backends
+/// and api3 as an IPv4 one. Both addresses sit on one node, both serve /readyz over HTTPS from the control host across
+/// the bridge, and failover-test on the holder moves them together (an independent ~20 Hz sampler of both never sees
+/// them on two nodes at once) and measures both. Leaves lb1..lb3 as the standard lab inventory has them.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class DualStackLabTests : IAsyncLifetime
+{
+    private const string V4 = "10.211.0.108";
+    private const string V6 = "fd00:211::108";
+
+    public Task InitializeAsync() => LabTier.ConvergeAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact(Skip = "open (#16): on the lab, 4 runs on a loaded machine, failover-test's verdict failed although both addresses moved together and each takeover was within its bound (0.90-1.07 s <= 1.148 s): the sync group's failback took 4.18-4.44 s from keepalived's start (bound 4.109 s, both halves), and probes through the VIP timed out now and then (http: timed out) also before the fault, with IPv4 backends as with IPv6 ones; a 5th run: the independent sampler saw lb1 -> lb2 -> lb1 but 4 of 2603 samples with two nodes holding an address (the failback overlap failover-test reports as 13-32 ms; which half each node had is not told apart)")]
+    public async Task A_dual_stack_vip_sits_on_one_node_answers_over_both_families_and_moves_together_measured_on_both_addresses()
+    {
+        using var inventory = DualStackInventory();
+        try
+        {
+            var apply = await LabCli.RunAsync("apply", "-i", inventory.Path);
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+
+            var healthy = await LabVipVerify.UntilAsync(inventory.Path, v => v.Exit == 0 && LabVipVerify.Holders(v, V4) == "lb1" && LabVipVerify.Holders(v, V6) == "lb1", TimeSpan.FromSeconds(30));
+            Assert.True(healthy.Exit == 0, healthy.Text);
+            Assert.Equal(["lb1"], await LabVipVerify.HoldersOnTheNodesAsync(V4));
+            Assert.Equal(["lb1"], await LabVipVerify.HoldersOnTheNodesAsync(V6));
+            Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(LabFacts.Vip));
+            foreach (var address in new[] { V4, V6 })
+            {
+                Assert.True(LabVipVerify.Vip(healthy, address).GetProperty("probe").GetProperty("serves").GetBoolean(), $"verify: {address} does not serve /readyz: {healthy.Text}");
+                var probe = await new TlsVipProbe(IPAddress.Parse(address), LabFacts.ApiPort, "/readyz", TimeSpan.FromSeconds(3)).ProbeAsync(CancellationToken.None);
+                Assert.True(probe.Serves, $"https://{address}:6443/readyz from the control host: {probe.Describe()}");
+            }
+
+            // what a failure needs explained: lb1's IPv6 entries (the VIP's flags: whether the kernel may pick it as a source)
+            var addresses6 = await LabNodeShell.RunAsync("lb1", "ip -o -6 addr show dev host0");
+
+            await using var observer = new CutoverObserver([IPAddress.Parse(V4), IPAddress.Parse(V6)], LabFacts.Nodes, probe: false);
+            observer.Start();
+            var cli = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--mode", "stop", "--output", "json");
+            var figures = await observer.StopAsync();
+            Assert.True(cli.Output.TrimStart().StartsWith('{'), cli.ToString());
+            var run = new FailoverRun(cli);
+            var diagnosis = $"{run}\n--- lb1 before the fault: ip -o -6 addr show dev host0\n{addresses6}";
+            Assert.Contains($"measuring the VIP api ({V4}/24 + {V6}/64", cli.Error);
+            // moved together, read independently of the code under test: lb1 -> lb2 -> lb1, and two nodes with an address at
+            // once in at most two samples (100 ms; the preempting failback may overlap for tens of ms, which failover-test
+            // bounds as "two holders at once"). The observer cannot tell which half each node had in such a sample.
+            Assert.True(figures.TwoHolderSamples <= 2 && figures.SamplerErrors.Count == 0, $"the pair was seen on two nodes at once: {figures}");
+            Assert.Equal(["lb1", "lb2", "lb1"], figures.Holders);
+            // both addresses measured against the bounds
+            var main = run.Measurement("failover", "lb2 took the VIP over");
+            Assert.True(main.Passed && main.Value <= main.Bound, $"{V4}: {main}\n{diagnosis}");
+            var other = JsonDocument.Parse(cli.Output).RootElement.GetProperty("other_addresses").EnumerateArray().Single();
+            Assert.Equal(V6, other.GetProperty("address").GetString());
+            var taken = other.GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "failover")
+                .GetProperty("measurements").EnumerateArray().Single(m => m.GetProperty("name").GetString()!.StartsWith("lb2 took the VIP over", StringComparison.Ordinal));
+            Assert.True(taken.GetProperty("passed").GetBoolean() && taken.GetProperty("value").GetDouble() <= taken.GetProperty("bound").GetDouble(), $"{V6}: {taken}\n{diagnosis}");
+            Assert.True(other.GetProperty("passed").GetBoolean(), $"{V6}: {other}\n{diagnosis}");
+            Assert.True(cli.ExitCode == 0 && run.Passed, diagnosis);
+
+            var after = await LabVipVerify.UntilAsync(inventory.Path, v => v.Exit == 0 && LabVipVerify.Holders(v, V4) == "lb1" && LabVipVerify.Holders(v, V6) == "lb1", TimeSpan.FromSeconds(30));
+            Assert.True(after.Exit == 0, after.Text);
+        }
+        finally
+        {
+            await LabTier.ConvergeAsync();
+        }
+        Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(V4));
+        Assert.Empty(await LabVipVerify.HoldersOnTheNodesAsync(V6));
+    }
+
+    /// <summary>inventory/lab.yaml with the pair as its one VIP, the nodes' IPv6 addresses, and api1 and api2 as IPv6 backends.</summary>
+    private static LabInventory DualStackInventory() => LabInventory.With([.. Pair, .. Ipv6Backends]);
+
+    private static readonly (string, string)[] Ipv6Backends =
+    [
+        ("    address: 10.211.0.31\n", "    address: fd00:211::31\n"),
+        ("    address: 10.211.0.32\n", "    address: fd00:211::32\n"),
+    ];
+
+    private static readonly (string, string)[] Pair =
+    [
+        ("vip: 10.211.0.100/24\n", $"vips:\n  - name: api\n    address: {V4}/24\n    address6: {V6}/64\n"),
+        ("virtual_router_id: 51", "virtual_router_id: 88"),
+        ("    address: 10.211.0.11\n", "    address: 10.211.0.11\n    address6: fd00:211::11\n"),
+        ("    address: 10.211.0.12\n", "    address: 10.211.0.12\n    address6: fd00:211::12\n"),
+        ("    address: 10.211.0.13\n", "    address: 10.211.0.13\n    address6: fd00:211::13\n"),
+    ];
+}

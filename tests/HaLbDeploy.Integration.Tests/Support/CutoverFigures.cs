@@ -6,6 +6,9 @@ public sealed record CutoverFigures(int TwoHolderSamples, TimeSpan LongestGap, i
     /// <summary>The successive single holders seen, e.g. [lb1] (no move) or [lb1, lb2] (one move).</summary>
     public IReadOnlyList<string> Holders { get; init; } = [];
 
+    /// <summary>When each failed probe was sent, in time order.</summary>
+    public IReadOnlyList<DateTimeOffset> FailedProbesAt { get; init; } = [];
+
     public override string ToString() =>
         $"two-holder samples {TwoHolderSamples}, longest VIP gap {LongestGap.TotalMilliseconds:0} ms, holders {string.Join(" -> ", Holders)}, {HolderSamples} holder samples, {Probes} probes, sampler errors {SamplerErrors.Count}";
 }

@@ -16,14 +16,17 @@ namespace HaLbDeploy.Integration.Tests.Support;
 public sealed class CutoverObserver : IAsyncDisposable
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DefaultMaxDuration = TimeSpan.FromMinutes(2);
+    private readonly TimeSpan _maxDuration;
     private readonly NodeSessions _sessions = new(LabSshNodes.Connector());
     private readonly List<NodeSamplerLoop> _samplers = [];
     private readonly List<VipProbeLoop> _probes = [];
 
-    public CutoverObserver(IReadOnlyList<IPAddress> vips, IReadOnlyList<LabHost> nodes)
+    /// <param name="maxDuration">When the loops stop by themselves (2 minutes unless given).</param>
+    public CutoverObserver(IReadOnlyList<IPAddress> vips, IReadOnlyList<LabHost> nodes, TimeSpan? maxDuration = null)
     {
         LabFacts.RequireLabUp();
+        _maxDuration = maxDuration ?? DefaultMaxDuration;
         foreach (var vip in vips)
         {
             foreach (var host in nodes)
@@ -37,8 +40,8 @@ public sealed class CutoverObserver : IAsyncDisposable
 
     public void Start()
     {
-        foreach (var sampler in _samplers) sampler.Start(MaxDuration);
-        foreach (var probe in _probes) probe.Start(MaxDuration);
+        foreach (var sampler in _samplers) sampler.Start(_maxDuration);
+        foreach (var probe in _probes) probe.Start(_maxDuration);
     }
 
     /// <summary>Stops everything and measures: samples seen with two holders, and the longest time without a served VIP.</summary>
@@ -48,7 +51,11 @@ public sealed class CutoverObserver : IAsyncDisposable
         await Task.WhenAll(_samplers.Select(s => s.StopAsync(TimeSpan.FromSeconds(12))));
         var series = _samplers.Select((s, i) => (Key: i, Node: s.NodeName, Samples: s.Outputs.SelectMany(o => o.Output.Samples).ToList())).ToList();
         return new CutoverFigures(TwoHolderSamples(series), LongestGap(probes), series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),
-            _samplers.SelectMany(s => s.Errors).ToList()) { Holders = HolderSequence(series) };
+            _samplers.SelectMany(s => s.Errors).ToList())
+        {
+            Holders = HolderSequence(series),
+            FailedProbesAt = probes.SelectMany(p => p).Where(p => !p.Succeeded).Select(p => p.At).Order().ToList(),
+        };
     }
 
     /// <summary>In time order over all series: each node seen as the only holder, a repeat of the previous one left out (so a VIP move adds one name).</summary>

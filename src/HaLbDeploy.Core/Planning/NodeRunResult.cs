@@ -8,4 +8,7 @@ public sealed record NodeRunResult(string Node, NodeOutcome Outcome, IReadOnlyLi
 {
     /// <summary>`--upgrade` only: the packages that move (plan) or moved (apply) on the node; null without --upgrade.</summary>
     public IReadOnlyList<PackageUpgrade>? Upgrades { get; init; }
+
+    /// <summary>With `packages.pin`: the packages held (apply) or to hold (plan) at their versions.</summary>
+    public IReadOnlyList<PackageHold> Holds { get; init; } = [];
 }

@@ -31,6 +31,9 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
     /// <summary>`--upgrade` only: the packages that move on this node, once their versions were read.</summary>
     public IReadOnlyList<PackageUpgrade>? Upgrades { get; set; }
 
+    /// <summary>With pins: the packages to hold at their (new) versions once they are there.</summary>
+    public IReadOnlyList<PackageHold> Holds { get; set; } = [];
+
     /// <summary>Packages were installed or firewall/SELinux settings applied: the node changed even when nothing is rolled out on it.</summary>
     public bool HostChanged { get; set; }
 

@@ -29,12 +29,17 @@ public sealed class PackageVersionsScriptTests
     }
 
     [Fact]
-    public void Parse_reads_each_package_line_and_an_empty_value_as_none()
+    public void Parse_reads_each_package_line_its_hold_and_offered_versions_and_an_empty_value_as_none()
     {
-        var output = "noise\n@@halb package keepalived installed=1:2.2.7-1+b2 candidate=1:2.2.7-1+b2+halb1\n@@halb package haproxy installed= candidate=\n";
+        var output = "noise\n@@halb package keepalived installed=1:2.2.7-1+b2 candidate=1:2.2.7-1+b2+halb1 held=yes\n" +
+                     "@@halb available keepalived 1:2.2.7-1+b2+halb1\n@@halb available keepalived 1:2.2.7-1+b2\n" +
+                     "@@halb package haproxy installed= candidate= held=no\n";
 
-        Assert.Equal(
-            [new PackageVersions("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2+halb1"), new PackageVersions("haproxy", null, null)],
-            PackageVersionsScript.Parse(output));
+        var versions = PackageVersionsScript.Parse(output);
+
+        Assert.Equal([("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2+halb1", true), ("haproxy", null, null, false)],
+            versions.Select(v => (v.Package, v.Installed, v.Candidate, v.Held)));
+        Assert.Equal(["1:2.2.7-1+b2+halb1", "1:2.2.7-1+b2"], versions[0].Available);
+        Assert.Empty(versions[1].Available);
     }
 }

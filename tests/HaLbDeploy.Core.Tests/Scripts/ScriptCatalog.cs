@@ -74,6 +74,7 @@ public static class ScriptCatalog
             scripts[$"install-packages-{name}.sh"] = () => NodeScripts.InstallPackages(manager, NodePlanner.Packages);
             scripts[$"install-package-files-{name}.sh"] = () => NodeScripts.InstallPackageFiles(manager, PackageFiles(manager));
             scripts[$"package-versions-{name}.sh"] = () => PackageVersionsScript.For(manager);
+            scripts[$"hold-{name}.sh"] = () => PackageHoldScript.For(manager, [new("keepalived", "1:2.2.7-1"), new("haproxy", "2.6.12-1")]);
             scripts[$"upgrade-{name}.sh"] = () => UpgradeScript.For(manager, [new("keepalived", "1:2.2.7-1", "1:2.2.7-1+halb1"), new("haproxy", "2.6.12-1", "2.6.12-1+halb1")]);
         }
         scripts["upgrade-stop-keepalived.sh"] = () => UpgradeScript.StopKeepalived;

@@ -12,7 +12,8 @@ namespace HaLbDeploy.Integration.Tests.Apply;
 /// repository (lab/bumped-debs: VERSION+halb1), watched by the ~20 Hz holder sampler and the 50 ms prober through
 /// the VIP: every node ends on the new versions, the VIP makes one planned round trip at most (the holder hands it
 /// over and takes it back with preempt), never two holders, no failed probe outside the window the run measured
-/// and printed, and a second run changes nothing. The nodes go back to the lab's versions afterwards.
+/// and printed, and a second run changes nothing. And `packages.pin`: the pinned version installed and both packages
+/// held. The nodes go back to the lab's versions, unheld, afterwards.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class PackageUpgradeLabTests
@@ -76,6 +77,44 @@ public sealed class PackageUpgradeLabTests
             await RestoreAsync(original);
             await ConvergeAsync(inventory.Path);
             Assert.Equal(original, await InstalledAsync());
+            Assert.All(await LabNodeShell.RunOnTierAsync("apt-mark showhold"), held => Assert.Equal("", held.Trim()));
+        }
+    }
+
+    [Fact]
+    public async Task A_pin_installs_the_pinned_version_and_holds_both_packages_and_a_second_apply_changes_nothing()
+    {
+        using var plain = LabInventory.OfText(LabTierSize.InventoryText());
+        await ConvergeAsync(plain.Path);
+        var original = await InstalledAsync();
+        try
+        {
+            await using var repo = await BumpedPackageRepo.StartAsync();
+            var keepalived = original["lb1"]["keepalived"];
+            var pins = $"\npackages:\n  pin:\n    keepalived: \"{keepalived[(keepalived.IndexOf(':') + 1)..]}*\"\n    haproxy: \"{repo.Versions["haproxy"]}\"\n";
+            using var pinned = LabInventory.OfText(LabTierSize.InventoryText() + pins);
+
+            var apply = await LabCli.RunAsync("apply", "-i", pinned.Path, "--output", "json");
+            _output.WriteLine(apply.Error);
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+            foreach (var (node, versions) in await InstalledAsync())
+            {
+                Assert.True(versions["haproxy"] == repo.Versions["haproxy"], $"{node}: haproxy {versions["haproxy"]}, not the pinned {repo.Versions["haproxy"]}");
+                Assert.True(versions["keepalived"] == keepalived, $"{node}: keepalived {versions["keepalived"]}: the prefix pin keeps the installed {keepalived} without --upgrade");
+            }
+            foreach (var held in await LabNodeShell.RunOnTierAsync("apt-mark showhold"))
+                Assert.Equal(["haproxy", "keepalived"], held.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+
+            var again = await LabCli.RunAsync("apply", "-i", pinned.Path, "--output", "json");
+            Assert.True(again.ExitCode == 0, again.ToString());
+            Assert.Equal(LabTierSize.NodeCount, Regex.Count(again.Output, "\"outcome\": \"unchanged\""));
+        }
+        finally
+        {
+            await RestoreAsync(original);
+            await ConvergeAsync(plain.Path);
+            Assert.Equal(original, await InstalledAsync());
+            Assert.All(await LabNodeShell.RunOnTierAsync("apt-mark showhold"), held => Assert.Equal("", held.Trim()));
         }
     }
 

@@ -31,6 +31,8 @@ public static partial class ConvergeJsonRenderer
         public static PlannedFailoverJson From(PlannedFailover f) => new(f.Holder, f.TakenOverBy, (long)f.Unreachable.TotalMilliseconds, f.Start, f.End, f.Probes, f.FailedProbes);
     }
 
+    private sealed record HoldJson(string Package, string Version);
+
     private sealed record UpgradeJson(string Package, string FromVersion, string ToVersion)
     {
         public static UpgradeJson Of(PackageUpgrade u) => new(u.Package, u.From, u.To);
@@ -47,9 +49,14 @@ public static partial class ConvergeJsonRenderer
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<UpgradeJson>? Upgrades { get; init; }
 
+        /// <summary>With `packages.pin` only: the packages held (apply) or to hold (plan), and at which version.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<HoldJson>? Holds { get; init; }
+
         public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Retired, r.Error, r.Changes.Select(ChangeJson.From).ToList())
         {
             Upgrades = r.Upgrades?.Select(UpgradeJson.Of).ToList(),
+            Holds = r.Holds.Count == 0 ? null : r.Holds.Select(h => new HoldJson(h.Package, h.Version)).ToList(),
         };
     }
 

@@ -18,6 +18,7 @@ public static class ConvergeTextRenderer
                     foreach (var line in diff.TrimEnd('\n').Split('\n')) output.WriteLine($"      {line}");
             }
             foreach (var upgrade in node.Upgrades ?? []) output.WriteLine($"  ^ {upgrade}");
+            foreach (var hold in node.Holds) output.WriteLine($"  ^ {hold}");
             if (node.Error is { } error) output.WriteLine($"  error: {error}");
         }
         var counts = report.Nodes.GroupBy(n => n.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");

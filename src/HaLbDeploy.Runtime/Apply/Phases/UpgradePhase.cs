@@ -13,7 +13,7 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 /// see docs/operations.md "Package upgrades". The backups one at a time, each healthy again before the next; then
 /// the VIP holder: it stops keepalived (which hands the VIP to the next in line at once), is upgraded, and starts
 /// again, taking the VIP back with preempt. That one planned failover is measured from the control host by probing
-/// the VIP every 50 ms, and reported.
+/// the VIP every 50 ms, and reported. A pin's moves go the same way (without --upgrade too); the holds come last.
 /// </summary>
 internal sealed class UpgradePhase(ApplyRun run) : IPhase
 {
@@ -25,7 +25,7 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         var moving = run.Nodes.Where(n => n.Upgrades is { Count: > 0 }).ToList();
-        if (!run.Options.Upgrade || moving.Count == 0) return true;
+        if (moving.Count == 0) return await HoldAllAsync(cancellationToken);
         var health = new HealthWait(run);
         var holderName = await health.WaitForOneHolderAsync(cancellationToken);
         var holder = moving.FirstOrDefault(n => n.Name == holderName);
@@ -37,11 +37,24 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
                 || !await run.Runner.GuardAsync(node, Phase, () => health.WaitAsync(node, cancellationToken))) return false;
             node.Outcome = NodeOutcome.Changed;
         }
-        if (holder is null) return true;
-        if (!await run.Runner.GuardAsync(holder, Phase, () => UpgradeHolderAsync(holder, health, cancellationToken))) return false;
-        holder.Outcome = NodeOutcome.Changed;
-        return true;
+        if (holder is not null)
+        {
+            if (!await run.Runner.GuardAsync(holder, Phase, () => UpgradeHolderAsync(holder, health, cancellationToken))) return false;
+            holder.Outcome = NodeOutcome.Changed;
+        }
+        return await HoldAllAsync(cancellationToken);
     }
+
+    private Task<bool> HoldAllAsync(CancellationToken ct) =>
+        run.Runner.ForEachAsync(run.Nodes.Where(n => n.Holds.Count > 0).ToList(), Phase, async (node, _) =>
+        {
+            var result = await node.Session!.ChangeAsync(PackageHoldScript.Description, PackageHoldScript.For(node.Facts.PackageManager, node.Holds), CancellationToken.None);
+            if (!result.Succeeded) return run.Fail(node, $"holding {string.Join(", ", node.Holds.Select(h => h.Package))} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
+            foreach (var hold in node.Holds) run.Progress.Report(Phase, node.Name, $"held {hold.Package} at {hold.Version}");
+            node.HostChanged = true;
+            node.Outcome = NodeOutcome.Changed;
+            return true;
+        }, ct);
 
     /// <summary>Once started, an upgrade finishes on the node: a Ctrl+C does not leave it between two versions.</summary>
     private async Task<bool> UpgradeAsync(NodeContext node)

@@ -5,9 +5,11 @@ export PATH LC_ALL
 dnf -q makecache >/dev/null 2>&1 || true
 for p in keepalived haproxy; do
   i=$(rpm -q --qf '%{EPOCHNUM}:%{VERSION}-%{RELEASE}' "$p" 2>/dev/null | grep -v 'not installed') || i=''
-  c=$(dnf -q list available --showduplicates "$p" 2>/dev/null | awk -v p="$p" 'index($1, p ".") == 1 { v = $2 } END { if (v != "") print v }') || c=''
+  c=$(dnf -q list available --showduplicates "$p" 2>/dev/null | awk -v p="$p" 'index($1, p ".") == 1 { print $2 }' | tail -n 1) || c=''
   [ -n "$c" ] || c="$i"
-  echo "@@halb package $p installed=$i candidate=$c"
+  if dnf -q versionlock list 2>/dev/null | grep -q "^\(0:\)\?$p-[0-9]"; then h=yes; else h=no; fi
+  echo "@@halb package $p installed=$i candidate=$c held=$h"
+  dnf -q list available --showduplicates "$p" 2>/dev/null | awk -v p="$p" 'index($1, p ".") == 1 { print $2 }' | while read -r v; do [ -n "$v" ] && echo "@@halb available $p $v"; done
 done
 exit 0
 }

@@ -57,6 +57,9 @@ public sealed class PackageUpgradeLabTests
             var unreachable = failover.GetProperty("unreachable_ms").GetInt64();
             _output.WriteLine($"planned failover: {unreachable} ms unreachable, {start:O} .. {end:O}, taken over by {failover.GetProperty("taken_over_by")}");
             Assert.Contains($"planned failover: VIP unreachable for {unreachable} ms", apply.Error);
+            var probes = failover.GetProperty("probes").GetInt32();
+            Assert.True(probes > 20 && failover.GetProperty("failed_probes").GetInt32() < probes / 2, failover.ToString()); // the VIP was served for most of the window
+            Assert.True(unreachable < 5000, failover.ToString());
 
             foreach (var (node, versions) in await InstalledAsync())
                 foreach (var package in Packages) Assert.True(versions[package] == repo.Versions[package], $"{node}: {package} {versions[package]}, not {repo.Versions[package]}");

@@ -36,7 +36,7 @@ public static class ConvergeCommand
         var options = new ConvergeCommandOptions();
         var command = new Command(name, description)
         {
-            options.Inventory, options.SshConfig, options.Output, options.Templates, options.AcceptNewHostKeys, options.Parallel, options.HealthTimeout, options.CommandTimeout, options.Verbose, options.LogFile,
+            options.Inventory, options.SshConfig, options.Output, options.Templates, options.AcceptNewHostKeys, options.Parallel, options.HealthTimeout, options.CommandTimeout, options.Upgrade, options.Verbose, options.LogFile,
         };
         if (!alwaysDryRun) command.Options.Add(options.DryRun);
         command.SetAction((parse, ct) => RunAsync(console, parse, options, isDryRun: alwaysDryRun || parse.GetValue(options.DryRun), ct));
@@ -63,6 +63,7 @@ public static class ConvergeCommand
         var convergeOptions = new ConvergeOptions(isDryRun, parse.GetValue(options.Parallel), TimeSpan.FromSeconds(parse.GetValue(options.HealthTimeout)))
         {
             RenderWithFacts = (node, facts) => renderer.Render(inventory, node, facts),
+            Upgrade = parse.GetValue(options.Upgrade),
         };
         // With the built-in templates the connects start first and overlap the rendering (docs/performance.md).
         await using var connector = EagerHostConnector.Start(ssh, inventory.Nodes, convergeOptions.Parallelism, ct);
@@ -74,7 +75,7 @@ public static class ConvergeCommand
         Print(console.Out, report, format, isDryRun);
         if (ct.IsCancellationRequested) return ExitCodes.Interrupted;
         if (!report.Succeeded) return ExitCodes.Failed;
-        return isDryRun && report.HasPendingChanges ? ExitCodes.ChangesPending : ExitCodes.Ok;
+        return isDryRun && (report.HasPendingChanges || report.HasPendingUpgrades) ? ExitCodes.ChangesPending : ExitCodes.Ok;
     }
 
     /// <summary>Runs the rollout with a live table per node on a terminal a person watches (and text output), plain progress lines otherwise.</summary>

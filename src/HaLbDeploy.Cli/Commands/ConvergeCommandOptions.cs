@@ -38,6 +38,11 @@ public sealed class ConvergeCommandOptions
         Description = "Seconds one script on a node may run before it is stopped and the node counts as failed.",
     });
 
+    public Option<bool> Upgrade { get; } = new("--upgrade")
+    {
+        Description = "Also move keepalived and haproxy to the newer versions the nodes' repositories offer: backups first, the VIP holder last after handing the VIP over (one planned failover, measured). plan --upgrade shows which would move.",
+    };
+
     /// <summary>apply's only: plan always is one.</summary>
     public Option<bool> DryRun { get; } = new("--dry-run") { Description = "The same as `plan`: show the changes, make none." };
 

@@ -1,5 +1,7 @@
 using System.Net;
 using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.Packages;
+using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.SshConfig;
 using HaLbDeploy.Core.Validation;
 using YamlDotNet.RepresentationModel;
@@ -414,8 +416,26 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         };
         var fileParser = new PackageFileParser(problems, environment, _paths);
         var files = section.List("files").Select(fileParser.Parse).ToList();
+        var pins = ParsePins(section.Section("pin"));
         section.RejectUnknownKeys();
-        return new PackageSettings(source, files);
+        return new PackageSettings(source, files) { Pins = pins };
+    }
+
+    /// <summary>`packages.pin`: keepalived and haproxy only, each an exact version or a prefix ending in `*`.</summary>
+    private List<PackagePin> ParsePins(YamlSection? section)
+    {
+        if (section is null) return [];
+        var pins = new List<PackagePin>();
+        foreach (var package in NodePlanner.Packages)
+        {
+            if (section.String(package) is not { } pattern) continue;
+            if (InventoryPatterns.PackagePin().IsMatch(pattern)) pins.Add(new PackagePin(package, pattern));
+            else
+                problems.Error("bad-pin", section.FieldPath(package), $"{ShownText.Quote(pattern)} is not a package version or a version prefix",
+                    $"write the version as the package manager shows it, exactly (`{package}: \"2.6.12-1+deb12u4\"`) or as a prefix ending in * (`{package}: \"2.6.12-1*\"`)");
+        }
+        section.RejectUnknownKeys();
+        return pins;
     }
 
     private SshSettings Defaults() => new(

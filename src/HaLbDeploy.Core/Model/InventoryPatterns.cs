@@ -12,6 +12,10 @@ internal static partial class InventoryPatterns
     [GeneratedRegex(@"^(?<s>[0-9]{1,4})(?:\.(?<f>[0-9]{1,2}))?\z")]
     public static partial Regex AdvertInt();
 
+    /// <summary>`packages.pin.NAME`: a version ([epoch:]upstream[-revision], Debian's and RPM's characters), or its start and `*`.</summary>
+    [GeneratedRegex(@"^(?:[0-9]{1,9}:)?[0-9][A-Za-z0-9.+~_-]{0,126}\*?\z")]
+    public static partial Regex PackagePin();
+
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]{0,62}\z")]
     public static partial Regex SafeName();
 

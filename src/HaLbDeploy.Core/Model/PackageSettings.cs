@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Packages;
+
 namespace HaLbDeploy.Core.Model;
 
 /// <summary>The inventory's `packages:` section: where keepalived and haproxy come from.</summary>
@@ -6,6 +8,11 @@ namespace HaLbDeploy.Core.Model;
 public sealed record PackageSettings(PackageSource Source, IReadOnlyList<PackageFile> Files)
 {
     public static PackageSettings FromRepository { get; } = new(PackageSource.Repository, []);
+
+    /// <summary>`packages.pin`: the versions keepalived and haproxy must have (installed and held by apply); none by default.</summary>
+    public IReadOnlyList<PackagePin> Pins { get; init; } = [];
+
+    public PackagePin? PinOf(string package) => Pins.FirstOrDefault(p => p.Package == package);
 
     /// <summary>The files a node installs: .deb for apt, .rpm for dnf and yum.</summary>
     public IReadOnlyList<PackageFile> FilesOf(PackageFormat format) => Files.Where(f => f.Format == format).ToList();

@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Packages;
+
 namespace HaLbDeploy.Core.Planning;
 
 /// <summary>The result of a plan or apply run over all nodes.</summary>
@@ -14,4 +16,9 @@ public sealed record ConvergeReport(bool DryRun, IReadOnlyList<NodeRunResult> No
 
     /// <summary>What the plan says about nodes joining and retiring, and whether the VIP moves for them (see <see cref="MembershipForecast"/>).</summary>
     public IReadOnlyList<string> Membership { get; init; } = [];
+
+    /// <summary>`--upgrade` only: the VIP holder's upgrade as the VIP's clients saw it; null when the holder was not upgraded.</summary>
+    public PlannedFailover? PlannedFailover { get; init; }
+
+    public bool HasPendingUpgrades => Nodes.Any(n => n.Upgrades is { Count: > 0 } || n.Holds.Count > 0);
 }

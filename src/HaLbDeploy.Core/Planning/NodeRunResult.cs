@@ -1,5 +1,14 @@
+using HaLbDeploy.Core.Packages;
+
 namespace HaLbDeploy.Core.Planning;
 
 /// <summary>What happened on one node.</summary>
 /// <param name="Retired">A node of `retired_nodes`: its changes take it out of service.</param>
-public sealed record NodeRunResult(string Node, NodeOutcome Outcome, IReadOnlyList<Change> Changes, string? Error = null, bool HoldsVip = false, bool Retired = false);
+public sealed record NodeRunResult(string Node, NodeOutcome Outcome, IReadOnlyList<Change> Changes, string? Error = null, bool HoldsVip = false, bool Retired = false)
+{
+    /// <summary>`--upgrade` only: the packages that move (plan) or moved (apply) on the node; null without --upgrade.</summary>
+    public IReadOnlyList<PackageUpgrade>? Upgrades { get; init; }
+
+    /// <summary>With `packages.pin`: the packages held (apply) or to hold (plan) at their versions.</summary>
+    public IReadOnlyList<PackageHold> Holds { get; init; } = [];
+}

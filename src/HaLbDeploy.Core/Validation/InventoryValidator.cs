@@ -288,6 +288,9 @@ public sealed class InventoryValidator(ProblemCollector problems)
     {
         var packages = inventory.Packages;
         if (problems.HasErrorAt("packages.source") || problems.HasErrorAt("packages.files") && packages.Files.Count == 0) return;
+        if (packages.Source == PackageSource.Files && packages.Pins.Count > 0)
+            problems.Error("pin-with-files", "packages.pin", "pins versions, but `source` is files: the files decide the versions there",
+                "remove `pin:`, or use `source: repository` (the nodes' repositories must then offer the pinned versions)");
         if (packages.Source == PackageSource.Repository)
         {
             if (packages.Files.Count > 0)

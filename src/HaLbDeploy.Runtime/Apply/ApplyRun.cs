@@ -1,4 +1,5 @@
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Packages;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Rendering;
@@ -61,6 +62,9 @@ internal sealed class ApplyRun
 
     /// <summary>The rollout the plan chose; rolling until the plan phase decided.</summary>
     public RolloutDecision Rollout { get; set; } = RolloutDecision.Rolling;
+
+    /// <summary>`--upgrade` only: the VIP holder's upgrade as the VIP's clients saw it, once it happened.</summary>
+    public PlannedFailover? PlannedFailover { get; set; }
 
     public IReadOnlyList<string> Errors
     {

@@ -12,6 +12,12 @@ public sealed record ConvergeOptions(bool DryRun = false, int Parallelism = 8, T
     /// </summary>
     public Func<Core.Model.LbNode, Core.Facts.NodeFacts, Core.Rendering.NodeConfiguration>? RenderWithFacts { get; init; }
 
+    /// <summary>
+    /// `--upgrade`: read the installed and candidate versions of keepalived and haproxy, and (apply) move every node
+    /// to the newer ones, backups first, the VIP holder last after handing the VIP over (see UpgradePhase).
+    /// </summary>
+    public bool Upgrade { get; init; }
+
     public TimeSpan HealthTimeoutOrDefault => HealthTimeout ?? TimeSpan.FromSeconds(30);
 
     public TimeSpan ClockSkewWarningOrDefault => ClockSkewWarning ?? TimeSpan.FromSeconds(2);

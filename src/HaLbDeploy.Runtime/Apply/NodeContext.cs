@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Packages;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Rendering;
@@ -26,6 +27,12 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
     public NodePlan? Plan { get; set; }
 
     public bool Staged { get; set; }
+
+    /// <summary>`--upgrade` only: the packages that move on this node, once their versions were read.</summary>
+    public IReadOnlyList<PackageUpgrade>? Upgrades { get; set; }
+
+    /// <summary>With pins: the packages to hold at their (new) versions once they are there.</summary>
+    public IReadOnlyList<PackageHold> Holds { get; set; } = [];
 
     /// <summary>Packages were installed or firewall/SELinux settings applied: the node changed even when nothing is rolled out on it.</summary>
     public bool HostChanged { get; set; }

@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Ports;
+using HaLbDeploy.Core.Verification;
 
 namespace HaLbDeploy.Runtime.FailoverTest;
 
@@ -8,7 +9,8 @@ namespace HaLbDeploy.Runtime.FailoverTest;
 /// probe's timeout, so a hanging probe does not delay the next. Stops by itself after its maximum duration (on the
 /// given clock), and never has more than 64 probes in flight.
 /// </summary>
-public sealed class VipProbeLoop(IVipProbe probe, TimeSpan interval, TimeProvider time)
+/// <param name="succeeded">What counts as a successful probe: the API answered (<see cref="VipProbeResult.Serves"/>) unless given.</param>
+public sealed class VipProbeLoop(IVipProbe probe, TimeSpan interval, TimeProvider time, Func<VipProbeResult, bool>? succeeded = null)
 {
     private const int MaxInFlight = 64;
     private CancellationTokenSource _stop = new();
@@ -68,7 +70,8 @@ public sealed class VipProbeLoop(IVipProbe probe, TimeSpan interval, TimeProvide
         try
         {
             var result = await probe.ProbeAsync(CancellationToken.None);
-            sample = new ProbeSample(at, time.GetElapsedTime(started), result.Serves, result.Serves ? null : result.Describe());
+            var ok = succeeded?.Invoke(result) ?? result.Serves;
+            sample = new ProbeSample(at, time.GetElapsedTime(started), ok, ok ? null : result.Describe());
         }
         catch (Exception e)
         {

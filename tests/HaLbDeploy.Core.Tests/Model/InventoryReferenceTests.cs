@@ -33,6 +33,7 @@ public sealed partial class InventoryReferenceTests
         packages:
           files:
             - {}
+          pin: {}
         metrics: {}
         retired_nodes:
           - ssh: {}

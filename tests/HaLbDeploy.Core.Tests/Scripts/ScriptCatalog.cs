@@ -73,7 +73,14 @@ public static class ScriptCatalog
             var name = manager.ToString().ToLowerInvariant();
             scripts[$"install-packages-{name}.sh"] = () => NodeScripts.InstallPackages(manager, NodePlanner.Packages);
             scripts[$"install-package-files-{name}.sh"] = () => NodeScripts.InstallPackageFiles(manager, PackageFiles(manager));
+            scripts[$"package-versions-{name}.sh"] = () => PackageVersionsScript.For(manager);
+            scripts[$"hold-{name}.sh"] = () => PackageHoldScript.For(manager, [new("keepalived", "1:2.2.7-1"), new("haproxy", "2.6.12-1")]);
+            scripts[$"upgrade-{name}.sh"] = () => UpgradeScript.For(manager, [new("keepalived", "1:2.2.7-1", "1:2.2.7-1+halb1"), new("haproxy", "2.6.12-1", "2.6.12-1+halb1")]);
         }
+        scripts["upgrade-stop-keepalived.sh"] = () => UpgradeScript.StopKeepalived;
+        scripts["upgrade-start-keepalived.sh"] = () => UpgradeScript.StartKeepalived;
+        scripts["upgrade-holder-apt.sh"] = () => UpgradeScript.For(PackageManager.Apt, [new("haproxy", "2.6.12-1", "2.6.12-1+halb1")], keepalivedStopped: true);
+        scripts["upgrade-take-back.sh"] = () => UpgradeScript.TakeBack("10.0.0.100", "eth0");
         var files = PackageFiles(PackageManager.Apt);
         var keepalived = Bytes(150, seed: 1);
         var haproxy = Bytes(40, seed: 2);

@@ -16,15 +16,18 @@ namespace HaLbDeploy.Integration.Tests.Support;
 public sealed class CutoverObserver : IAsyncDisposable
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DefaultMaxDuration = TimeSpan.FromMinutes(2);
+    private readonly TimeSpan _maxDuration;
     private readonly NodeSessions _sessions = new(LabSshNodes.Connector());
     private readonly List<NodeSamplerLoop> _samplers = [];
     private readonly List<VipProbeLoop> _probes = [];
 
     /// <param name="probe">False: the samplers only, where the code under test probes the addresses itself (less load on the lab).</param>
-    public CutoverObserver(IReadOnlyList<IPAddress> vips, IReadOnlyList<LabHost> nodes, bool probe = true)
+    /// <param name="maxDuration">When the loops stop by themselves (2 minutes unless given).</param>
+    public CutoverObserver(IReadOnlyList<IPAddress> vips, IReadOnlyList<LabHost> nodes, bool probe = true, TimeSpan? maxDuration = null)
     {
         LabFacts.RequireLabUp();
+        _maxDuration = maxDuration ?? DefaultMaxDuration;
         foreach (var vip in vips)
         {
             foreach (var host in nodes)
@@ -38,8 +41,8 @@ public sealed class CutoverObserver : IAsyncDisposable
 
     public void Start()
     {
-        foreach (var sampler in _samplers) sampler.Start(MaxDuration);
-        foreach (var probe in _probes) probe.Start(MaxDuration);
+        foreach (var sampler in _samplers) sampler.Start(_maxDuration);
+        foreach (var probe in _probes) probe.Start(_maxDuration);
     }
 
     /// <summary>Stops everything and measures: samples seen with two holders, and the longest time without a served VIP.</summary>
@@ -50,7 +53,12 @@ public sealed class CutoverObserver : IAsyncDisposable
         var series = _samplers.Select((s, i) => (Key: i, Node: s.NodeName, Samples: s.Outputs.SelectMany(o => o.Output.Samples).ToList())).ToList();
         var (gap, gapDetail) = LongestGap(probes);
         return new CutoverFigures(TwoHolderSamples(series), gap, series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),
-            _samplers.SelectMany(s => s.Errors).ToList()) { Holders = HolderSequence(series), GapDetail = gapDetail };
+            _samplers.SelectMany(s => s.Errors).ToList())
+        {
+            Holders = HolderSequence(series),
+            GapDetail = gapDetail,
+            FailedProbesAt = probes.SelectMany(p => p).Where(p => !p.Succeeded).Select(p => p.At).Order().ToList(),
+        };
     }
 
     /// <summary>In time order over all series: each node seen as the only holder, a repeat of the previous one left out (so a VIP move adds one name).</summary>

@@ -17,6 +17,10 @@ public static class LabNodeShell
     public static Task<string[]> RunOnAllAsync(string command) =>
         Task.WhenAll(LabFacts.Nodes.Select(n => RunAsync(n.Name, command)));
 
+    /// <summary>On every node of the lab tier of <see cref="LabTierSize"/>, at once; the outputs in the tier's order.</summary>
+    public static Task<string[]> RunOnTierAsync(string command) =>
+        Task.WhenAll(LabTierSize.Nodes.Select(n => RunAsync(n.Name, command)));
+
     /// <summary>The names of the nodes that carry the VIP now.</summary>
     public static async Task<IReadOnlyList<string>> VipHoldersAsync()
     {

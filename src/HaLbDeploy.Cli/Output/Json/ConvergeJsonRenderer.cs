@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HaLbDeploy.Core.Packages;
 using HaLbDeploy.Core.Planning;
 
 namespace HaLbDeploy.Cli.Output.Json;
@@ -14,8 +15,27 @@ public static partial class ConvergeJsonRenderer
 
     private sealed record RunJson(string Command, bool DryRun, bool Succeeded, bool ChangesPending, long ElapsedMs, RolloutJson Rollout, IReadOnlyList<string> Membership, IReadOnlyList<NodeJson> Nodes, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
     {
+        /// <summary>`apply --upgrade` only, when the VIP holder was upgraded.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public PlannedFailoverJson? PlannedFailover { get; init; }
+
         public static RunJson From(string command, ConvergeReport r) =>
-            new(command, r.DryRun, r.Succeeded, r.HasPendingChanges, (long)r.Elapsed.TotalMilliseconds, RolloutJson.From(r.RolloutUsed), r.Membership, r.Nodes.Select(NodeJson.From).ToList(), r.Errors, r.Warnings);
+            new(command, r.DryRun, r.Succeeded, r.HasPendingChanges || r.HasPendingUpgrades, (long)r.Elapsed.TotalMilliseconds, RolloutJson.From(r.RolloutUsed), r.Membership, r.Nodes.Select(NodeJson.From).ToList(), r.Errors, r.Warnings)
+            {
+                PlannedFailover = r.PlannedFailover is { } f ? PlannedFailoverJson.From(f) : null,
+            };
+    }
+
+    private sealed record PlannedFailoverJson(string Holder, string? TakenOverBy, long UnreachableMs, DateTimeOffset Start, DateTimeOffset End, int Probes, int FailedProbes)
+    {
+        public static PlannedFailoverJson From(PlannedFailover f) => new(f.Holder, f.TakenOverBy, (long)f.Unreachable.TotalMilliseconds, f.Start, f.End, f.Probes, f.FailedProbes);
+    }
+
+    private sealed record HoldJson(string Package, string Version);
+
+    private sealed record UpgradeJson(string Package, string FromVersion, string ToVersion)
+    {
+        public static UpgradeJson Of(PackageUpgrade u) => new(u.Package, u.From, u.To);
     }
 
     private sealed record RolloutJson(string Strategy, IReadOnlyList<string> IdentityChanges)
@@ -25,7 +45,19 @@ public static partial class ConvergeJsonRenderer
 
     private sealed record NodeJson(string Node, NodeOutcome Outcome, bool HoldsVip, bool Retired, string? Error, IReadOnlyList<ChangeJson> Changes)
     {
-        public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Retired, r.Error, r.Changes.Select(ChangeJson.From).ToList());
+        /// <summary>With --upgrade only: the packages that move (plan) or moved (apply).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<UpgradeJson>? Upgrades { get; init; }
+
+        /// <summary>With `packages.pin` only: the packages held (apply) or to hold (plan), and at which version.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<HoldJson>? Holds { get; init; }
+
+        public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Retired, r.Error, r.Changes.Select(ChangeJson.From).ToList())
+        {
+            Upgrades = r.Upgrades?.Select(UpgradeJson.Of).ToList(),
+            Holds = r.Holds.Count == 0 ? null : r.Holds.Select(h => new HoldJson(h.Package, h.Version)).ToList(),
+        };
     }
 
     private sealed record ChangeJson(ChangeKind Kind, string Symbol, string Target, string Summary, string? Diff)

@@ -17,12 +17,15 @@ public static class ConvergeTextRenderer
                 if (showDiffs && change.Diff is { } diff)
                     foreach (var line in diff.TrimEnd('\n').Split('\n')) output.WriteLine($"      {line}");
             }
+            foreach (var upgrade in node.Upgrades ?? []) output.WriteLine($"  ^ {upgrade}");
+            foreach (var hold in node.Holds) output.WriteLine($"  ^ {hold}");
             if (node.Error is { } error) output.WriteLine($"  error: {error}");
         }
         var counts = report.Nodes.GroupBy(n => n.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");
         var verb = report.DryRun ? "Plan" : "Apply";
         foreach (var line in report.Membership) output.WriteLine($"Membership: {line}.");
         if (report.ChangeCount > 0) output.WriteLine($"Rollout: {report.RolloutUsed.Describe()}.");
+        if (report.PlannedFailover is { } failover) output.WriteLine($"Upgrade: {failover}.");
         output.WriteLine($"{verb}: {report.ChangeCount} change(s); nodes: {string.Join(", ", counts)}; {report.Elapsed.TotalSeconds:0.00} s.");
         foreach (var error in report.Errors) output.WriteLine($"error: {error}");
     }

@@ -1,0 +1,45 @@
+using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Packages;
+using HaLbDeploy.Core.Scripts;
+
+namespace HaLbDeploy.Core.Tests.Scripts;
+
+public sealed class PackageVersionsScriptTests
+{
+    [Fact]
+    public void Apt_reads_dpkg_and_apt_cache_after_refreshing_the_lists()
+    {
+        var script = PackageVersionsScript.For(PackageManager.Apt);
+
+        Assert.Contains("apt-get update -q", script);
+        Assert.Contains("dpkg-query -W", script);
+        Assert.Contains("apt-cache policy", script);
+        Assert.Contains("for p in keepalived haproxy; do", script);
+    }
+
+    [Theory]
+    [InlineData(PackageManager.Dnf, "dnf -q list available --showduplicates")]
+    [InlineData(PackageManager.Yum, "yum -q list available --showduplicates")]
+    public void Rpm_nodes_read_rpm_and_the_available_list(PackageManager manager, string available)
+    {
+        var script = PackageVersionsScript.For(manager);
+
+        Assert.Contains("rpm -q --qf '%{EPOCHNUM}:%{VERSION}-%{RELEASE}'", script);
+        Assert.Contains(available, script);
+    }
+
+    [Fact]
+    public void Parse_reads_each_package_line_its_hold_and_offered_versions_and_an_empty_value_as_none()
+    {
+        var output = "noise\n@@halb package keepalived installed=1:2.2.7-1+b2 candidate=1:2.2.7-1+b2+halb1 held=yes\n" +
+                     "@@halb available keepalived 1:2.2.7-1+b2+halb1\n@@halb available keepalived 1:2.2.7-1+b2\n" +
+                     "@@halb package haproxy installed= candidate= held=no\n";
+
+        var versions = PackageVersionsScript.Parse(output);
+
+        Assert.Equal([("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2+halb1", true), ("haproxy", null, null, false)],
+            versions.Select(v => (v.Package, v.Installed, v.Candidate, v.Held)));
+        Assert.Equal(["1:2.2.7-1+b2+halb1", "1:2.2.7-1+b2"], versions[0].Available);
+        Assert.Empty(versions[1].Available);
+    }
+}

@@ -1,7 +1,6 @@
 using System.Text;
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Packages;
-using HaLbDeploy.Core.Rendering;
 using static HaLbDeploy.Core.Scripts.ScriptKit;
 
 namespace HaLbDeploy.Core.Scripts;
@@ -22,40 +21,17 @@ public static class UpgradeScript
     /// <summary>The VIP holder's handover: keepalived stops, sending priority 0, and the next in line takes the VIP at once.</summary>
     public static string StopKeepalived { get; } = AsFunction("halb_handover", ChangePrelude + "systemctl stop keepalived\n");
 
-    /// <summary>keepalived started again: after a handover that did not happen, and on the interim holder once the holder took the VIP back.</summary>
-    public static string StartKeepalived { get; } = AsFunction("halb_restart", ChangePrelude + "systemctl start keepalived\n");
+    /// <summary>When the handover did not happen: keepalived back as it was.</summary>
+    public static string StartKeepalived { get; } = AsFunction("halb_takeback", ChangePrelude + "systemctl start keepalived\n");
 
-    /// <summary>
-    /// The upgraded holder takes the VIP back once the interim holder's keepalived stopped (so the VIP is on no node,
-    /// never on two): keepalived starts as the address owner (state MASTER, priority 255), which takes the VIP at
-    /// once; when the VIP is up here, the rendered keepalived.conf goes back and keepalived reloads into it, keeping
-    /// the MASTER state. If the VIP does not come up in time, the rendered file goes back and the script fails.
-    /// </summary>
-    public static string TakeBack(string vip, string interfaceName, int timeoutSeconds = 10)
-    {
-        var live = Quote(NodePaths.KeepalivedConfig);
-        var kept = Quote(NodePaths.KeepalivedConfig + ".halb-final");
-        var script = new StringBuilder(ChangePrelude);
-        script.Append($"cp -p {live} {kept} || exit 1\n");
-        script.Append($"restore() {{ mv -f {kept} {live}; }}\n");
-        script.Append($"sed -i -e 's/^\\([[:space:]]*state\\) BACKUP$/\\1 MASTER/' -e 's/^\\([[:space:]]*priority\\) [0-9]*$/\\1 255/' {live} || {{ restore; exit 1; }}\n");
-        script.Append("systemctl start keepalived || { restore; exit 1; }\n");
-        script.Append($"n=0\nuntil ip -o addr show dev {Quote(interfaceName)} | grep -qF {Quote($" {vip}/")}; do\n  n=$((n + 1)); [ \"$n\" -le {timeoutSeconds * 100} ] || {{ restore; systemctl reload keepalived; echo 'the VIP did not come up here' >&2; exit 1; }}\n  sleep 0.01\ndone\n");
-        script.Append("restore\nsystemctl reload keepalived || exit 1\n");
-        script.Append($"echo '{ScriptMarkers.Done}'\n");
-        return AsFunction("halb_takeback", script.ToString());
-    }
-
-    /// <param name="keepalivedStopped">The VIP holder's upgrade: keepalived stopped for the handover stays stopped (<see cref="TakeBack"/> starts it).</param>
-    public static string For(PackageManager manager, IReadOnlyList<PackageUpgrade> upgrades, int activeTimeoutSeconds = 30, bool keepalivedStopped = false)
+    public static string For(PackageManager manager, IReadOnlyList<PackageUpgrade> upgrades, int activeTimeoutSeconds = 30)
     {
         if (upgrades.Count == 0) throw new ArgumentException("nothing to upgrade", nameof(upgrades));
         var script = new StringBuilder(ChangePrelude);
         script.Append(Install(manager, upgrades));
         script.Append("systemctl restart haproxy || exit 1\n");
-        if (!keepalivedStopped) script.Append("systemctl restart keepalived || exit 1\n");
-        var active = keepalivedStopped ? "systemctl is-active -q haproxy" : "systemctl is-active -q haproxy && systemctl is-active -q keepalived";
-        script.Append($"n=0\nuntil {active}; do\n  n=$((n + 1)); [ \"$n\" -le {activeTimeoutSeconds * 10} ] || {{ echo 'haproxy or keepalived did not become active after the upgrade' >&2; exit 1; }}\n  sleep 0.1\ndone\n");
+        script.Append("systemctl restart keepalived || exit 1\n");
+        script.Append($"n=0\nuntil systemctl is-active -q haproxy && systemctl is-active -q keepalived; do\n  n=$((n + 1)); [ \"$n\" -le {activeTimeoutSeconds * 10} ] || {{ echo 'haproxy or keepalived did not become active after the upgrade' >&2; exit 1; }}\n  sleep 0.1\ndone\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
         return AsFunction("halb_upgrade", script.ToString());
     }

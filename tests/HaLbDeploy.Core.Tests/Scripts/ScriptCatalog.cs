@@ -79,8 +79,6 @@ public static class ScriptCatalog
         }
         scripts["upgrade-stop-keepalived.sh"] = () => UpgradeScript.StopKeepalived;
         scripts["upgrade-start-keepalived.sh"] = () => UpgradeScript.StartKeepalived;
-        scripts["upgrade-holder-apt.sh"] = () => UpgradeScript.For(PackageManager.Apt, [new("haproxy", "2.6.12-1", "2.6.12-1+halb1")], keepalivedStopped: true);
-        scripts["upgrade-take-back.sh"] = () => UpgradeScript.TakeBack("10.0.0.100", "eth0");
         var files = PackageFiles(PackageManager.Apt);
         var keepalived = Bytes(150, seed: 1);
         var haproxy = Bytes(40, seed: 2);

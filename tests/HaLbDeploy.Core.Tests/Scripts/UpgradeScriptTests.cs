@@ -28,27 +28,6 @@ public sealed class UpgradeScriptTests
         Assert.Contains(command, UpgradeScript.For(manager, Upgrades));
 
     [Fact]
-    public void The_holder_upgrade_leaves_keepalived_stopped_for_the_take_back()
-    {
-        var script = UpgradeScript.For(PackageManager.Apt, Upgrades, keepalivedStopped: true);
-
-        Assert.DoesNotContain("systemctl restart keepalived", script);
-        Assert.Contains("until systemctl is-active -q haproxy; do", script);
-    }
-
-    [Fact]
-    public void The_take_back_starts_as_the_address_owner_waits_for_the_vip_then_reloads_into_the_rendered_file()
-    {
-        var script = UpgradeScript.TakeBack("10.0.0.100", "eth0");
-
-        Assert.Contains("\\1 255/", script);
-        var start = script.IndexOf("systemctl start keepalived", StringComparison.Ordinal);
-        var vip = script.IndexOf("grep -qF ' 10.0.0.100/'", StringComparison.Ordinal);
-        var reload = script.LastIndexOf("restore\nsystemctl reload keepalived", StringComparison.Ordinal);
-        Assert.True(start > 0 && start < vip && vip < reload, script);
-    }
-
-    [Fact]
     public void Nothing_to_upgrade_is_a_caller_error() =>
         Assert.Throws<ArgumentException>(() => UpgradeScript.For(PackageManager.Apt, []));
 }

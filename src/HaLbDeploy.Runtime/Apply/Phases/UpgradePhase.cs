@@ -11,9 +11,8 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 /// <summary>
 /// `apply --upgrade`, after the rollout: moves keepalived and haproxy to the newer versions the repositories offer,
 /// see docs/operations.md "Package upgrades". The backups one at a time, each healthy again before the next; then
-/// the VIP holder: it stops keepalived (which hands the VIP to the next in line at once), is upgraded, and takes the
-/// VIP back without an overlap: the interim holder's keepalived stops, the holder starts as the address owner, the
-/// interim holder starts again (<see cref="UpgradeScript.TakeBack"/>). That one planned failover is measured from the control host by probing
+/// the VIP holder: it stops keepalived (which hands the VIP to the next in line at once), is upgraded, and starts
+/// again, taking the VIP back with preempt. That one planned failover is measured from the control host by probing
 /// the VIP every 50 ms, and reported. A pin's moves go the same way (without --upgrade too); the holds come last.
 /// </summary>
 internal sealed class UpgradePhase(ApplyRun run) : IPhase
@@ -58,11 +57,10 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
         }, ct);
 
     /// <summary>Once started, an upgrade finishes on the node: a Ctrl+C does not leave it between two versions.</summary>
-    private async Task<bool> UpgradeAsync(NodeContext node, bool keepalivedStopped = false)
+    private async Task<bool> UpgradeAsync(NodeContext node)
     {
         foreach (var upgrade in node.Upgrades!) run.Progress.Report(Phase, node.Name, $"upgrading {upgrade}");
-        var script = UpgradeScript.For(node.Facts.PackageManager, node.Upgrades!, keepalivedStopped: keepalivedStopped);
-        var result = await node.Session!.ChangeAsync(UpgradeScript.Description, script, CancellationToken.None);
+        var result = await node.Session!.ChangeAsync(UpgradeScript.Description, UpgradeScript.For(node.Facts.PackageManager, node.Upgrades!), CancellationToken.None);
         if (!result.Succeeded) return run.Fail(node, $"upgrading {string.Join(", ", node.Upgrades!)} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
         node.HostChanged = true;
         run.Progress.Report(Phase, node.Name, "upgraded; haproxy and keepalived restarted");
@@ -90,8 +88,7 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
                 return run.Fail(holder, $"no other node took the VIP over after keepalived stopped here (holder: {takenOverBy ?? "none"}); keepalived was started again and the packages were not upgraded");
             }
             run.Progress.Report(Phase, holder.Name, $"VIP on {takenOverBy}");
-            done = await UpgradeAsync(holder, keepalivedStopped: true) && await TakeBackAsync(holder, run.Find(run.Nodes.First(n => n.Name == takenOverBy).Node))
-                   && await health.WaitAsync(holder, ct);
+            done = await UpgradeAsync(holder) && await health.WaitAsync(holder, ct);
             if (done) await UntilServedAsync(probe, ct);
             return done;
         }
@@ -100,22 +97,6 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
             var samples = await probe.StopAsync();
             if (done) Record(holder, takenOverBy, samples, start);
         }
-    }
-
-    /// <summary>
-    /// The VIP back to the upgraded holder without an overlap: the interim holder's keepalived stops (the VIP leaves
-    /// it), the holder starts as the address owner and takes the VIP at once, then the interim holder starts again.
-    /// </summary>
-    private async Task<bool> TakeBackAsync(NodeContext holder, NodeContext interim)
-    {
-        run.Progress.Report(Phase, holder.Name, $"taking the VIP back: keepalived stops on {interim.Name}, starts here as the address owner");
-        var stop = await interim.Session!.ChangeAsync("stop keepalived", UpgradeScript.StopKeepalived, CancellationToken.None);
-        if (!stop.Succeeded) return run.Fail(holder, $"stopping keepalived on {interim.Name} failed (exit {stop.ExitCode}): {ScriptOutput.Tail(stop.StandardError)}");
-        var take = await holder.Session!.ChangeAsync("take the VIP back", UpgradeScript.TakeBack(run.Inventory.Vip.Address.ToString(), holder.Node.Interface), CancellationToken.None);
-        var start = await interim.Session!.ChangeAsync("start keepalived", UpgradeScript.StartKeepalived, CancellationToken.None);
-        if (!take.Succeeded) return run.Fail(holder, $"taking the VIP back failed (exit {take.ExitCode}): {ScriptOutput.Tail(take.StandardError)}");
-        if (!start.Succeeded) return run.Fail(interim, $"starting keepalived again failed (exit {start.ExitCode}): {ScriptOutput.Tail(start.StandardError)}");
-        return true;
     }
 
     private Task RestartKeepalivedAsync(NodeContext holder) =>

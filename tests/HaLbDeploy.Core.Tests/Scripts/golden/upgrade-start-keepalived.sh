@@ -1,7 +1,7 @@
-halb_restart() {
+halb_takeback() {
 set -u
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH LC_ALL=C
 systemctl start keepalived
 }
-halb_restart </dev/null
+halb_takeback </dev/null

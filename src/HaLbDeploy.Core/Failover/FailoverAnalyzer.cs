@@ -54,9 +54,9 @@ public static class FailoverAnalyzer
             measurements.Add(Stayed(timeline, s.HolderBefore, from, to, $"the VIP stayed on {s.HolderBefore} ({faulted} did not hold it)"));
             gapBound = FailoverBounds.NoOutage(s.ProbeInterval);
         }
-        var probes = ProbeStatistics.For(o.Probes, from, to);
+        var probes = ProbeStatistics.For(o.Probes, from, to, s.ProbeInterval);
         var twoHolders = timeline.MultipleHolders(from, to);
-        measurements.Add(Gap(probes, gapBound, s.ProbeInterval, from, faultStart: from));
+        measurements.Add(Gap(probes, gapBound, from, faultStart: from));
         measurements.Add(TwoHolders(twoHolders, allowance, from));
         return new PhaseReport("failover", from, to, from, $"the fault began ({o.Fault.Description})", measurements, probes, twoHolders, holdersAtEnd);
     }
@@ -105,9 +105,9 @@ public static class FailoverAnalyzer
         }
         measurements.Add(new FailoverMeasurement($"exactly one holder at the end: {expected}", null, null, holdersAtEnd.SequenceEqual([expected]),
             $"holders when sampling ended: {Names(holdersAtEnd)}"));
-        var probes = ProbeStatistics.For(o.Probes, from, to);
+        var probes = ProbeStatistics.For(o.Probes, from, to, s.ProbeInterval);
         var twoHolders = timeline.MultipleHolders(from, to);
-        measurements.Add(Gap(probes, FailoverBounds.NoOutage(s.ProbeInterval), s.ProbeInterval, o.Fault.StartedAt));
+        measurements.Add(Gap(probes, FailoverBounds.NoOutage(s.ProbeInterval), o.Fault.StartedAt));
         measurements.Add(TwoHolders(twoHolders, allowance, o.Fault.StartedAt));
         return new PhaseReport("failback", from, to, reference, referenceText, measurements, probes, twoHolders, holdersAtEnd);
     }
@@ -163,31 +163,30 @@ public static class FailoverAnalyzer
     }
 
     /// <summary>
-    /// What clients saw: the longest stretch without a successful probe. A stretch in which no probe was even sent
-    /// (no failure, longer than three probe intervals) means the control host paused the prober; it says nothing
-    /// about the VIP, so it is noted and not counted. With <paramref name="faultStart"/> (the failover phase) a
-    /// stretch is measured from the fault's start at the earliest: no outage the fault caused can begin before it,
-    /// and probes that failed before it failed on the control host's side (a busy control host lets a probe run into
-    /// its timeout, seen in CI as a stretch beginning up to a probe timeout before the fault); they are named, not timed.
+    /// What clients saw: the longest stretch without a successful probe, as far as the prober watched it. Where the
+    /// prober started no probe for more than <see cref="ProberPause.AfterIntervals"/> intervals the control host
+    /// paused it (<see cref="ProberPause"/>); such a pause says nothing about the VIP, so it is named and not counted,
+    /// whether or not a probe failed next to it (a starved control host also lets the probe it did start run into its
+    /// timeout). With <paramref name="faultStart"/> (the failover phase) a stretch is measured from the fault's start
+    /// at the earliest: no outage the fault caused can begin before it, and probes that failed before it failed on the
+    /// control host's side (seen in CI as a stretch beginning up to a probe timeout before the fault); they are named,
+    /// not timed.
     /// </summary>
-    private static FailoverMeasurement Gap(ProbeStatistics probes, TimingBound bound, TimeSpan probeInterval, DateTimeOffset origin, DateTimeOffset? faultStart = null)
+    private static FailoverMeasurement Gap(ProbeStatistics probes, TimingBound bound, DateTimeOffset origin, DateTimeOffset? faultStart = null)
     {
         const string name = "longest gap in successful probes";
         if (probes.Sent == 0 || probes.LongestGap is null)
             return new FailoverMeasurement(name, null, bound, false, "no probe of the VIP ran in this phase");
-        var pauses = probes.Gaps.Where(g => g.FailedProbes == 0 && g.Duration > 3 * probeInterval).ToList();
-        var counted = probes.Gaps.Except(pauses).ToList();
-        var pause = pauses.Count == 0 ? "" :
-            $"; the prober itself paused for up to {Seconds(pauses.Max(p => p.Duration))} (no probe sent: a busy control host), not counted as an outage";
-        if (counted.Count == 0)
-            return new FailoverMeasurement(name, null, bound, true, $"0 of {probes.Sent} probes failed{pause}");
-        var gap = counted.Select(g => faultStart is { } f && g.Start < f ? g with { Start = f } : g).MaxBy(g => g.Duration)!;
+        var pause = probes.LongestPause == TimeSpan.Zero ? "" :
+            $"; the prober itself paused for up to {Seconds(probes.LongestPause)} (no probe started: a busy control host), not counted as an outage";
+        var gap = probes.Gaps.Select(g => faultStart is { } f ? g.From(f) : g).MaxBy(g => g.Observed)!;
         var where = gap.FailedProbes == 0 ? "no probe failed" : $"{gap.FailedProbes} failed in it, first: {gap.FirstFailure}";
+        var paused = gap.Paused == TimeSpan.Zero ? "" : $", {Seconds(gap.Paused)} of it unwatched (the prober paused)";
         var early = faultStart is { } start && gap.FirstFailedAt < start
             ? $"; measured from the fault's start: its first failed probe began {Seconds(start - gap.FirstFailedAt.Value)} before the fault (a probe the fault cannot have failed)"
             : "";
-        return new FailoverMeasurement(name, gap.Duration, bound, gap.Duration <= bound.Value,
-            $"{probes.Failed} of {probes.Sent} probes failed; the longest gap ran from {Offset(gap.Start, origin)} to {Offset(gap.End, origin)} ({where}){early}{pause}");
+        return new FailoverMeasurement(name, gap.Observed, bound, gap.Observed <= bound.Value,
+            $"{probes.Failed} of {probes.Sent} probes failed; the longest gap ran from {Offset(gap.Start, origin)} to {Offset(gap.End, origin)} ({where}{paused}){early}{pause}");
     }
 
     private static FailoverMeasurement TwoHolders(IReadOnlyList<HolderWindow> windows, TimingBound allowance, DateTimeOffset origin)
@@ -237,7 +236,7 @@ public static class FailoverAnalyzer
             };
             if (text is not null) events.Add(new TimelineEvent(t.At, t.Node, text));
         }
-        foreach (var outage in ProbeStatistics.For(o.Probes, o.Start, o.End).Outages)
+        foreach (var outage in ProbeStatistics.For(o.Probes, o.Start, o.End, o.Scenario.ProbeInterval).Outages)
         {
             if (outage.FirstFailedAt is { } failedAt) events.Add(new TimelineEvent(failedAt, null, $"probes fail: {outage.FirstFailure}"));
             events.Add(new TimelineEvent(outage.End, null, $"probes succeed again ({outage.FailedProbes} failed, no success for {Seconds(outage.Duration)})"));

@@ -92,23 +92,25 @@ public sealed class CutoverObserver : IAsyncDisposable
     /// The longest stretch with failed probes between two successful probes of any address (the VIP served through
     /// either one): with one address, the longest outage; with the old and the new VIP, the switch from one to the
     /// other. Measured as failover-test measures its gap (<see cref="ProbeStatistics"/>): probes dated by their start,
-    /// so a slow answer of the API server behind a served VIP is not an outage, and a stretch in which no probe was
-    /// even sent (the control host paused the prober) is not counted. With several addresses the stretch after the last
-    /// success is left out: the old address's probes keep failing once the new one serves, which is the switch done.
+    /// so a slow answer of the API server behind a served VIP is not an outage, and where the prober started no probe
+    /// for more than three intervals (the control host paused it) the time is not counted. With several addresses the
+    /// stretch after the last success is left out: the old address's probes keep failing once the new one serves,
+    /// which is the switch done.
     /// </summary>
     private static (TimeSpan Gap, string Detail) LongestGap(IReadOnlyList<ProbeSample>[] probes)
     {
         if (probes.Length == 0) return (TimeSpan.Zero, "no probes: samplers only");
         var all = probes.SelectMany(p => p).ToList();
         Assert.Contains(all, p => p.Succeeded);
-        var statistics = ProbeStatistics.For(all, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        var statistics = ProbeStatistics.For(all, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, SampleInterval);
         var lastSuccess = all.Where(p => p.Succeeded).Max(p => p.At);
         var outages = statistics.Outages.Where(o => probes.Length == 1 || o.End <= lastSuccess).ToList();
-        if (outages.Count == 0) return (TimeSpan.Zero, $"{statistics.Failed} of {statistics.Sent} probes failed, none between two successes");
-        var outage = outages.MaxBy(o => o.Duration)!;
-        var pause = statistics.Gaps.Where(g => g.FailedProbes == 0).Select(g => g.Duration).DefaultIfEmpty(TimeSpan.Zero).Max();
-        return (outage.Duration, $"{statistics.Failed} of {statistics.Sent} probes failed; longest outage {outage.FailedProbes} failed, " +
-            $"first at {outage.FirstFailedAt:HH:mm:ss.fff}: {outage.FirstFailure}; longest stretch without a probe sent {pause.TotalMilliseconds:0} ms");
+        var pause = $"longest pause of the prober {statistics.LongestPause.TotalMilliseconds:0} ms";
+        if (outages.Count == 0) return (TimeSpan.Zero, $"{statistics.Failed} of {statistics.Sent} probes failed, none between two successes; {pause}");
+        var outage = outages.MaxBy(o => o.Observed)!;
+        return (outage.Observed, $"{statistics.Failed} of {statistics.Sent} probes failed; longest outage {outage.FailedProbes} failed, " +
+            $"first at {outage.FirstFailedAt:HH:mm:ss.fff}: {outage.FirstFailure}, {outage.Duration.TotalMilliseconds:0} ms of which " +
+            $"{outage.Paused.TotalMilliseconds:0} ms unwatched (the prober paused); {pause}");
     }
 
     public async ValueTask DisposeAsync() => await _sessions.DisposeAsync();

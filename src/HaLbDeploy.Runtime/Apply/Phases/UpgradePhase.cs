@@ -105,8 +105,8 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
     private void Record(NodeContext holder, string? takenOverBy, IReadOnlyList<ProbeSample> samples, DateTimeOffset start)
     {
         var end = run.Time.GetUtcNow();
-        var statistics = ProbeStatistics.For(samples, start, end);
-        var unreachable = statistics.Outages.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.Duration);
+        var statistics = ProbeStatistics.For(samples, start, end, ProbeInterval);
+        var unreachable = statistics.Outages.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.Observed);
         run.PlannedFailover = new PlannedFailover(holder.Name, takenOverBy, unreachable, start, end, statistics.Sent, statistics.Failed);
         run.Progress.Report(Phase, holder.Name, run.PlannedFailover.ToString());
     }

@@ -10,6 +10,9 @@ namespace HaLbDeploy.Core.Packages;
 /// <param name="FailedProbes">Probes of the window that did not connect.</param>
 public sealed record PlannedFailover(string Holder, string? TakenOverBy, TimeSpan Unreachable, DateTimeOffset Start, DateTimeOffset End, int Probes, int FailedProbes)
 {
+    /// <summary>The unreachable time in whole milliseconds, rounded: the one figure text and JSON both print.</summary>
+    public long UnreachableMilliseconds => (long)Math.Round(Unreachable.TotalMilliseconds, MidpointRounding.AwayFromZero);
+
     public override string ToString() =>
-        $"planned failover: VIP unreachable for {Unreachable.TotalMilliseconds:0} ms ({Holder} handed it to {TakenOverBy ?? "no node seen"} and took it back; {FailedProbes} of {Probes} probes failed)";
+        $"planned failover: VIP unreachable for {UnreachableMilliseconds} ms ({Holder} handed it to {TakenOverBy ?? "no node seen"} and took it back; {FailedProbes} of {Probes} probes failed)";
 }

@@ -28,7 +28,7 @@ public static partial class ConvergeJsonRenderer
 
     private sealed record PlannedFailoverJson(string Holder, string? TakenOverBy, long UnreachableMs, DateTimeOffset Start, DateTimeOffset End, int Probes, int FailedProbes)
     {
-        public static PlannedFailoverJson From(PlannedFailover f) => new(f.Holder, f.TakenOverBy, (long)f.Unreachable.TotalMilliseconds, f.Start, f.End, f.Probes, f.FailedProbes);
+        public static PlannedFailoverJson From(PlannedFailover f) => new(f.Holder, f.TakenOverBy, f.UnreachableMilliseconds, f.Start, f.End, f.Probes, f.FailedProbes);
     }
 
     private sealed record HoldJson(string Package, string Version);

@@ -5,7 +5,9 @@ namespace HaLbDeploy.Core.Packages;
 /// and the holds to set. A pinned package moves to the newest version its pin allows when the installed one does not
 /// match (which may be a downgrade), or, with `--upgrade`, to a newer match; it is held at that version. An unpinned
 /// package moves only with `--upgrade`, and only to a strictly newer candidate. A package that is not installed is
-/// left to the install step of every apply; a hold is never removed here.
+/// left to the install step of every apply. A pin's hold is halb-deploy's: recorded on the node when set (an earlier
+/// hold, the operator's or from a version before the record, is taken over and recorded), and released when the pin
+/// goes; a hold the record does not name is never released.
 /// </summary>
 public static class PackagePlanner
 {
@@ -14,12 +16,14 @@ public static class PackagePlanner
         var moves = new List<PackageUpgrade>();
         var holds = new List<PackageHold>();
         var problems = new List<string>();
+        var releases = new List<PackageRelease>();
         foreach (var v in versions.Where(v => v.Installed is not null))
         {
             var installed = v.Installed!;
             if (pins.FirstOrDefault(p => p.Package == v.Package) is not { } pin)
             {
                 if (upgrade && v.Candidate is { } candidate && PackageVersionOrder.IsNewer(candidate, installed)) moves.Add(new PackageUpgrade(v.Package, installed, candidate));
+                if (v.HeldByHalb) releases.Add(new PackageRelease(v.Package));
                 continue;
             }
             var target = Target(pin, v, upgrade);
@@ -29,9 +33,9 @@ public static class PackagePlanner
                 continue;
             }
             if (target != installed) moves.Add(new PackageUpgrade(v.Package, installed, target));
-            if (target != installed || !v.Held) holds.Add(new PackageHold(v.Package, target));
+            if (target != installed || !v.Held || !v.HeldByHalb) holds.Add(new PackageHold(v.Package, target));
         }
-        return new NodePackagePlan(moves, holds, problems);
+        return new NodePackagePlan(moves, holds, problems) { Releases = releases };
     }
 
     /// <summary>The installed version while it matches (without --upgrade), else the newest match on offer.</summary>

@@ -8,4 +8,7 @@ public sealed record PackageVersions(string Package, string? Installed, string? 
 
     /// <summary>Held (apt-mark hold) or version-locked (dnf/yum versionlock).</summary>
     public bool Held { get; init; }
+
+    /// <summary>Named in the node's record of the holds halb-deploy set (<c>NodePaths.PackageHoldsRecord</c>).</summary>
+    public bool HeldByHalb { get; init; }
 }

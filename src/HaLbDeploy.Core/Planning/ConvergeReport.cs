@@ -20,5 +20,5 @@ public sealed record ConvergeReport(bool DryRun, IReadOnlyList<NodeRunResult> No
     /// <summary>`--upgrade` only: the VIP holder's upgrade as the VIP's clients saw it; null when the holder was not upgraded.</summary>
     public PlannedFailover? PlannedFailover { get; init; }
 
-    public bool HasPendingUpgrades => Nodes.Any(n => n.Upgrades is { Count: > 0 } || n.Holds.Count > 0);
+    public bool HasPendingUpgrades => Nodes.Any(n => n.Upgrades is { Count: > 0 } || n.Holds.Count > 0 || n.Releases.Count > 0);
 }

@@ -11,4 +11,7 @@ public sealed record NodeRunResult(string Node, NodeOutcome Outcome, IReadOnlyLi
 
     /// <summary>With `packages.pin`: the packages held (apply) or to hold (plan) at their versions.</summary>
     public IReadOnlyList<PackageHold> Holds { get; init; } = [];
+
+    /// <summary>Holds of halb-deploy's whose pin is gone: released (apply) or to release (plan).</summary>
+    public IReadOnlyList<PackageRelease> Releases { get; init; } = [];
 }

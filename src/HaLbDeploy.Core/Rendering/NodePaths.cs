@@ -34,6 +34,13 @@ public static class NodePaths
     /// <summary>The VRRP state in the Prometheus text format, for a node_exporter textfile collector or haproxy's metrics listener.</summary>
     public const string VrrpMetricsFile = StateDirectory + "/metrics/halb_vrrp.prom";
 
+    /// <summary>
+    /// The packages halb-deploy holds (apt-mark hold, versionlock) because the inventory pins them, one name a line:
+    /// when a pin goes, its hold is released only where this record says the hold is ours (an operator's own hold
+    /// stays).
+    /// </summary>
+    public const string PackageHoldsRecord = StateDirectory + "/package-holds";
+
     /// <summary>How many transitions the log keeps: at one transition a second that is a quarter of an hour of flapping, and about 60 KiB.</summary>
     public const int TransitionLogLines = 1000;
 

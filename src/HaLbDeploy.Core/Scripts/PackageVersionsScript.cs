@@ -1,14 +1,16 @@
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Packages;
 using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Rendering;
 using static HaLbDeploy.Core.Scripts.ScriptKit;
 
 namespace HaLbDeploy.Core.Scripts;
 
 /// <summary>
 /// Reads the installed and the candidate version of keepalived and haproxy, whether each is held (apt-mark hold,
-/// dnf/yum versionlock), and every version the repositories offer: "@@halb package NAME installed=V candidate=V
-/// held=yes|no" (empty: none) and "@@halb available NAME V" lines. The repositories' lists are refreshed first
+/// dnf/yum versionlock) and whether halb-deploy's record names that hold (<see cref="NodePaths.PackageHoldsRecord"/>),
+/// and every version the repositories offer: "@@halb package NAME installed=V candidate=V held=yes|no ours=yes|no"
+/// (empty: none) and "@@halb available NAME V" lines. The repositories' lists are refreshed first
 /// (apt-get update, makecache), else a newer package in a repository would not be seen; nothing else changes.
 /// </summary>
 public static class PackageVersionsScript
@@ -35,7 +37,8 @@ public static class PackageVersionsScript
                    $"  c=$({candidate}) || c=''\n" +
                    $"  [ -n \"$c\" ] || c=\"$i\"\n" +
                    $"  if {held}; then h=yes; else h=no; fi\n" +
-                   $"  echo \"{Marker}$p installed=$i candidate=$c held=$h\"\n" +
+                   $"  if grep -qx \"$p\" {Quote(NodePaths.PackageHoldsRecord)} 2>/dev/null; then o=yes; else o=no; fi\n" +
+                   $"  echo \"{Marker}$p installed=$i candidate=$c held=$h ours=$o\"\n" +
                    $"  {available} | while read -r v; do [ -n \"$v\" ] && echo \"{AvailableMarker}$p $v\"; done\n" +
                    "done\n" + ExitZero;
         return AsFunction("halb_versions", body);
@@ -65,7 +68,7 @@ public static class PackageVersionsScript
             if (!line.StartsWith(Marker, StringComparison.Ordinal)) continue;
             var words = line[Marker.Length..].Trim().Split(' ');
             if (words.Length < 3) continue;
-            versions.Add(new PackageVersions(words[0], Value(words[1], "installed="), Value(words[2], "candidate=")) { Held = words.Length > 3 && words[3] == "held=yes" });
+            versions.Add(new PackageVersions(words[0], Value(words[1], "installed="), Value(words[2], "candidate=")) { Held = words.Length > 3 && words[3] == "held=yes", HeldByHalb = words.Length > 4 && words[4] == "ours=yes" });
         }
         return versions.Select(v => v with { Available = available.GetValueOrDefault(v.Package) ?? [] }).ToList();
     }

@@ -36,7 +36,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
             await Task.WhenAll(run.Nodes.Where(n => n.Session is not null).Select(n => n.Session!.DisposeAsync().AsTask()));
             await Task.WhenAll(run.Retired.Where(n => n.Session is not null).Select(n => n.Session!.DisposeAsync().AsTask()));
         }
-        var results = run.Nodes.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, run.HoldsVip(n)) { Upgrades = n.Upgrades, Holds = n.Holds })
+        var results = run.Nodes.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, run.HoldsVip(n)) { Upgrades = n.Upgrades, Holds = n.Holds, Releases = n.Releases })
             .Concat(run.Retired.Select(n => new NodeRunResult(n.Name, n.Outcome ?? NodeOutcome.Untouched, n.Plan?.Changes ?? [], n.Error, n.Plan?.HoldsVip == true, Retired: true)))
             .ToList();
         return new ConvergeReport(options.DryRun, results, run.Errors, run.Warnings, time.GetElapsedTime(started), run.Rollout) { Membership = run.Membership, PlannedFailover = run.PlannedFailover };
@@ -51,7 +51,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         // A plan's result is the plan: every node has its changes pending, or none.
         if (run.Options.DryRun)
         {
-            foreach (var node in run.Nodes) node.Outcome = node.Plan!.HasChanges || node.Upgrades is { Count: > 0 } || node.Holds.Count > 0 ? NodeOutcome.Pending : NodeOutcome.Unchanged;
+            foreach (var node in run.Nodes) node.Outcome = node.Plan!.HasChanges || node.PackagesChange ? NodeOutcome.Pending : NodeOutcome.Unchanged;
             foreach (var node in run.Retired) node.Outcome = node.Plan!.HasChanges ? NodeOutcome.Pending : NodeOutcome.Unchanged;
         }
     }

@@ -34,6 +34,12 @@ internal sealed class NodeContext(LbNode node, NodeConfiguration desired)
     /// <summary>With pins: the packages to hold at their (new) versions once they are there.</summary>
     public IReadOnlyList<PackageHold> Holds { get; set; } = [];
 
+    /// <summary>Holds of ours whose pin is gone: released with the holds.</summary>
+    public IReadOnlyList<PackageRelease> Releases { get; set; } = [];
+
+    /// <summary>Package versions move or holds change on this node.</summary>
+    public bool PackagesChange => Upgrades is { Count: > 0 } || Holds.Count > 0 || Releases.Count > 0;
+
     /// <summary>Packages were installed or firewall/SELinux settings applied: the node changed even when nothing is rolled out on it.</summary>
     public bool HostChanged { get; set; }
 

@@ -60,9 +60,9 @@ public sealed class PackagePlannerTests
         Assert.Empty(plain.Moves);
         Assert.Equal([new PackageHold("keepalived", "1:2.2.7-1+b2")], plain.Holds);
 
-        Assert.False(PackagePlanner.Plan([unheld with { Held = true }], pins, upgrade: false).HasChanges);
+        Assert.False(PackagePlanner.Plan([unheld with { Held = true, HeldByHalb = true }], pins, upgrade: false).HasChanges);
 
-        var upgrade = PackagePlanner.Plan([unheld with { Held = true }], pins, upgrade: true);
+        var upgrade = PackagePlanner.Plan([unheld with { Held = true, HeldByHalb = true }], pins, upgrade: true);
         Assert.Equal([new PackageUpgrade("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2+halb1")], upgrade.Moves);
     }
 
@@ -73,5 +73,40 @@ public sealed class PackagePlannerTests
 
         Assert.False(plan.HasChanges);
         Assert.Equal(["haproxy pinned to 2.8.3-1, but the node's repositories offer no matching version (installed: 2.6.12-1; offered: 2.6.12-1)"], plan.Problems);
+    }
+
+    [Fact]
+    public void A_pinned_package_held_outside_our_record_is_held_again_so_that_the_record_takes_the_hold_over()
+    {
+        var held = new PackageVersions("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2") { Available = Offered, Held = true };
+
+        var plan = PackagePlanner.Plan([held], [new PackagePin("keepalived", "2.2.7-1*")], upgrade: false);
+
+        Assert.Empty(plan.Moves);
+        Assert.Equal([new PackageHold("keepalived", "1:2.2.7-1+b2")], plan.Holds);
+    }
+
+    [Fact]
+    public void A_hold_of_ours_whose_pin_is_gone_is_released_and_one_we_did_not_set_is_left_alone()
+    {
+        var plan = PackagePlanner.Plan(
+        [
+            new PackageVersions("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2") { Held = true, HeldByHalb = true },
+            new PackageVersions("haproxy", "2.6.12-1", "2.6.12-1") { Held = true },
+        ], [], upgrade: false);
+
+        Assert.Equal([new PackageRelease("keepalived")], plan.Releases);
+        Assert.Empty(plan.Holds);
+        Assert.True(plan.HasChanges);
+        Assert.Equal("release the hold on keepalived (no pin any more)", plan.Releases[0].ToString());
+    }
+
+    [Fact]
+    public void A_package_still_pinned_keeps_its_hold_of_ours()
+    {
+        var plan = PackagePlanner.Plan([new PackageVersions("keepalived", "1:2.2.7-1+b2", "1:2.2.7-1+b2") { Available = Offered, Held = true, HeldByHalb = true }],
+            [new PackagePin("keepalived", "2.2.7-1*")], upgrade: false);
+
+        Assert.False(plan.HasChanges);
     }
 }

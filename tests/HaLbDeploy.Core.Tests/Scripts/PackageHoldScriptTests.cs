@@ -25,6 +25,42 @@ public sealed class PackageHoldScriptTests
     }
 
     [Fact]
+    public void Every_held_package_is_added_to_the_record_of_our_holds_once_through_a_renamed_temporary_file()
+    {
+        var script = PackageHoldScript.For(PackageManager.Apt, Holds);
+
+        Assert.Contains("{ cat '/var/lib/halb-deploy/package-holds' 2>/dev/null || true; printf '%s\\n' 'keepalived' 'haproxy'; } | sort -u > '/var/lib/halb-deploy/package-holds.tmp'", script);
+        Assert.Contains("mv -f '/var/lib/halb-deploy/package-holds.tmp' '/var/lib/halb-deploy/package-holds'", script);
+        Assert.True(script.IndexOf("apt-mark hold", StringComparison.Ordinal) < script.IndexOf("package-holds.tmp", StringComparison.Ordinal), "recorded only once held");
+    }
+
+    [Fact]
+    public void Apt_releases_a_hold_of_ours_and_drops_it_from_the_record_removing_an_empty_record()
+    {
+        var script = PackageHoldScript.For(PackageManager.Apt, [new PackageRelease("haproxy")]);
+
+        Assert.Contains("apt-mark unhold 'haproxy' >/dev/null", script);
+        Assert.Contains("{ grep -vx -e 'haproxy' '/var/lib/halb-deploy/package-holds' 2>/dev/null || true; } > '/var/lib/halb-deploy/package-holds.tmp'", script);
+        Assert.Contains("[ -s '/var/lib/halb-deploy/package-holds' ] || rm -f '/var/lib/halb-deploy/package-holds'", script);
+    }
+
+    [Theory]
+    [InlineData(PackageManager.Dnf, "dnf")]
+    [InlineData(PackageManager.Yum, "yum")]
+    public void Rpm_nodes_release_by_deleting_the_versionlock_which_may_already_be_gone(PackageManager manager, string tool)
+    {
+        var script = PackageHoldScript.For(manager, [new PackageRelease("keepalived"), new PackageRelease("haproxy")]);
+
+        Assert.Contains($"{tool} -q versionlock delete 'keepalived' >/dev/null 2>&1 || true", script);
+        Assert.Contains($"{tool} -q versionlock delete 'haproxy' >/dev/null 2>&1 || true", script);
+        Assert.Contains("grep -vx -e 'keepalived' -e 'haproxy'", script);
+    }
+
+    [Fact]
+    public void Nothing_to_release_is_a_caller_error() =>
+        Assert.Throws<ArgumentException>(() => PackageHoldScript.For(PackageManager.Apt, Array.Empty<PackageRelease>()));
+
+    [Fact]
     public void Nothing_to_hold_is_a_caller_error() =>
-        Assert.Throws<ArgumentException>(() => PackageHoldScript.For(PackageManager.Apt, []));
+        Assert.Throws<ArgumentException>(() => PackageHoldScript.For(PackageManager.Apt, Array.Empty<PackageHold>()));
 }

@@ -29,6 +29,18 @@ public sealed class PackageVersionsScriptTests
     }
 
     [Fact]
+    public void Parse_reads_whether_our_record_names_the_hold_and_an_older_line_without_it_as_not_ours()
+    {
+        var versions = PackageVersionsScript.Parse("@@halb package keepalived installed=1 candidate=1 held=yes ours=yes\n@@halb package haproxy installed=2 candidate=2 held=yes\n");
+
+        Assert.Equal([true, false], versions.Select(v => v.HeldByHalb));
+    }
+
+    [Fact]
+    public void The_script_asks_the_record_of_our_holds_for_each_package() =>
+        Assert.Contains("if grep -qx \"$p\" '/var/lib/halb-deploy/package-holds' 2>/dev/null; then o=yes; else o=no; fi", PackageVersionsScript.For(PackageManager.Apt));
+
+    [Fact]
     public void Parse_reads_each_package_line_its_hold_and_offered_versions_and_an_empty_value_as_none()
     {
         var output = "noise\n@@halb package keepalived installed=1:2.2.7-1+b2 candidate=1:2.2.7-1+b2+halb1 held=yes\n" +

@@ -3,6 +3,7 @@ using System.Text;
 using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Model;
+using HaLbDeploy.Core.Packages;
 using HaLbDeploy.Core.Planning;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Scripts;
@@ -74,7 +75,8 @@ public static class ScriptCatalog
             scripts[$"install-packages-{name}.sh"] = () => NodeScripts.InstallPackages(manager, NodePlanner.Packages);
             scripts[$"install-package-files-{name}.sh"] = () => NodeScripts.InstallPackageFiles(manager, PackageFiles(manager));
             scripts[$"package-versions-{name}.sh"] = () => PackageVersionsScript.For(manager);
-            scripts[$"hold-{name}.sh"] = () => PackageHoldScript.For(manager, [new("keepalived", "1:2.2.7-1"), new("haproxy", "2.6.12-1")]);
+            scripts[$"hold-{name}.sh"] = () => PackageHoldScript.For(manager, [new PackageHold("keepalived", "1:2.2.7-1"), new PackageHold("haproxy", "2.6.12-1")]);
+            scripts[$"release-holds-{name}.sh"] = () => PackageHoldScript.For(manager, [new PackageRelease("haproxy")]);
             scripts[$"upgrade-{name}.sh"] = () => UpgradeScript.For(manager, [new("keepalived", "1:2.2.7-1", "1:2.2.7-1+halb1"), new("haproxy", "2.6.12-1", "2.6.12-1+halb1")]);
         }
         scripts["upgrade-stop-keepalived.sh"] = () => UpgradeScript.StopKeepalived;

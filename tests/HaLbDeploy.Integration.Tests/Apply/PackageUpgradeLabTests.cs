@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
+using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Support;
 
@@ -13,7 +14,7 @@ namespace HaLbDeploy.Integration.Tests.Apply;
 /// the VIP: every node ends on the new versions, the VIP makes one planned round trip at most (the holder hands it
 /// over and takes it back with preempt), never two holders, no failed probe outside the window the run measured
 /// and printed, and a second run changes nothing. And `packages.pin`: the pinned version installed and both packages
-/// held. The nodes go back to the lab's versions, unheld, afterwards.
+/// held, and once the pins go, both holds released. The nodes go back to the lab's versions, unheld, afterwards.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class PackageUpgradeLabTests
@@ -63,7 +64,12 @@ public sealed class PackageUpgradeLabTests
 
             foreach (var (node, versions) in await InstalledAsync())
                 foreach (var package in Packages) Assert.True(versions[package] == repo.Versions[package], $"{node}: {package} {versions[package]}, not {repo.Versions[package]}");
-            Assert.Equal(0, figures.TwoHolderSamples);
+            // Two holders only where failover-test allows them too: the few milliseconds of the upgraded holder's take-back by
+            // preemption (the interim holder lets go when it hears the higher priority), within failover-test's allowance
+            // (FailoverBounds.TwoHolderAllowance: 2 sample intervals; the lab's nodes share the control host's clock).
+            var allowance = FailoverBounds.TwoHolderAllowance(TimeSpan.FromMilliseconds(50), TimeSpan.Zero);
+            Assert.True(figures.TwoHolderWindows.Count <= 1 && figures.LongestTwoHolderWindow <= allowance.Value, $"two holders beyond the take-back's allowance ({allowance}): {figures}");
+            Assert.All(figures.TwoHolderWindows, w => Assert.True(w.Nodes.Contains("lb1") && w.Start >= start && w.End <= end, $"two holders outside lb1's take-back in the planned failover {start:O} .. {end:O}: {figures}"));
             Assert.True(figures.HolderSamples > 100, figures.ToString());
             Assert.True(figures.Holders.Count is 1 or 3 && figures.Holders[0] == "lb1" && figures.Holders[^1] == "lb1", $"more than one planned failover: {figures}");
             // The observer's probes are dated by the control host's clock, as the run's window is.
@@ -111,6 +117,18 @@ public sealed class PackageUpgradeLabTests
             var again = await LabCli.RunAsync("apply", "-i", pinned.Path, "--output", "json");
             Assert.True(again.ExitCode == 0, again.ToString());
             Assert.Equal(LabTierSize.NodeCount, Regex.Count(again.Output, "\"outcome\": \"unchanged\""));
+
+            // The pins go: plan says which holds of ours it releases, apply releases them, and then nothing is left to do.
+            var plan = await LabCli.RunAsync("plan", "-i", plain.Path, "--output", "json");
+            Assert.True(plan.ExitCode == 3, plan.ToString());
+            Assert.Equal(LabTierSize.NodeCount, Regex.Count(plan.Output, "\"released_holds\": \\[\\s*\"keepalived\",\\s*\"haproxy\"\\s*\\]"));
+            var unpinned = await LabCli.RunAsync("apply", "-i", plain.Path, "--output", "json");
+            _output.WriteLine(unpinned.Error);
+            Assert.True(unpinned.ExitCode == 0, unpinned.ToString());
+            Assert.All(await LabNodeShell.RunOnTierAsync("apt-mark showhold; test -e /var/lib/halb-deploy/package-holds && echo record left"), left => Assert.Equal("", left.Trim()));
+            var settled = await LabCli.RunAsync("apply", "-i", plain.Path, "--output", "json");
+            Assert.True(settled.ExitCode == 0, settled.ToString());
+            Assert.Equal(LabTierSize.NodeCount, Regex.Count(settled.Output, "\"outcome\": \"unchanged\""));
         }
         finally
         {

@@ -1,3 +1,5 @@
+using HaLbDeploy.Core.Failover;
+
 namespace HaLbDeploy.Integration.Tests.Support;
 
 /// <summary>What <see cref="CutoverObserver"/> measured.</summary>
@@ -9,9 +11,15 @@ public sealed record CutoverFigures(int TwoHolderSamples, TimeSpan LongestGap, i
     /// <summary>How the probes went: failures, the longest outage's first failure, the prober's longest pause.</summary>
     public string GapDetail { get; init; } = "";
 
+    /// <summary>Per address, when two or more nodes held it at once, as failover-test dates it (empty: never).</summary>
+    public IReadOnlyList<HolderWindow> TwoHolderWindows { get; init; } = [];
+
+    /// <summary>The longest of <see cref="TwoHolderWindows"/>; zero when there is none.</summary>
+    public TimeSpan LongestTwoHolderWindow => TwoHolderWindows.Count == 0 ? TimeSpan.Zero : TwoHolderWindows.Max(w => w.Duration);
+
     /// <summary>When each failed probe was sent, in time order.</summary>
     public IReadOnlyList<DateTimeOffset> FailedProbesAt { get; init; } = [];
 
     public override string ToString() =>
-        $"two-holder samples {TwoHolderSamples}, longest VIP gap {LongestGap.TotalMilliseconds:0} ms, holders {string.Join(" -> ", Holders)}, {HolderSamples} holder samples, {Probes} probes, sampler errors {SamplerErrors.Count}; {GapDetail}";
+        $"two-holder samples {TwoHolderSamples} ({TwoHolderWindows.Count} windows, longest {LongestTwoHolderWindow.TotalMilliseconds:0} ms{string.Concat(TwoHolderWindows.Select(w => $"; {string.Join('+', w.Nodes)} at {w.Start:HH:mm:ss.fff} for {w.Duration.TotalMilliseconds:0} ms"))}), longest VIP gap {LongestGap.TotalMilliseconds:0} ms, holders {string.Join(" -> ", Holders)}, {HolderSamples} holder samples, {Probes} probes, sampler errors {SamplerErrors.Count}; {GapDetail}";
 }

@@ -20,6 +20,8 @@ public sealed class CutoverObserver : IAsyncDisposable
     private readonly TimeSpan _maxDuration;
     private readonly NodeSessions _sessions = new(LabSshNodes.Connector());
     private readonly List<NodeSamplerLoop> _samplers = [];
+    private readonly List<IPAddress> _vips = [];
+    private readonly Dictionary<NodeSamplerLoop, IPAddress> _vipOf = [];
     private readonly List<VipProbeLoop> _probes = [];
 
     /// <param name="probe">False: the samplers only, where the code under test probes the addresses itself (less load on the lab).</param>
@@ -30,10 +32,13 @@ public sealed class CutoverObserver : IAsyncDisposable
         _maxDuration = maxDuration ?? DefaultMaxDuration;
         foreach (var vip in vips)
         {
+            _vips.Add(vip);
             foreach (var host in nodes)
             {
                 var node = new LbNode(host.Name, IPAddress.Parse(host.Address), 100, LabFacts.Interface, VrrpInitialState.Backup, LabSshNodes.Root);
-                _samplers.Add(new NodeSamplerLoop(node, _sessions, vip, TimeSpan.FromSeconds(10), SampleInterval, TimeProvider.System));
+                var sampler = new NodeSamplerLoop(node, _sessions, vip, TimeSpan.FromSeconds(10), SampleInterval, TimeProvider.System);
+                _samplers.Add(sampler);
+                _vipOf[sampler] = vip;
             }
             if (probe) _probes.Add(new VipProbeLoop(new TlsVipProbe(vip, 6443, "/readyz", TimeSpan.FromSeconds(1)), SampleInterval, TimeProvider.System));
         }
@@ -56,6 +61,7 @@ public sealed class CutoverObserver : IAsyncDisposable
             _samplers.SelectMany(s => s.Errors).ToList())
         {
             Holders = HolderSequence(series),
+            TwoHolderWindows = TwoHolderWindows(),
             GapDetail = gapDetail,
             FailedProbesAt = probes.SelectMany(p => p).Where(p => !p.Succeeded).Select(p => p.At).Order().ToList(),
         };
@@ -86,6 +92,25 @@ public sealed class CutoverObserver : IAsyncDisposable
             if (latest.Values.Where(v => v.Holds).Select(v => v.Node).Distinct().Count() > 1) count++;
         }
         return count;
+    }
+
+    /// <summary>
+    /// Per address, the windows in which two or more nodes held it, as failover-test finds them (<see cref="HolderTimeline"/>:
+    /// a node's state is its latest sample, a change dated by the first sample that shows it). The lab's nodes share the
+    /// control host's kernel clock, so the samples need no clock correction.
+    /// </summary>
+    private IReadOnlyList<HolderWindow> TwoHolderWindows()
+    {
+        var windows = new List<HolderWindow>();
+        foreach (var vip in _vips)
+        {
+            var samplers = _samplers.Where(s => _vipOf[s].Equals(vip)).ToList();
+            var samples = samplers.SelectMany(s => s.Outputs.SelectMany(o => o.Output.Samples)
+                .Select(x => new HolderSample(s.NodeName, DateTimeOffset.UnixEpoch.AddTicks(x.EpochNanoseconds / 100), x.HoldsVip)));
+            var timeline = new HolderTimeline(samplers.Select(s => s.NodeName), samples, FailoverAnalyzer.StaleAfterSamples * SampleInterval);
+            windows.AddRange(timeline.MultipleHolders(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+        }
+        return windows.OrderBy(w => w.Start).ToList();
     }
 
     /// <summary>

@@ -53,10 +53,15 @@ public static partial class ConvergeJsonRenderer
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public IReadOnlyList<HoldJson>? Holds { get; init; }
 
+        /// <summary>Only when a pin went: the packages whose hold of ours is released (apply) or to release (plan).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<string>? ReleasedHolds { get; init; }
+
         public static NodeJson From(NodeRunResult r) => new(r.Node, r.Outcome, r.HoldsVip, r.Retired, r.Error, r.Changes.Select(ChangeJson.From).ToList())
         {
             Upgrades = r.Upgrades?.Select(UpgradeJson.Of).ToList(),
             Holds = r.Holds.Count == 0 ? null : r.Holds.Select(h => new HoldJson(h.Package, h.Version)).ToList(),
+            ReleasedHolds = r.Releases.Count == 0 ? null : r.Releases.Select(h => h.Package).ToList(),
         };
     }
 

@@ -19,6 +19,7 @@ public static class ConvergeTextRenderer
             }
             foreach (var upgrade in node.Upgrades ?? []) output.WriteLine($"  ^ {upgrade}");
             foreach (var hold in node.Holds) output.WriteLine($"  ^ {hold}");
+            foreach (var release in node.Releases) output.WriteLine($"  ^ {release}");
             if (node.Error is { } error) output.WriteLine($"  error: {error}");
         }
         var counts = report.Nodes.GroupBy(n => n.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}");

@@ -20,7 +20,8 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
 
     private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
     {
-        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).ToList(), run.Inventory.FrontendPorts);
+        // The record of our package holds is not rendered: its existence alone tells whether a pin's hold may need releasing.
+        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).Append(NodePaths.PackageHoldsRecord).ToList(), run.Inventory.FrontendPorts);
         var sent = run.Time.GetUtcNow();
         var result = await node.Session!.ReadAsync(FactScript.Description, script, ct);
         var received = run.Time.GetUtcNow();

@@ -13,7 +13,8 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 /// see docs/operations.md "Package upgrades". The backups one at a time, each healthy again before the next; then
 /// the VIP holder: it stops keepalived (which hands the VIP to the next in line at once), is upgraded, and starts
 /// again, taking the VIP back with preempt. That one planned failover is measured from the control host by probing
-/// the VIP every 50 ms, and reported. A pin's moves go the same way (without --upgrade too); the holds come last.
+/// the VIP every 50 ms, and reported. A pin's moves go the same way (without --upgrade too); the holds come last,
+/// with the release of holds of ours whose pin is gone.
 /// </summary>
 internal sealed class UpgradePhase(ApplyRun run) : IPhase
 {
@@ -46,11 +47,20 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
     }
 
     private Task<bool> HoldAllAsync(CancellationToken ct) =>
-        run.Runner.ForEachAsync(run.Nodes.Where(n => n.Holds.Count > 0).ToList(), Phase, async (node, _) =>
+        run.Runner.ForEachAsync(run.Nodes.Where(n => n.Holds.Count > 0 || n.Releases.Count > 0).ToList(), Phase, async (node, _) =>
         {
-            var result = await node.Session!.ChangeAsync(PackageHoldScript.Description, PackageHoldScript.For(node.Facts.PackageManager, node.Holds), CancellationToken.None);
-            if (!result.Succeeded) return run.Fail(node, $"holding {string.Join(", ", node.Holds.Select(h => h.Package))} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
-            foreach (var hold in node.Holds) run.Progress.Report(Phase, node.Name, $"held {hold.Package} at {hold.Version}");
+            if (node.Holds.Count > 0)
+            {
+                var result = await node.Session!.ChangeAsync(PackageHoldScript.Description, PackageHoldScript.For(node.Facts.PackageManager, node.Holds), CancellationToken.None);
+                if (!result.Succeeded) return run.Fail(node, $"holding {string.Join(", ", node.Holds.Select(h => h.Package))} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
+                foreach (var hold in node.Holds) run.Progress.Report(Phase, node.Name, $"held {hold.Package} at {hold.Version}");
+            }
+            if (node.Releases.Count > 0)
+            {
+                var result = await node.Session!.ChangeAsync(PackageHoldScript.ReleaseDescription, PackageHoldScript.For(node.Facts.PackageManager, node.Releases), CancellationToken.None);
+                if (!result.Succeeded) return run.Fail(node, $"releasing the holds on {string.Join(", ", node.Releases.Select(h => h.Package))} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
+                foreach (var release in node.Releases) run.Progress.Report(Phase, node.Name, $"released the hold on {release.Package}");
+            }
             node.HostChanged = true;
             node.Outcome = NodeOutcome.Changed;
             return true;

@@ -8,7 +8,8 @@ for p in keepalived haproxy; do
   c=$(apt-cache policy "$p" 2>/dev/null | sed -n 's/^ *Candidate: *//p' | grep -v '^(none)$') || c=''
   [ -n "$c" ] || c="$i"
   if apt-mark showhold "$p" 2>/dev/null | grep -qx "$p"; then h=yes; else h=no; fi
-  echo "@@halb package $p installed=$i candidate=$c held=$h"
+  if grep -qx "$p" '/var/lib/halb-deploy/package-holds' 2>/dev/null; then o=yes; else o=no; fi
+  echo "@@halb package $p installed=$i candidate=$c held=$h ours=$o"
   apt-cache madison "$p" 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2); print $2 }' | while read -r v; do [ -n "$v" ] && echo "@@halb available $p $v"; done
 done
 exit 0

@@ -8,7 +8,8 @@ for p in keepalived haproxy; do
   c=$(yum -q list available --showduplicates "$p" 2>/dev/null | awk -v p="$p" 'index($1, p ".") == 1 { print $2 }' | tail -n 1) || c=''
   [ -n "$c" ] || c="$i"
   if yum -q versionlock list 2>/dev/null | grep -q "^\(0:\)\?$p-[0-9]"; then h=yes; else h=no; fi
-  echo "@@halb package $p installed=$i candidate=$c held=$h"
+  if grep -qx "$p" '/var/lib/halb-deploy/package-holds' 2>/dev/null; then o=yes; else o=no; fi
+  echo "@@halb package $p installed=$i candidate=$c held=$h ours=$o"
   yum -q list available --showduplicates "$p" 2>/dev/null | awk -v p="$p" 'index($1, p ".") == 1 { print $2 }' | while read -r v; do [ -n "$v" ] && echo "@@halb available $p $v"; done
 done
 exit 0

@@ -10,7 +10,8 @@ namespace HaLbDeploy.Core.Scripts;
 /// Reads the installed and the candidate version of keepalived and haproxy, whether each is held (apt-mark hold,
 /// dnf/yum versionlock) and whether halb-deploy's record names that hold (<see cref="NodePaths.PackageHoldsRecord"/>),
 /// and every version the repositories offer: "@@halb package NAME installed=V candidate=V held=yes|no ours=yes|no"
-/// (empty: none) and "@@halb available NAME V" lines. The repositories' lists are refreshed first
+/// (empty: none) and "@@halb available NAME V" lines. dpkg's status of a held package begins "hold", not "install"
+/// ("hold ok installed"): both are installed. The repositories' lists are refreshed first
 /// (apt-get update, makecache), else a newer package in a repository would not be seen; nothing else changes.
 /// </summary>
 public static class PackageVersionsScript
@@ -24,7 +25,7 @@ public static class PackageVersionsScript
         var (refresh, installed, candidate, available, held) = manager switch
         {
             PackageManager.Apt => ("apt-get update -q >/dev/null 2>&1 || true\n",
-                "dpkg-query -W -f '${Status} ${Version}' \"$p\" 2>/dev/null | sed -n 's/^install ok installed //p'",
+                "dpkg-query -W -f '${Status} ${Version}' \"$p\" 2>/dev/null | sed -n 's/^[a-z]* ok installed //p'",
                 "apt-cache policy \"$p\" 2>/dev/null | sed -n 's/^ *Candidate: *//p' | grep -v '^(none)$'",
                 "apt-cache madison \"$p\" 2>/dev/null | awk -F'|' '{ gsub(/ /, \"\", $2); print $2 }'",
                 "apt-mark showhold \"$p\" 2>/dev/null | grep -qx \"$p\""),

@@ -37,6 +37,27 @@ public sealed class PackageVersionsScriptTests
     }
 
     [Fact]
+    public void On_apt_a_held_package_reads_as_installed_with_its_version()
+    {
+        var bash = TestSupport.ExternalCommand.Locate("bash");
+        Assert.NotNull(bash);
+        // Shell functions stand in for the package tools (they take precedence over the script's PATH).
+        const string stubs = """
+            apt-get() { :; }
+            dpkg-query() { printf 'hold ok installed 1:2.2.7-1+b2'; }
+            apt-cache() { case "$1" in policy) echo '  Candidate: 1:2.2.7-1+b2' ;; madison) echo "$2 | 1:2.2.7-1+b2 | repo" ;; esac; }
+            apt-mark() { echo "$2"; }
+
+            """;
+
+        var result = TestSupport.ExternalCommand.Run(bash, ["-c", stubs + PackageVersionsScript.For(PackageManager.Apt)]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var versions = PackageVersionsScript.Parse(result.StandardOutput);
+        Assert.Equal([("keepalived", "1:2.2.7-1+b2", true), ("haproxy", "1:2.2.7-1+b2", true)], versions.Select(v => (v.Package, v.Installed, v.Held)));
+    }
+
+    [Fact]
     public void The_script_asks_the_record_of_our_holds_for_each_package() =>
         Assert.Contains("if grep -qx \"$p\" '/var/lib/halb-deploy/package-holds' 2>/dev/null; then o=yes; else o=no; fi", PackageVersionsScript.For(PackageManager.Apt));
 

@@ -4,7 +4,7 @@ LC_ALL=C
 export PATH LC_ALL
 apt-get update -q >/dev/null 2>&1 || true
 for p in keepalived haproxy; do
-  i=$(dpkg-query -W -f '${Status} ${Version}' "$p" 2>/dev/null | sed -n 's/^install ok installed //p') || i=''
+  i=$(dpkg-query -W -f '${Status} ${Version}' "$p" 2>/dev/null | sed -n 's/^[a-z]* ok installed //p') || i=''
   c=$(apt-cache policy "$p" 2>/dev/null | sed -n 's/^ *Candidate: *//p' | grep -v '^(none)$') || c=''
   [ -n "$c" ] || c="$i"
   if apt-mark showhold "$p" 2>/dev/null | grep -qx "$p"; then h=yes; else h=no; fi

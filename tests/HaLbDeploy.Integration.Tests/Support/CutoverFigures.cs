@@ -11,7 +11,7 @@ public sealed record CutoverFigures(int TwoHolderSamples, TimeSpan LongestGap, i
     /// <summary>How the probes went: failures, the longest outage's first failure, the prober's longest pause.</summary>
     public string GapDetail { get; init; } = "";
 
-    /// <summary>Per address, when two or more nodes held it at once, as failover-test dates it (empty: never).</summary>
+    /// <summary>When two or more nodes held an address at once (or each one of a pair), as failover-test dates it (empty: never).</summary>
     public IReadOnlyList<HolderWindow> TwoHolderWindows { get; init; } = [];
 
     /// <summary>The longest of <see cref="TwoHolderWindows"/>; zero when there is none.</summary>

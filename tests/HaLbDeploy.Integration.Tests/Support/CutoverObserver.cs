@@ -95,22 +95,32 @@ public sealed class CutoverObserver : IAsyncDisposable
     }
 
     /// <summary>
-    /// Per address, the windows in which two or more nodes held it, as failover-test finds them (<see cref="HolderTimeline"/>:
-    /// a node's state is its latest sample, a change dated by the first sample that shows it). The lab's nodes share the
-    /// control host's kernel clock, so the samples need no clock correction.
+    /// The windows in which two or more nodes held an address (the same one, or each one of a pair: a split), as
+    /// failover-test dates them (<see cref="HolderTimeline"/> per address: a node's state is its latest sample, a change
+    /// dated by the first sample that shows it). The lab's nodes share the control host's kernel clock, so the samples
+    /// need no clock correction.
     /// </summary>
     private IReadOnlyList<HolderWindow> TwoHolderWindows()
     {
-        var windows = new List<HolderWindow>();
-        foreach (var vip in _vips)
+        var timelines = _vips.Select(vip =>
         {
             var samplers = _samplers.Where(s => _vipOf[s].Equals(vip)).ToList();
             var samples = samplers.SelectMany(s => s.Outputs.SelectMany(o => o.Output.Samples)
                 .Select(x => new HolderSample(s.NodeName, DateTimeOffset.UnixEpoch.AddTicks(x.EpochNanoseconds / 100), x.HoldsVip)));
-            var timeline = new HolderTimeline(samplers.Select(s => s.NodeName), samples, FailoverAnalyzer.StaleAfterSamples * SampleInterval);
-            windows.AddRange(timeline.MultipleHolders(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+            return new HolderTimeline(samplers.Select(s => s.NodeName), samples, FailoverAnalyzer.StaleAfterSamples * SampleInterval);
+        }).ToList();
+        var times = timelines.SelectMany(t => t.Transitions.Select(x => x.At)).Distinct().Order().ToList();
+        var windows = new List<HolderWindow>();
+        for (var i = 0; i + 1 < times.Count; i++)
+        {
+            var holders = timelines.SelectMany(t => t.HoldersAt(times[i])).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (holders.Count < 2) continue;
+            if (windows.Count > 0 && windows[^1].End == times[i])
+                windows[^1] = windows[^1] with { End = times[i + 1], Nodes = windows[^1].Nodes.Union(holders).ToList() };
+            else
+                windows.Add(new HolderWindow(times[i], times[i + 1], holders));
         }
-        return windows.OrderBy(w => w.Start).ToList();
+        return windows;
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Integration.Tests.Failover;
 using HaLbDeploy.Integration.Tests.Lab;
 using HaLbDeploy.Integration.Tests.Support;
 using HaLbDeploy.Runtime.Local;
+using Xunit.Abstractions;
 
 namespace HaLbDeploy.Integration.Tests.Vips;
 
@@ -11,11 +13,12 @@ namespace HaLbDeploy.Integration.Tests.Vips;
 /// A dual-stack VIP pair on lb1..lb3: 10.211.0.108/24 (VRRPv2) and fd00:211::108/64 (VRRPv3) in one sync group, router
 /// id 88 (unused on the bridge), the nodes with their lab IPv6 addresses (`address6`), api1 and api2 as IPv6 backends
 /// and api3 as an IPv4 one. Both addresses sit on one node, both serve /readyz over HTTPS from the control host across
-/// the bridge, and failover-test on the holder moves them together (an independent ~20 Hz sampler of both never sees
-/// them on two nodes at once) and measures both. Leaves lb1..lb3 as the standard lab inventory has them.
+/// the bridge, and failover-test on the holder moves them together (an independent ~20 Hz sampler of both sees
+/// them on two nodes at once only for the milliseconds of the preempting failback, within failover-test's own allowance)
+/// and measures both. Leaves lb1..lb3 as the standard lab inventory has them.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class DualStackLabTests : IAsyncLifetime
+public sealed class DualStackLabTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string V4 = "10.211.0.108";
     private const string V6 = "fd00:211::108";
@@ -24,7 +27,7 @@ public sealed class DualStackLabTests : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact(Skip = "open (#16): on the lab, 4 runs on a loaded machine, failover-test's verdict failed although both addresses moved together and each takeover was within its bound (0.90-1.07 s <= 1.148 s): the sync group's failback took 4.18-4.44 s from keepalived's start (bound 4.109 s, both halves), and probes through the VIP timed out now and then (http: timed out) also before the fault, with IPv4 backends as with IPv6 ones; a 5th run: the independent sampler saw lb1 -> lb2 -> lb1 but 4 of 2603 samples with two nodes holding an address (the failback overlap failover-test reports as 13-32 ms; which half each node had is not told apart)")]
+    [Fact]
     public async Task A_dual_stack_vip_sits_on_one_node_answers_over_both_families_and_moves_together_measured_on_both_addresses()
     {
         using var inventory = DualStackInventory();
@@ -52,14 +55,18 @@ public sealed class DualStackLabTests : IAsyncLifetime
             observer.Start();
             var cli = await LabCli.RunAsync("failover-test", "-i", inventory.Path, "--node", "lb1", "--mode", "stop", "--output", "json");
             var figures = await observer.StopAsync();
+            output.WriteLine(figures.ToString());
             Assert.True(cli.Output.TrimStart().StartsWith('{'), cli.ToString());
             var run = new FailoverRun(cli);
+            output.WriteLine(run.ToString());
             var diagnosis = $"{run}\n--- lb1 before the fault: ip -o -6 addr show dev host0\n{addresses6}";
             Assert.Contains($"measuring the VIP api ({V4}/24 + {V6}/64", cli.Error);
             // moved together, read independently of the code under test: lb1 -> lb2 -> lb1, and two nodes with an address at
-            // once in at most two samples (100 ms; the preempting failback may overlap for tens of ms, which failover-test
-            // bounds as "two holders at once"). The observer cannot tell which half each node had in such a sample.
-            Assert.True(figures.TwoHolderSamples <= 2 && figures.SamplerErrors.Count == 0, $"the pair was seen on two nodes at once: {figures}");
+            // once (either the same one or each one half: a split) only at lb1's preempting failback and no longer than
+            // failover-test allows it (FailoverBounds.TwoHolderAllowance: 2 sample intervals; the lab shares one clock).
+            var allowance = FailoverBounds.TwoHolderAllowance(TimeSpan.FromMilliseconds(50), TimeSpan.Zero);
+            Assert.True(figures.SamplerErrors.Count == 0 && figures.TwoHolderWindows.Count <= 1 && figures.LongestTwoHolderWindow <= allowance.Value
+                && figures.TwoHolderWindows.All(w => w.Nodes.Contains("lb1")), $"the pair was seen on two nodes at once beyond the failback's allowance ({allowance}): {figures}");
             Assert.Equal(["lb1", "lb2", "lb1"], figures.Holders);
             // both addresses measured against the bounds
             var main = run.Measurement("failover", "lb2 took the VIP over");

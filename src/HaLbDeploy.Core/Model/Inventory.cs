@@ -37,6 +37,9 @@ public sealed record Inventory(
     public IReadOnlyList<VipEntry> Vips => VipList ??
         [new VipEntry(ClusterName, Vip, null, null, VirtualRouterId, VirtualRouterIdDerived, null, Shorthand: true)];
 
+    /// <summary>The `vips:` entry <paramref name="frontend"/> is bound to (`vip:`); null when it binds *:PORT, every address.</summary>
+    public VipEntry? VipOf(Frontend frontend) => frontend.Vip is { } name ? VipList?.FirstOrDefault(v => v.Name == name) : null;
+
     /// <summary>Every VIP address of every entry, in inventory order (a dual-stack pair: IPv4, then IPv6).</summary>
     public IEnumerable<VirtualIp> AllVipAddresses => Vips.SelectMany(v => v.Addresses);
 }

@@ -52,6 +52,16 @@ public sealed class FrontendRenderingTests
         Assert.Equal(["bind *:80", "bind :::80 v6only"], Binds(Section(Rendered.HaproxyConfig(inventory), "frontend ingress-http")));
     }
 
+    [Fact]
+    public void The_ingress_example_binds_the_api_to_the_api_vip_and_80_and_443_to_the_ingress_vip()
+    {
+        var config = Rendered.HaproxyConfig(ExampleInventory.Load("ingress"));
+
+        Assert.Equal(["bind 192.168.88.203:6443 transparent"], Binds(Section(config, "frontend kube-apiserver")));
+        Assert.Equal(["bind 192.168.88.204:80 transparent"], Binds(Section(config, "frontend ingress-http")));
+        Assert.Equal(["bind 192.168.88.204:443 transparent"], Binds(Section(config, "frontend ingress-https")));
+    }
+
     private static IReadOnlyList<string> Binds(IReadOnlyList<string> section) => section.Where(l => l.StartsWith("bind ", StringComparison.Ordinal)).ToList();
 
     [Fact]

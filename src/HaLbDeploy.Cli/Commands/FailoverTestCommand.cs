@@ -58,7 +58,7 @@ public static class FailoverTestCommand
             return ExitCodes.UsageError;
         }
         var measured = MeasuredVip.Choose(inventory, nodeName);
-        if (MeasuredVip.Unmeasurable(measured) is { } why)
+        if (MeasuredVip.Unmeasurable(inventory, measured) is { } why)
         {
             console.Error.WriteLine($"error: --node {nodeName}: {why}");
             return ExitCodes.UsageError;

@@ -61,8 +61,9 @@ internal sealed class FrontendListParser(
         };
         var timeouts = ParseTimeouts(section.Section("timeouts"));
         var sendProxy = section.Bool("send_proxy_v2") ?? false;
+        var vip = section.String("vip");
         section.RejectUnknownKeys();
-        return new Frontend(name, port, backends, setName, healthCheck, balance, timeouts, sendProxy, FrontendFields.Listed(index, backendsField));
+        return new Frontend(name, port, backends, setName, healthCheck, balance, timeouts, sendProxy, FrontendFields.Listed(index, backendsField), vip);
     }
 
     /// <summary>The frontend's own list, or the members of the set its `backends:` names, each with the frontend's port unless written.</summary>

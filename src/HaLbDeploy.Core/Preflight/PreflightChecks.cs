@@ -44,12 +44,13 @@ public static class PreflightChecks
             if (!iface.Addresses.Any(a => inventory.Vip.SharesSubnetWith(a.Address) && a.PrefixLength == inventory.Vip.PrefixLength))
                 Warning("vip-subnet", $"no address on {node.Interface} is in the VIP's subnet {inventory.Vip}");
         }
-        foreach (var frontend in inventory.Frontends)
+        // Frontends bound to different VIPs may share a port: one finding for the port, naming them all.
+        foreach (var port in inventory.Frontends.GroupBy(f => f.Port))
         {
-            var others = facts.FrontendListeners.Where(l => l.Port == frontend.Port || l.Port is null && inventory.Frontends.Count == 1)
+            var others = facts.FrontendListeners.Where(l => l.Port == port.Key || l.Port is null && inventory.FrontendPorts.Count == 1)
                 .SelectMany(l => l.ProcessNames).Where(p => p != "haproxy").Distinct().ToList();
             if (others.Count > 0)
-                Error("frontend-port", $"port {frontend.Port}{(inventory.Frontends.Count > 1 ? $" (frontend {frontend.Name})" : "")} is already in use on the node by {string.Join(", ", others)}; haproxy could not bind it");
+                Error("frontend-port", $"port {port.Key}{(inventory.Frontends.Count > 1 ? $" (frontend {string.Join(", ", port.Select(f => f.Name))})" : "")} is already in use on the node by {string.Join(", ", others)}; haproxy could not bind it");
         }
         if (clockOffset is { } offset && offset.Duration() > clockSkewWarning)
             Warning("clock", $"the node's clock is {offset.TotalSeconds:+0.0;-0.0} s off the control host's; keep VRRP nodes in time sync (chrony/ntp)");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using HaLbDeploy.Core.Model;
 
@@ -11,7 +12,7 @@ internal static class TemplateModelBuilder
         if (!inventory.Nodes.Any(n => n.Name == node.Name))
             throw new ArgumentException($"node {node.Name} is not in the inventory of cluster {inventory.ClusterName}", nameof(node));
 
-        var frontends = inventory.Frontends.Select(BuildFrontend).ToList();
+        var frontends = inventory.Frontends.Select(f => BuildFrontend(f, inventory.VipOf(f))).ToList();
         return new TemplateModel(
             Cluster: inventory.ClusterName,
             Node: new NodeView(
@@ -69,7 +70,8 @@ internal static class TemplateModelBuilder
         }
     }
 
-    private static FrontendView BuildFrontend(Frontend frontend)
+    /// <param name="vip">The VIP the frontend is bound to, whose addresses it binds alone; null: *:PORT.</param>
+    private static FrontendView BuildFrontend(Frontend frontend, VipEntry? vip)
     {
         var check = frontend.HealthCheck;
         var kind = check.Kind.ToString().ToLowerInvariant();
@@ -81,7 +83,9 @@ internal static class TemplateModelBuilder
             new HealthCheckView(check.Path, check.Interval.ToString(), check.Fall, check.Rise, kind),
             options,
             new FrontendTimeoutsView(frontend.Timeouts.Connect?.ToString() ?? "", frontend.Timeouts.Client?.ToString() ?? "", frontend.Timeouts.Server?.ToString() ?? ""),
-            frontend.Backends.Select(b => new BackendView(b.Name, b.Address, b.Port)).ToList());
+            frontend.Backends.Select(b => new BackendView(b.Name, b.Address, b.Port)).ToList(),
+            vip?.Name ?? "",
+            (vip?.Addresses ?? []).Select(a => new IPEndPoint(a.Address, frontend.Port).ToString()).ToList());
     }
 
     private static VrrpView BuildVrrp(Inventory inventory)

@@ -103,7 +103,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
     }
 
     /// <summary>
-    /// Each frontend: its port in range and its own (no other frontend's, not metrics', not the nodes' sshd's), its name
+    /// Each frontend: its port in range and its own (per VIP: <see cref="FrontendBindingValidator"/>; not metrics', not the nodes' sshd's), its name
     /// unique (it names haproxy's sections), its check and its backends sound. A backend set shared by several
     /// frontends is judged once, where it is written.
     /// </summary>
@@ -124,8 +124,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
             CheckBackends(frontend);
         }
         Unique(frontends, f => f.Name, i => frontends[i].Fields.Frontend + ".name", "frontend name", "give every frontend its own name (it names haproxy's frontend and backend sections)");
-        Unique(frontends, f => f.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), i => frontends[i].Fields.Port, "frontend port",
-            "give every frontend its own port: haproxy binds each on *:PORT");
+        new FrontendBindingValidator(problems).Validate(inventory);
     }
 
     private void CheckHealthCheck(Frontend frontend)

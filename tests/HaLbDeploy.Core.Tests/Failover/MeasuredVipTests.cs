@@ -2,6 +2,7 @@ using HaLbDeploy.Core.Failover;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Tests.Rendering;
 using HaLbDeploy.Core.Tests.TestSupport;
+using HaLbDeploy.Core.Tests.Validation;
 
 namespace HaLbDeploy.Core.Tests.Failover;
 
@@ -44,6 +45,32 @@ public sealed class MeasuredVipTests
     {
         var inventory = ExampleInventory.Load();
         Assert.Same(inventory, MeasuredVip.View(inventory, MeasuredVip.Choose(inventory, "lb2")));
+    }
+
+    [Fact]
+    public void The_view_of_a_vip_keeps_the_frontends_that_listen_on_it_and_no_longer_binds_them()
+    {
+        var bound = Inventories.Load(FrontendBindingValidatorTests.BoundToTwoVips).Inventory!;
+
+        var view = MeasuredVip.View(bound, MeasuredVip.Choose(bound, "lb2"));
+
+        Assert.Equal("10.0.0.101/24", view.Vip.ToString());
+        Assert.Equal(["ingress-https", "ingress-http"], view.Frontends.Select(f => f.Name));
+        Assert.All(view.Frontends, f => Assert.Null(f.Vip));
+        Assert.Equal("ingress-https", view.ProbedFrontend.Name);
+    }
+
+    [Fact]
+    public void A_vip_no_frontend_listens_on_is_refused_with_the_reason()
+    {
+        var result = Inventories.Load(FrontendBindingValidatorTests.BoundToTwoVips.Replace("vip: ingress", "vip: api", StringComparison.Ordinal)
+            .Replace("port: 443\n    vip: api\n    backends: workers\n  - name: ingress-http\n", "port: 8443\n    vip: api\n    backends: workers\n  - name: ingress-http\n", StringComparison.Ordinal));
+        Assert.False(result.HasErrors, string.Join("\n", result.Errors));
+        var bound = result.Inventory!;
+        var ingress = MeasuredVip.Choose(bound, "lb2");
+
+        Assert.Contains("no frontend listens on the VIP ingress", MeasuredVip.Unmeasurable(bound, ingress));
+        Assert.Null(MeasuredVip.Unmeasurable(bound, MeasuredVip.Choose(bound, "lb1")));
     }
 
     [Fact]

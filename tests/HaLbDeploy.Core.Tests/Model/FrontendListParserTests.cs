@@ -50,6 +50,16 @@ public sealed class FrontendListParserTests
     }
 
     [Fact]
+    public void A_frontend_without_vip_is_bound_to_no_vip_and_one_with_vip_names_it()
+    {
+        var unbound = Inventories.Load(Head + TwoFrontends).Inventory!;
+        var bound = Inventories.Load(HaLbDeploy.Core.Tests.Validation.FrontendBindingValidatorTests.BoundToTwoVips).Inventory!;
+
+        Assert.All(unbound.Frontends, f => Assert.Null(f.Vip));
+        Assert.Equal("api", bound.Frontends[0].Vip);
+    }
+
+    [Fact]
     public void The_k0s_example_has_three_frontends_on_6443_8132_and_9443()
     {
         var inventory = ExampleInventory.Load("k0s");

@@ -3,6 +3,8 @@ using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Preflight;
 using HaLbDeploy.Core.Tests.Planning;
 using HaLbDeploy.Core.Tests.Rendering;
+using HaLbDeploy.Core.Tests.TestSupport;
+using HaLbDeploy.Core.Tests.Validation;
 
 namespace HaLbDeploy.Core.Tests.Preflight;
 
@@ -26,6 +28,16 @@ public sealed class PreflightFrontendPortTests
     [Fact]
     public void Haproxy_itself_on_every_port_is_no_finding() =>
         Assert.Empty(Check(K0s, new PortListener("0.0.0.0:6443", ["haproxy"]), new PortListener("0.0.0.0:8132", ["haproxy"]), new PortListener("0.0.0.0:9443", ["haproxy"])));
+
+    [Fact]
+    public void A_port_frontends_on_different_vips_share_is_one_finding_naming_them_all()
+    {
+        var bound = Inventories.Load(FrontendBindingValidatorTests.BoundToTwoVips).Inventory!;
+
+        var finding = Assert.Single(Check(bound, new PortListener("0.0.0.0:443", ["nginx"])));
+
+        Assert.Equal("port 443 (frontend kube-apiserver, ingress-https) is already in use on the node by nginx; haproxy could not bind it", finding.Message);
+    }
 
     [Fact]
     public void With_the_shorthand_the_message_is_the_one_it_always_was() =>

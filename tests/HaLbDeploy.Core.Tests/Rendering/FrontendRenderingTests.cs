@@ -1,5 +1,6 @@
 using HaLbDeploy.Core.Tests.Model;
 using HaLbDeploy.Core.Tests.TestSupport;
+using HaLbDeploy.Core.Tests.Validation;
 
 namespace HaLbDeploy.Core.Tests.Rendering;
 
@@ -32,6 +33,36 @@ public sealed class FrontendRenderingTests
             Assert.Equal("mode tcp", Section(config, "backend " + name)[0]);
         }
     }
+
+    [Fact]
+    public void A_frontend_bound_to_a_vip_binds_each_address_of_that_vip_alone_and_transparently()
+    {
+        var config = Rendered.HaproxyConfig(Inventories.Load(FrontendBindingValidatorTests.BoundToTwoVips).Inventory!);
+
+        Assert.Equal(["bind 10.0.0.100:443 transparent", "bind [fd00:1::100]:443 transparent"], Binds(Section(config, "frontend kube-apiserver")));
+        Assert.Equal(["bind 10.0.0.101:443 transparent"], Binds(Section(config, "frontend ingress-https")));
+        Assert.Equal(["bind 10.0.0.101:80 transparent"], Binds(Section(config, "frontend ingress-http")));
+    }
+
+    [Fact]
+    public void A_frontend_without_vip_beside_bound_ones_binds_every_address_as_before()
+    {
+        var inventory = Inventories.Load(FrontendBindingValidatorTests.BoundToTwoVips.Replace("port: 80\n    vip: ingress\n", "port: 80\n", StringComparison.Ordinal)).Inventory!;
+
+        Assert.Equal(["bind *:80", "bind :::80 v6only"], Binds(Section(Rendered.HaproxyConfig(inventory), "frontend ingress-http")));
+    }
+
+    [Fact]
+    public void The_ingress_example_binds_the_api_to_the_api_vip_and_80_and_443_to_the_ingress_vip()
+    {
+        var config = Rendered.HaproxyConfig(ExampleInventory.Load("ingress"));
+
+        Assert.Equal(["bind 192.168.88.203:6443 transparent"], Binds(Section(config, "frontend kube-apiserver")));
+        Assert.Equal(["bind 192.168.88.204:80 transparent"], Binds(Section(config, "frontend ingress-http")));
+        Assert.Equal(["bind 192.168.88.204:443 transparent"], Binds(Section(config, "frontend ingress-https")));
+    }
+
+    private static IReadOnlyList<string> Binds(IReadOnlyList<string> section) => section.Where(l => l.StartsWith("bind ", StringComparison.Ordinal)).ToList();
 
     [Fact]
     public void A_tcp_check_sends_nothing_and_its_servers_check_without_tls()

@@ -3,6 +3,7 @@ using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Model;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Tests.TestSupport;
+using HaLbDeploy.Core.Tests.Validation;
 
 namespace HaLbDeploy.Core.Tests.Rendering;
 
@@ -27,7 +28,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "ingress", "frontends-every-option", "dual-stack", "dual-stack-multicast"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "ingress", "frontends-every-option", "dual-stack", "dual-stack-multicast", "frontends-bound-to-vips"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -148,6 +149,7 @@ public sealed class RealBinaryValidationTests : IDisposable
         "frontends-every-option" => ExampleInventory.WithEveryFrontendOption(),
         "dual-stack" => ExampleInventory.DualStack(),
         "dual-stack-multicast" => ExampleInventory.DualStack() with { Vrrp = ExampleInventory.DualStack().Vrrp with { Mode = VrrpMode.Multicast } },
+        "frontends-bound-to-vips" => Inventories.Load(FrontendBindingValidatorTests.BoundToTwoVips).Inventory!,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown variant"),
     };
 

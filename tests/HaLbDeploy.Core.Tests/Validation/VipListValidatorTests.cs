@@ -7,7 +7,7 @@ namespace HaLbDeploy.Core.Tests.Validation;
 public sealed class VipListValidatorTests
 {
     // Line numbers matter: the tests point at them.
-    private const string Valid = """
+    internal const string Valid = """
         cluster: prod
         interface: eth0
         virtual_router_id: 51

@@ -15,7 +15,8 @@ namespace HaLbDeploy.Integration.Tests.Verify;
 [Trait("Category", "Integration")]
 public sealed class FrontendsLabTests : IAsyncLifetime
 {
-    private const string Shorthand = """
+    /// <summary>inventory/lab.yaml's one-frontend shorthand, which a test replaces with its `frontends:`.</summary>
+    internal const string Shorthand = """
         frontend:
           port: 6443
 
@@ -37,7 +38,8 @@ public sealed class FrontendsLabTests : IAsyncLifetime
           rise: 2
         """;
 
-    private const string ApiServers = """
+    /// <summary>The lab's three API servers as the backend set `apis`.</summary>
+    internal const string ApiServers = """
         backend_sets:
           - name: apis
             backends:

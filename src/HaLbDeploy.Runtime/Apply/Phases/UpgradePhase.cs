@@ -80,7 +80,7 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
     private async Task<bool> UpgradeHolderAsync(NodeContext holder, HealthWait health, CancellationToken ct)
     {
         // A TCP connect is the measure: the VIP's holder has haproxy listening on the frontend port.
-        var probe = new VipProbeLoop(new TcpVipProbe(run.Inventory.Vip.Address, run.Inventory.FrontendPorts[0], ProbeTimeout), ProbeInterval, run.Time, r => r.Connected);
+        var probe = new VipProbeLoop(new TcpVipProbe(run.Inventory.Vip.Address, run.Inventory.ProbedFrontend.Port, ProbeTimeout), ProbeInterval, run.Time, r => r.Connected);
         probe.Start(TimeSpan.FromMinutes(15));
         await UntilServedAsync(probe, ct);
         var start = run.Time.GetUtcNow();

@@ -40,14 +40,27 @@ public sealed class IdentityCutoverLabTests
         { "unicast to multicast", "mode: unicast", "mode: multicast", "mode unicast -> multicast" },
         { "advert_int", "advert_int: 1", "advert_int: 2", "advert_int 1 -> 2" },
         { "vip address", "vip: 10.211.0.100/24", $"vip: {NewVip}/24", $"VIP 10.211.0.100/24 -> {NewVip}/24" },
+        { "vip prefix", "vip: 10.211.0.100/24", "vip: 10.211.0.100/25", "VIP 10.211.0.100/24 -> 10.211.0.100/25" },
+        { "multicast group", "mode: multicast", "mode: multicast\n  multicast_group: 224.0.0.19", "multicast group 224.0.0.18 -> 224.0.0.19" },
+        // The fast profile renders VRRPv3 (no authentication, which validate then asks to remove; advert_int 0.1): the version,
+        // the auth type and the interval change at once.
+        { "vrrp version", "  auth:\n    secret_file: /var/lib/halb-lab/vrrp-secret\n", "  profile: fast\n", "VRRP version 2 -> 3" },
+    };
+
+    /// <summary>Where a kind needs a tier other than the lab inventory's to change from: the edit both inventories get first.</summary>
+    private static readonly Dictionary<string, (string Find, string Replace)> Bases = new()
+    {
+        ["multicast group"] = ("mode: unicast", "mode: multicast"),
     };
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task An_identity_change_cuts_over_with_never_two_holders_and_a_bounded_gap_without_the_vip(string kind, string find, string replace, string reason)
     {
-        using var current = LabInventory.OfText(LabTierSize.InventoryText());
-        using var changed = LabInventory.OfText(LabTierSize.InventoryText((find, replace)));
+        var bases = Bases.TryGetValue(kind, out var edit) ? new[] { edit } : [];
+        using var lab = LabInventory.OfText(LabTierSize.InventoryText());
+        using var current = LabInventory.OfText(LabTierSize.InventoryText(bases));
+        using var changed = LabInventory.OfText(LabTierSize.InventoryText([.. bases, (find, replace)]));
         try
         {
             await ConvergeAsync(current.Path);
@@ -78,7 +91,7 @@ public sealed class IdentityCutoverLabTests
         }
         finally
         {
-            await ConvergeAsync(current.Path);
+            await ConvergeAsync(lab.Path);
         }
     }
 

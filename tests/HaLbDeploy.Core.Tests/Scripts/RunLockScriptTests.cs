@@ -16,7 +16,13 @@ public sealed class RunLockScriptTests : IDisposable
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
     private const string FirstOwner = "run aaaa1111 by alice on ctl1 since 2026-12-01T23:10:02Z";
     private const string SecondOwner = "run bbbb2222 by bob on ctl2 since 2026-12-01T23:11:00Z";
-    private const int ShortHolderTimeout = 1;
+    /// <summary>
+    /// The holder's wait for a beat in the tests that beat it. 1 s failed a fresh-clone CI run (2026-12-03, dash): on
+    /// the loaded 2-core machine the holder's `timeout 1 dd` ran out between beats sent every 250 ms, before dd was
+    /// even scheduled to read the byte waiting in the pipe. 3 s leaves that room and still ends an unbeaten holder
+    /// well inside each test's window.
+    /// </summary>
+    private const int ShortHolderTimeout = 3;
     private readonly string _folder = Directory.CreateTempSubdirectory("halb-lock-").FullName;
     private readonly List<Process> _processes = [];
 
@@ -139,7 +145,8 @@ public sealed class RunLockScriptTests : IDisposable
             }
         });
 
-        var (exit, output) = await EndAsync(Start("dash", SecondOwner, waitSeconds: 2));
+        // Waiting longer than the holder's timeout: without the beats the second run would get the lock.
+        var (exit, output) = await EndAsync(Start("dash", SecondOwner, waitSeconds: ShortHolderTimeout + 2));
         await beating.CancelAsync();
         await beats;
 

@@ -27,7 +27,7 @@ public static class PackageHoldScript
                 script.Append($"apt-mark hold {string.Join(' ', holds.Select(h => Quote(h.Package)))} >/dev/null\n");
                 break;
             case PackageManager.Dnf or PackageManager.Yum:
-                var tool = manager == PackageManager.Dnf ? "dnf" : "yum";
+                var tool = RpmTool(manager);
                 var plugin = manager == PackageManager.Dnf ? "python3-dnf-plugin-versionlock" : "yum-plugin-versionlock";
                 script.Append($"{tool} -q versionlock list >/dev/null 2>&1 || {tool} install -y -q {plugin}\n");
                 foreach (var hold in holds)
@@ -58,7 +58,7 @@ public static class PackageHoldScript
                 script.Append($"apt-mark unhold {names} >/dev/null\n");
                 break;
             case PackageManager.Dnf or PackageManager.Yum:
-                var tool = manager == PackageManager.Dnf ? "dnf" : "yum";
+                var tool = RpmTool(manager);
                 foreach (var release in releases) script.Append($"{tool} -q versionlock delete {Quote(release.Package)} >/dev/null 2>&1 || true\n");
                 break;
             default:

@@ -29,7 +29,7 @@ public static class PackageVersionsScript
                 "apt-cache policy \"$p\" 2>/dev/null | sed -n 's/^ *Candidate: *//p' | grep -v '^(none)$'",
                 "apt-cache madison \"$p\" 2>/dev/null | awk -F'|' '{ gsub(/ /, \"\", $2); print $2 }'",
                 "apt-mark showhold \"$p\" 2>/dev/null | grep -qx \"$p\""),
-            PackageManager.Dnf or PackageManager.Yum => RpmCommands(manager == PackageManager.Dnf ? "dnf" : "yum"),
+            PackageManager.Dnf or PackageManager.Yum => RpmCommands(RpmTool(manager)),
             _ => throw new ArgumentException("no package manager to read versions with", nameof(manager)),
         };
         var body = ReadPrelude + refresh +

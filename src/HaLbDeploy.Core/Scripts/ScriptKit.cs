@@ -1,3 +1,4 @@
+using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Core.Shell;
 
 namespace HaLbDeploy.Core.Scripts;
@@ -62,4 +63,7 @@ public static class ScriptKit
 
     /// <summary>The text as exactly one shell word (see <see cref="ShellQuote.Single"/>).</summary>
     public static string Quote(string text) => ShellQuote.Single(text);
+
+    /// <summary>The RPM-family package tool a node's scripts call: dnf where the node has it, else yum.</summary>
+    public static string RpmTool(PackageManager manager) => manager == PackageManager.Dnf ? "dnf" : "yum";
 }

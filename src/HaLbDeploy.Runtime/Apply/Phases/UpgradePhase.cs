@@ -49,22 +49,23 @@ internal sealed class UpgradePhase(ApplyRun run) : IPhase
     private Task<bool> HoldAllAsync(CancellationToken ct) =>
         run.Runner.ForEachAsync(run.Nodes.Where(n => n.Holds.Count > 0 || n.Releases.Count > 0).ToList(), Phase, async (node, _) =>
         {
-            if (node.Holds.Count > 0)
-            {
-                var result = await node.Session!.ChangeAsync(PackageHoldScript.Description, PackageHoldScript.For(node.Facts.PackageManager, node.Holds), CancellationToken.None);
-                if (!result.Succeeded) return run.Fail(node, $"holding {string.Join(", ", node.Holds.Select(h => h.Package))} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
-                foreach (var hold in node.Holds) run.Progress.Report(Phase, node.Name, $"held {hold.Package} at {hold.Version}");
-            }
-            if (node.Releases.Count > 0)
-            {
-                var result = await node.Session!.ChangeAsync(PackageHoldScript.ReleaseDescription, PackageHoldScript.For(node.Facts.PackageManager, node.Releases), CancellationToken.None);
-                if (!result.Succeeded) return run.Fail(node, $"releasing the holds on {string.Join(", ", node.Releases.Select(h => h.Package))} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
-                foreach (var release in node.Releases) run.Progress.Report(Phase, node.Name, $"released the hold on {release.Package}");
-            }
+            if (node.Holds.Count > 0 && !await ChangeHoldsAsync(node, PackageHoldScript.Description, PackageHoldScript.For(node.Facts.PackageManager, node.Holds),
+                    $"holding {string.Join(", ", node.Holds.Select(h => h.Package))}", node.Holds.Select(h => $"held {h.Package} at {h.Version}"))) return false;
+            if (node.Releases.Count > 0 && !await ChangeHoldsAsync(node, PackageHoldScript.ReleaseDescription, PackageHoldScript.For(node.Facts.PackageManager, node.Releases),
+                    $"releasing the holds on {string.Join(", ", node.Releases.Select(r => r.Package))}", node.Releases.Select(r => $"released the hold on {r.Package}"))) return false;
             node.HostChanged = true;
             node.Outcome = NodeOutcome.Changed;
             return true;
         }, ct);
+
+    /// <summary>Runs a hold or release script; on success reports <paramref name="done"/>, else fails the node naming <paramref name="what"/>.</summary>
+    private async Task<bool> ChangeHoldsAsync(NodeContext node, string description, string script, string what, IEnumerable<string> done)
+    {
+        var result = await node.Session!.ChangeAsync(description, script, CancellationToken.None);
+        if (!result.Succeeded) return run.Fail(node, $"{what} failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError + result.StandardOutput)}");
+        foreach (var line in done) run.Progress.Report(Phase, node.Name, line);
+        return true;
+    }
 
     /// <summary>Once started, an upgrade finishes on the node: a Ctrl+C does not leave it between two versions.</summary>
     private async Task<bool> UpgradeAsync(NodeContext node)

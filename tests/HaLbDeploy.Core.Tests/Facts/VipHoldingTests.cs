@@ -45,11 +45,22 @@ public sealed class VipHoldingTests
     [MemberData(nameof(Entries))]
     public void The_samplers_shell_case_agrees_with_the_rule(string what, string vip, string ipOutput, bool held)
     {
-        var output = VipSamplerScript.Parse(RunWithIp(VipSamplerScript.Build(IPAddress.Parse(vip), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)), ipOutput));
+        var output = VipSamplerScript.Parse(RunWithIp(VipSamplerScript.Build(IPAddress.Parse(vip), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)), ipOutput, withoutBash: true));
 
         Assert.True(output.Complete, what);
         Assert.NotEmpty(output.Samples);
         Assert.All(output.Samples, s => Assert.True(s.HoldsVip == VipHolding.HoldsIn(Lines(ipOutput), IPAddress.Parse(vip)) && s.HoldsVip == held, what));
+    }
+
+    [Theory]
+    [MemberData(nameof(Entries))]
+    public void The_samplers_bash_loop_agrees_with_the_rule(string what, string vip, string ipOutput, bool held)
+    {
+        var output = VipSamplerScript.Parse(RunUnderBashWithIp(VipSamplerScript.Build(IPAddress.Parse(vip), TimeSpan.FromMilliseconds(120), TimeSpan.FromMilliseconds(50)), ipOutput));
+
+        Assert.True(output.Complete, what);
+        Assert.NotEmpty(output.Samples);
+        Assert.All(output.Samples, s => Assert.True(s.HoldsVip == held, what));
     }
 
     [Theory]
@@ -132,13 +143,24 @@ public sealed class VipHoldingTests
     /// <summary>
     /// The script with `ip` printing <paramref name="ipAddrOutput"/> for its address listing (and nothing for its link
     /// listing), a fixed clock, no sleeping and no systemd: the sampler then takes its full cap of samples at once.
+    /// With <paramref name="withoutBash"/>, `command` finds no tool, so the sampler takes its sh loop.
     /// </summary>
-    private static string RunWithIp(string script, string ipAddrOutput)
+    private static string RunWithIp(string script, string ipAddrOutput, bool withoutBash = false)
     {
-        var fakes = "ip() {\n  case \"$*\" in\n    *addr*) cat <<'HALB_FAKE_IP'\n" + ipAddrOutput + "HALB_FAKE_IP\n    ;;\n  esac\n}\n" +
-                    "date() { echo 1795661375357150571; }\nsleep() { :; }\nsystemctl() { :; }\n";
+        var fakes = FakeIp(ipAddrOutput) + "date() { echo 1795661375357150571; }\nsleep() { :; }\nsystemctl() { :; }\n" + (withoutBash ? "command() { return 1; }\n" : "");
         var result = LocalShell.Run("dash", fakes + script);
         Assert.True(result.ExitCode == 0, result.StandardError);
         return result.StandardOutput;
     }
+
+    /// <summary>Runs a script under bash with `ip` faked and exported, so that the sampler's bash loop (a child bash) calls the fake.</summary>
+    private static string RunUnderBashWithIp(string script, string ipAddrOutput)
+    {
+        var result = LocalShell.Run("bash", FakeIp(ipAddrOutput) + "systemctl() { :; }\nexport -f ip systemctl\n" + script);
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        return result.StandardOutput;
+    }
+
+    private static string FakeIp(string ipAddrOutput) =>
+        "ip() {\n  case \"$*\" in\n    *addr*) cat <<'HALB_FAKE_IP'\n" + ipAddrOutput + "HALB_FAKE_IP\n    ;;\n  esac\n}\n";
 }

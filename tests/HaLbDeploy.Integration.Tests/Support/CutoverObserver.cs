@@ -17,6 +17,12 @@ public sealed class CutoverObserver : IAsyncDisposable
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan DefaultMaxDuration = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long each sampler run lasts on its node. Stopping waits for the runs in flight to end (their output comes
+    /// back only then), so a short run keeps the wait after the change short: with 10 s runs each stop took ~5-10 s.
+    /// </summary>
+    private static readonly TimeSpan SamplerRun = TimeSpan.FromSeconds(3);
     private readonly TimeSpan _maxDuration;
     private readonly NodeSessions _sessions = new(LabSshNodes.Connector());
     private readonly List<NodeSamplerLoop> _samplers = [];
@@ -36,7 +42,7 @@ public sealed class CutoverObserver : IAsyncDisposable
             foreach (var host in nodes)
             {
                 var node = new LbNode(host.Name, IPAddress.Parse(host.Address), 100, LabFacts.Interface, VrrpInitialState.Backup, LabSshNodes.Root);
-                var sampler = new NodeSamplerLoop(node, _sessions, vip, TimeSpan.FromSeconds(10), SampleInterval, TimeProvider.System);
+                var sampler = new NodeSamplerLoop(node, _sessions, vip, SamplerRun, SampleInterval, TimeProvider.System);
                 _samplers.Add(sampler);
                 _vipOf[sampler] = vip;
             }
@@ -54,7 +60,7 @@ public sealed class CutoverObserver : IAsyncDisposable
     public async Task<CutoverFigures> StopAsync()
     {
         var probes = await Task.WhenAll(_probes.Select(p => p.StopAsync()));
-        await Task.WhenAll(_samplers.Select(s => s.StopAsync(TimeSpan.FromSeconds(12))));
+        await Task.WhenAll(_samplers.Select(s => s.StopAsync(SamplerRun + TimeSpan.FromSeconds(2))));
         var series = _samplers.Select((s, i) => (Key: i, Node: s.NodeName, Samples: s.Outputs.SelectMany(o => o.Output.Samples).ToList())).ToList();
         var (gap, gapDetail) = LongestGap(probes);
         return new CutoverFigures(TwoHolderSamples(series), gap, series.Sum(s => s.Samples.Count), probes.Sum(p => p.Count),

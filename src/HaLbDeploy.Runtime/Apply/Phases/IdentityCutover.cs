@@ -24,7 +24,7 @@ internal sealed class IdentityCutover(ApplyRun run, Func<NodeContext, CutoverTak
     public async Task<bool> RunAsync(IReadOnlyList<NodeContext> nodes, NodeContext holder, CancellationToken ct)
     {
         var backups = nodes.Where(n => n != holder).ToList();
-        run.Progress.Report(Phase, "*", $"identity cutover: {(backups.Count == 0 ? "no backup" : string.Join(", ", backups.Select(n => n.Name)))} together, then the VIP holder {holder.Name} taking the VIP in the new group at once");
+        run.Progress.Report(Phase, "*", $"identity cutover: {BackupsFirst(backups)}, then the VIP holder {holder.Name} taking the VIP in the new group at once");
         var started = run.Time.GetTimestamp();
         var switched = await Task.WhenAll(backups.Select(n => run.Runner.GuardAsync(n, Phase, () => activate(n, null, ct))));
         if (switched.Any(ok => !ok)) return await StopAsync(nodes, "a backup did not switch; the holder keeps the VIP in the old group: run apply again to finish the cutover");
@@ -50,4 +50,12 @@ internal sealed class IdentityCutover(ApplyRun run, Func<NodeContext, CutoverTak
         await StagedFiles.DiscardAsync(run.Nodes.Where(n => n.Outcome is null));
         return false;
     }
+
+    /// <summary>What switches first: "no backup", one backup by name, or several "together".</summary>
+    private static string BackupsFirst(IReadOnlyList<NodeContext> backups) => backups.Count switch
+    {
+        0 => "no backup",
+        1 => backups[0].Name,
+        _ => string.Join(", ", backups.Select(n => n.Name)) + " together",
+    };
 }

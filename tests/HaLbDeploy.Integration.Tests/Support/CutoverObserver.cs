@@ -68,6 +68,8 @@ public sealed class CutoverObserver : IAsyncDisposable
         {
             Holders = HolderSequence(series),
             TwoHolderWindows = TwoHolderWindows(),
+            ProvenTwoHolderWindows = ProvenTwoHolderWindows(),
+            LongestSampleSpacing = LongestSampleSpacing(),
             GapDetail = gapDetail,
             FailedProbesAt = probes.SelectMany(p => p).Where(p => !p.Succeeded).Select(p => p.At).Order().ToList(),
         };
@@ -98,6 +100,78 @@ public sealed class CutoverObserver : IAsyncDisposable
             if (latest.Values.Where(v => v.Holds).Select(v => v.Node).Distinct().Count() > 1) count++;
         }
         return count;
+    }
+
+    /// <summary>
+    /// The windows in which two or more nodes were each seen holding an address by their own samples: a node's
+    /// holding runs from the first to the last sample of an unbroken run of samples that show it, not on to the
+    /// first sample that no longer does. So a window here is overlap the samples prove; <see cref="TwoHolderWindows"/>
+    /// also counts the time until a sample shows the change, which grows with the spacing of the samples (under load
+    /// here 60-110 ms instead of 50, and more when a sampler is held off the CPU).
+    /// </summary>
+    private IReadOnlyList<HolderWindow> ProvenTwoHolderWindows()
+    {
+        var spans = new List<(string Node, DateTimeOffset From, DateTimeOffset To)>();
+        foreach (var sampler in _samplers)
+        {
+            DateTimeOffset? from = null, last = null;
+            foreach (var sample in Samples(sampler))
+            {
+                if (sample.HoldsVip)
+                {
+                    from ??= sample.At;
+                    last = sample.At;
+                }
+                else if (from is { } f)
+                {
+                    spans.Add((sampler.NodeName, f, last!.Value));
+                    from = null;
+                }
+            }
+            if (from is { } open) spans.Add((sampler.NodeName, open, last!.Value));
+        }
+        var times = spans.SelectMany(x => new[] { x.From, x.To }).Distinct().Order().ToList();
+        var windows = new List<HolderWindow>();
+        for (var i = 0; i + 1 < times.Count; i++)
+        {
+            var holders = spans.Where(x => x.From <= times[i] && x.To >= times[i + 1]).Select(x => x.Node).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (holders.Count < 2) continue;
+            if (windows.Count > 0 && windows[^1].End == times[i])
+                windows[^1] = windows[^1] with { End = times[i + 1], Nodes = windows[^1].Nodes.Union(holders).ToList() };
+            else
+                windows.Add(new HolderWindow(times[i], times[i + 1], holders));
+        }
+        return windows;
+    }
+
+    /// <summary>The longest time between two consecutive samples of one node and address: how closely the tier was watched.</summary>
+    private TimeSpan LongestSampleSpacing() =>
+        _samplers.Select(s => Samples(s).Select(x => x.At).ToList())
+            .SelectMany(times => times.Zip(times.Skip(1), (a, b) => b - a))
+            .DefaultIfEmpty(TimeSpan.Zero).Max();
+
+    /// <summary>One sampler's samples from all its runs, in time order (runs overlap, so a moment may be sampled twice).</summary>
+    private static IEnumerable<(DateTimeOffset At, bool HoldsVip)> Samples(NodeSamplerLoop sampler) =>
+        sampler.Outputs.SelectMany(o => o.Output.Samples)
+            .Select(x => (At: DateTimeOffset.UnixEpoch.AddTicks(x.EpochNanoseconds / 100), x.HoldsVip))
+            .OrderBy(x => x.At);
+
+    /// <summary>
+    /// For a failure message: every sampler's samples from 300 ms before <paramref name="from"/> to 300 ms after
+    /// <paramref name="to"/>, one line per node and address, each sample as its offset from <paramref name="from"/> in ms
+    /// and 1 (holds) or 0. Shows whether a window is positive samples of two holders or a gap in one node's samples.
+    /// </summary>
+    public string SamplesAround(DateTimeOffset from, DateTimeOffset to)
+    {
+        var lines = new List<string>();
+        foreach (var sampler in _samplers)
+        {
+            var samples = Samples(sampler)
+                .Where(x => x.At >= from - TimeSpan.FromMilliseconds(300) && x.At <= to + TimeSpan.FromMilliseconds(300))
+                .Select(x => $"{(x.At - from).TotalMilliseconds:0}:{(x.HoldsVip ? 1 : 0)}");
+            lines.Add($"{sampler.NodeName} {_vipOf[sampler]}: {string.Join(" ", samples)}");
+        }
+        return string.Join("\n", lines);
     }
 
     /// <summary>

@@ -131,10 +131,19 @@ public sealed class CutoverObserver : IAsyncDisposable
             if (from is { } open) spans.Add((sampler.NodeName, open, last!.Value));
         }
         var times = spans.SelectMany(x => new[] { x.From, x.To }).Distinct().Order().ToList();
+        return WindowsOfTwoOrMore(times, (from, to) => spans.Where(x => x.From <= from && x.To >= to).Select(x => x.Node));
+    }
+
+    /// <summary>
+    /// The windows between consecutive <paramref name="times"/> in which <paramref name="holdersBetween"/> names two or
+    /// more nodes, adjoining ones merged.
+    /// </summary>
+    private static List<HolderWindow> WindowsOfTwoOrMore(IReadOnlyList<DateTimeOffset> times, Func<DateTimeOffset, DateTimeOffset, IEnumerable<string>> holdersBetween)
+    {
         var windows = new List<HolderWindow>();
         for (var i = 0; i + 1 < times.Count; i++)
         {
-            var holders = spans.Where(x => x.From <= times[i] && x.To >= times[i + 1]).Select(x => x.Node).Distinct().Order(StringComparer.Ordinal).ToList();
+            var holders = holdersBetween(times[i], times[i + 1]).Distinct().Order(StringComparer.Ordinal).ToList();
             if (holders.Count < 2) continue;
             if (windows.Count > 0 && windows[^1].End == times[i])
                 windows[^1] = windows[^1] with { End = times[i + 1], Nodes = windows[^1].Nodes.Union(holders).ToList() };
@@ -190,17 +199,7 @@ public sealed class CutoverObserver : IAsyncDisposable
             return new HolderTimeline(samplers.Select(s => s.NodeName), samples, FailoverAnalyzer.StaleAfterSamples * SampleInterval);
         }).ToList();
         var times = timelines.SelectMany(t => t.Transitions.Select(x => x.At)).Distinct().Order().ToList();
-        var windows = new List<HolderWindow>();
-        for (var i = 0; i + 1 < times.Count; i++)
-        {
-            var holders = timelines.SelectMany(t => t.HoldersAt(times[i])).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (holders.Count < 2) continue;
-            if (windows.Count > 0 && windows[^1].End == times[i])
-                windows[^1] = windows[^1] with { End = times[i + 1], Nodes = windows[^1].Nodes.Union(holders).ToList() };
-            else
-                windows.Add(new HolderWindow(times[i], times[i + 1], holders));
-        }
-        return windows;
+        return WindowsOfTwoOrMore(times, (from, _) => timelines.SelectMany(t => t.HoldersAt(from)));
     }
 
     /// <summary>

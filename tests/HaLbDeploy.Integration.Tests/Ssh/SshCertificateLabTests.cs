@@ -79,6 +79,29 @@ public sealed class SshCertificateLabTests : IDisposable
         await LabNodeShell.RunAsync(node.Name,
             $"echo '{certificate}' > /etc/ssh/ssh_host_ed25519_key-cert.pub && " +
             $"echo 'HostCertificate /etc/ssh/ssh_host_ed25519_key-cert.pub' > {DropIn} && sshd -t && systemctl reload ssh");
+        await UntilSshdPresentsTheCertificateAsync(node);
+    }
+
+    /// <summary>
+    /// `systemctl reload ssh` returns once sshd got its SIGHUP, before the re-executed daemon serves the new
+    /// configuration: a fresh-clone CI saw plan connect to lb2 in between and get the plain key. So wait, at most
+    /// 10 s, until ssh-keyscan is offered the certificate.
+    /// </summary>
+    private static async Task UntilSshdPresentsTheCertificateAsync(LabHost node)
+    {
+        var clock = Stopwatch.StartNew();
+        var offered = "";
+        while (clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            var scan = new ProcessStartInfo("ssh-keyscan") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "-c", "-t", "ed25519", "-T", "2", node.Address }) scan.ArgumentList.Add(argument);
+            using var process = Process.Start(scan)!;
+            offered = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (offered.Contains("ssh-ed25519-cert-v01@openssh.com", StringComparison.Ordinal)) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"{node.Name}: sshd did not offer its host certificate within 10 s of the reload: '{offered.Trim()}'");
     }
 
     private string WriteKnownHosts(string name, string text)

@@ -9,7 +9,7 @@ namespace HaLbDeploy.Core.Failover;
 /// A read-only sampler that runs on a node for a bounded time and prints, every interval, the node's clock and
 /// whether any interface carries the VIP: `date +%s%N` and `ip -o -4 addr show` (`-6` for an IPv6 VIP), matched by a shell `case` on
 /// <see cref="VipHolding.ShellNeedle"/>, the shell form of the rule the other readers use (three
-/// small processes per sample, about 5 ms; one under bash, see <see cref="BashLoop"/>). Sampling on the node, with the node's own timestamps, is far more
+/// small processes per sample, about 5 ms; one under bash, see <see cref="BashClockAndPause"/>). Sampling on the node, with the node's own timestamps, is far more
 /// precise than asking over SSH each time (an exec costs a session setup); the output comes back when the run
 /// ends, which is fine because the analysis happens afterwards. It also prints when keepalived's main process
 /// started (from /proc: start ticks against /proc/uptime), so a failback after a reboot can be measured from
@@ -41,20 +41,14 @@ public static class VipSamplerScript
             else
               echo 'keepalived-started -'
             fi
+            halb_loop={{ScriptKit.Quote(Loop(vip, maxSamples))}}
             if command -v bash >/dev/null 2>&1; then
-              bash -c {{ScriptKit.Quote(BashLoop(vip, maxSamples, sleep))}} halb_sampler "$halb_vip" "$halb_end"
+              bash -c {{ScriptKit.Quote(BashClockAndPause(sleep))}}"$halb_loop" halb_sampler "$halb_vip" "$halb_end"
             else
-              halb_n=0
-              while [ "$halb_n" -lt {{maxSamples.ToString(CultureInfo.InvariantCulture)}} ]; do
-                halb_t=$(date +%s%N)
-                [ "$halb_t" -lt "$halb_end" ] || break
-                case "$(ip -o {{Family(vip)}} addr show 2>/dev/null)" in
-                  *"$halb_vip"*) echo "s $halb_t 1" ;;
-                  *) echo "s $halb_t 0" ;;
-                esac
-                halb_n=$((halb_n + 1))
-                sleep {{sleep}}
-              done
+              halb_clock() { halb_t=$(date +%s%N); }
+              halb_pause() { sleep {{sleep}}; }
+              set -- "$halb_vip" "$halb_end"
+              eval "$halb_loop"
             fi
             echo '{{ScriptMarkers.End}}'
 
@@ -62,18 +56,13 @@ public static class VipSamplerScript
     }
 
     /// <summary>
-    /// The sampling loop for bash (arguments: the needle, the end in epoch nanoseconds): the clock from
-    /// <c>$EPOCHREALTIME</c> (bash 5; `date` on older ones) and the pause from <c>read -t</c> on a pipe nobody
-    /// writes to (`sleep` when bash cannot open one), so each sample starts one process (`ip`) instead of three.
-    /// With several loops on one node at 20 Hz (both halves of a dual-stack pair, an observer beside failover-test)
-    /// the process starts were what kept a small node's CPUs busy.
+    /// The sampling loop (arguments: the needle, the end in epoch nanoseconds), the same text for sh and for bash;
+    /// each shell brings its own <c>halb_clock</c> (sets <c>halb_t</c>) and <c>halb_pause</c>.
     /// </summary>
-    private static string BashLoop(IPAddress vip, int maxSamples, string sleep) => $$"""
-        if { exec 9<> <(:); } 2>/dev/null; then halb_pause() { read -r -t {{sleep}} -u 9 _; }; else halb_pause() { sleep {{sleep}}; }; fi
+    private static string Loop(IPAddress vip, int maxSamples) => $$"""
         halb_n=0
         while [ "$halb_n" -lt {{maxSamples.ToString(CultureInfo.InvariantCulture)}} ]; do
-          halb_t=${EPOCHREALTIME:-}
-          if [ -n "$halb_t" ]; then halb_t=${halb_t/[.,]/}000; else halb_t=$(date +%s%N); fi
+          halb_clock
           [ "$halb_t" -lt "$2" ] || break
           case "$(ip -o {{Family(vip)}} addr show 2>/dev/null)" in
             *"$1"*) echo "s $halb_t 1" ;;
@@ -82,6 +71,18 @@ public static class VipSamplerScript
           halb_n=$((halb_n + 1))
           halb_pause
         done
+
+        """;
+
+    /// <summary>
+    /// bash's clock and pause: <c>$EPOCHREALTIME</c> (bash 5; `date` on older ones) and <c>read -t</c> on a pipe
+    /// nobody writes to (`sleep` when bash cannot open one), so each sample starts one process (`ip`) instead of
+    /// three. With several loops on one node at 20 Hz (both halves of a dual-stack pair, an observer beside
+    /// failover-test) the process starts were what kept a small node's CPUs busy.
+    /// </summary>
+    private static string BashClockAndPause(string sleep) => $$"""
+        if [ -n "${EPOCHREALTIME:-}" ]; then halb_clock() { halb_t=${EPOCHREALTIME/[.,]/}000; }; else halb_clock() { halb_t=$(date +%s%N); }; fi
+        if { exec 9<> <(:); } 2>/dev/null; then halb_pause() { read -r -t {{sleep}} -u 9 _; }; else halb_pause() { sleep {{sleep}}; }; fi
 
         """;
 

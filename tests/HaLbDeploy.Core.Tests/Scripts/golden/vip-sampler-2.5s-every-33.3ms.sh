@@ -18,12 +18,9 @@ if [ -n "$halb_pid" ] && [ "$halb_pid" != 0 ] && [ -r "/proc/$halb_pid/stat" ] &
 else
   echo 'keepalived-started -'
 fi
-if command -v bash >/dev/null 2>&1; then
-  bash -c 'if { exec 9<> <(:); } 2>/dev/null; then halb_pause() { read -r -t 0.033 -u 9 _; }; else halb_pause() { sleep 0.033; }; fi
-halb_n=0
+halb_loop='halb_n=0
 while [ "$halb_n" -lt 86 ]; do
-  halb_t=${EPOCHREALTIME:-}
-  if [ -n "$halb_t" ]; then halb_t=${halb_t/[.,]/}000; else halb_t=$(date +%s%N); fi
+  halb_clock
   [ "$halb_t" -lt "$2" ] || break
   case "$(ip -o -4 addr show 2>/dev/null)" in
     *"$1"*) echo "s $halb_t 1" ;;
@@ -32,19 +29,16 @@ while [ "$halb_n" -lt 86 ]; do
   halb_n=$((halb_n + 1))
   halb_pause
 done
-' halb_sampler "$halb_vip" "$halb_end"
+'
+if command -v bash >/dev/null 2>&1; then
+  bash -c 'if [ -n "${EPOCHREALTIME:-}" ]; then halb_clock() { halb_t=${EPOCHREALTIME/[.,]/}000; }; else halb_clock() { halb_t=$(date +%s%N); }; fi
+if { exec 9<> <(:); } 2>/dev/null; then halb_pause() { read -r -t 0.033 -u 9 _; }; else halb_pause() { sleep 0.033; }; fi
+'"$halb_loop" halb_sampler "$halb_vip" "$halb_end"
 else
-  halb_n=0
-  while [ "$halb_n" -lt 86 ]; do
-    halb_t=$(date +%s%N)
-    [ "$halb_t" -lt "$halb_end" ] || break
-    case "$(ip -o -4 addr show 2>/dev/null)" in
-      *"$halb_vip"*) echo "s $halb_t 1" ;;
-      *) echo "s $halb_t 0" ;;
-    esac
-    halb_n=$((halb_n + 1))
-    sleep 0.033
-  done
+  halb_clock() { halb_t=$(date +%s%N); }
+  halb_pause() { sleep 0.033; }
+  set -- "$halb_vip" "$halb_end"
+  eval "$halb_loop"
 fi
 echo '@@halb end'
 }

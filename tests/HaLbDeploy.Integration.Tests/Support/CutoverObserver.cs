@@ -194,8 +194,7 @@ public sealed class CutoverObserver : IAsyncDisposable
         var timelines = _vips.Select(vip =>
         {
             var samplers = _samplers.Where(s => _vipOf[s].Equals(vip)).ToList();
-            var samples = samplers.SelectMany(s => s.Outputs.SelectMany(o => o.Output.Samples)
-                .Select(x => new HolderSample(s.NodeName, DateTimeOffset.UnixEpoch.AddTicks(x.EpochNanoseconds / 100), x.HoldsVip)));
+            var samples = samplers.SelectMany(s => Samples(s).Select(x => new HolderSample(s.NodeName, x.At, x.HoldsVip)));
             return new HolderTimeline(samplers.Select(s => s.NodeName), samples, FailoverAnalyzer.StaleAfterSamples * SampleInterval);
         }).ToList();
         var times = timelines.SelectMany(t => t.Transitions.Select(x => x.At)).Distinct().Order().ToList();

@@ -45,13 +45,21 @@ public sealed class IdentityCutoverLabTests
         // The fast profile renders VRRPv3 (no authentication, which validate then asks to remove; advert_int 0.1): the version,
         // the auth type and the interval change at once.
         { "vrrp version", "  auth:\n    secret_file: /var/lib/halb-lab/vrrp-secret\n", "  profile: fast\n", "VRRP version 2 -> 3" },
+        // To a second interface of every node (lab/lab nic2: host1 on the same bridge, two NICs on one switch).
+        { "interface", "interface: host0", "interface: host1", "interface host0 -> host1" },
     };
 
     /// <summary>Where a kind needs a tier other than the lab inventory's to change from: the edit both inventories get first.</summary>
     private static readonly Dictionary<string, (string Find, string Replace)> Bases = new()
     {
         ["multicast group"] = ("mode: unicast", "mode: multicast"),
+        // Unicast adverts go to the peers' host0 addresses, which host1 does not answer ARP for: in the lab only
+        // multicast reaches a peer's host1 (the frame floods the bridge), so the interface change starts from a multicast tier.
+        ["interface"] = ("mode: unicast", "mode: multicast"),
     };
+
+    /// <summary>Kinds that need every tier node's second interface (lab/lab nic2 add) for as long as they run.</summary>
+    private static readonly HashSet<string> NeedSecondInterface = ["interface"];
 
     [Theory]
     [MemberData(nameof(Kinds))]
@@ -61,8 +69,10 @@ public sealed class IdentityCutoverLabTests
         using var lab = LabInventory.OfText(LabTierSize.InventoryText());
         using var current = LabInventory.OfText(LabTierSize.InventoryText(bases));
         using var changed = LabInventory.OfText(LabTierSize.InventoryText([.. bases, (find, replace)]));
+        var secondInterface = NeedSecondInterface.Contains(kind);
         try
         {
+            if (secondInterface) await LabControl.RunAsync(["nic2", "add", .. LabTierSize.Nodes.Select(n => n.Name)]);
             await ConvergeAsync(current.Path);
             var plan = await LabCli.RunAsync("plan", "-i", changed.Path, "--output", "json");
             Assert.True(plan.ExitCode == 3, plan.ToString());
@@ -84,6 +94,11 @@ public sealed class IdentityCutoverLabTests
             Assert.Equal(0, figures.TwoHolderSamples);
             Assert.True(figures.LongestGap <= MaxGap, $"{kind}: {figures}");
             Assert.True(figures.HolderSamples > 100, figures.ToString());
+            if (secondInterface)
+            {
+                var onHost1 = await LabNodeShell.RunAsync("lb1", "ip -o -4 addr show dev host1");
+                Assert.Contains($" {LabFacts.Vip}/24 ", onHost1);
+            }
 
             var again = await LabCli.RunAsync("apply", "-i", changed.Path, "--output", "json");
             Assert.True(again.ExitCode == 0, again.ToString());
@@ -91,7 +106,14 @@ public sealed class IdentityCutoverLabTests
         }
         finally
         {
-            await ConvergeAsync(lab.Path);
+            try
+            {
+                await ConvergeAsync(lab.Path);
+            }
+            finally
+            {
+                if (secondInterface) await LabControl.RunAsync(["nic2", "del", .. LabTierSize.Nodes.Select(n => n.Name)]);
+            }
         }
     }
 

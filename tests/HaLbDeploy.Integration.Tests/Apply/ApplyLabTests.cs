@@ -22,7 +22,7 @@ public sealed partial class ApplyLabTests
         var run = await LabCli.RunAsync("apply", "-i", inventory.Path);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("[rollout/*] order: lb1, lb2, lb3 (highest priority first: none of them holds the VIP)", run.Error);
+        Assert.Contains("[rollout/*] order: lb1, lb2, lb3 (highest priority first: none of them holds the VIP; lb1 takes it at once, no node runs keepalived yet)", run.Error);
         foreach (var node in LabFacts.Nodes)
         {
             var state = await LabNodeShell.RunAsync(node.Name,

@@ -168,9 +168,39 @@ public sealed class ConvergerTests
 
         await tier.ApplyAsync();
 
-        Assert.Contains("[rollout/*] order: lb1, lb2, lb3 (highest priority first: none of them holds the VIP)", tier.Progress.Lines);
+        Assert.Contains("[rollout/*] order: lb1, lb2, lb3 (highest priority first: none of them holds the VIP; lb1 takes it at once, no node runs keepalived yet)", tier.Progress.Lines);
         Assert.Equal(["lb1", "lb2", "lb3"], NodesThatRan(tier, "activate configuration"));
         Assert.Contains("[rollout/lb1] healthy: keepalived and haproxy active, VIP on lb1", tier.Progress.Lines);
+    }
+
+    [Fact]
+    public async Task On_a_cold_tier_only_the_first_node_starts_as_the_address_owner_and_then_goes_back_to_its_own_priority()
+    {
+        var tier = ApplyTier.Fresh();
+
+        var report = await tier.ApplyAsync();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        var activations = tier.Tier.Calls.Where(c => c.Description == "activate configuration").ToList();
+        Assert.Equal("lb1", activations[0].Node);
+        Assert.Contains("state\\) BACKUP$/\\1 MASTER/", activations[0].Script);
+        Assert.Contains("priority\\) [0-9]*$/\\1 255/", activations[0].Script);
+        Assert.Contains("systemctl reload keepalived", activations[0].Script);
+        Assert.All(activations.Skip(1), c => Assert.DoesNotContain("MASTER", c.Script));
+    }
+
+    [Fact]
+    public async Task A_tier_where_one_node_already_runs_keepalived_is_not_cold_and_nobody_starts_as_the_address_owner()
+    {
+        var tier = ApplyTier.Fresh();
+        var lb3 = tier["lb3"];
+        lb3.PackagesInstalled = lb3.UnitsEnabled = lb3.KeepalivedActive = lb3.HaproxyActive = true;
+
+        var report = await tier.ApplyAsync();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Contains("[rollout/*] order: lb1, lb2, lb3 (highest priority first: none of them holds the VIP)", tier.Progress.Lines);
+        Assert.All(tier.Tier.Calls.Where(c => c.Description == "activate configuration"), c => Assert.DoesNotContain("MASTER", c.Script));
     }
 
     [Fact]

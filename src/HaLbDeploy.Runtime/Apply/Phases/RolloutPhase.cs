@@ -24,12 +24,14 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
         var activated = order.Select(run.Find).ToList();
         if (run.Rollout.Strategy == RolloutStrategy.IdentityCutover && IdentityCutover.HolderOf(run, activated) is { } holder)
             return await new IdentityCutover(run, ActivateAsync).RunAsync(activated, holder, cancellationToken);
-        if (order.Count > 0) run.Progress.Report(Phase, "*", OrderLine(order));
+        var cold = IsCold(order);
+        if (order.Count > 0) run.Progress.Report(Phase, "*", OrderLine(order, cold));
         var health = new HealthWait(run);
         foreach (var lbNode in order)
         {
             var node = run.Find(lbNode);
-            if (!await run.Runner.GuardAsync(node, Phase, () => ActivateAsync(node, cancellationToken))
+            var takeover = cold && lbNode == order[0] ? new CutoverTakeover(run.Inventory.Vip.Address, lbNode.Interface) : null;
+            if (!await run.Runner.GuardAsync(node, Phase, () => ActivateAsync(node, takeover, cancellationToken))
                 || !await run.Runner.GuardAsync(node, Phase, () => health.WaitAsync(node, cancellationToken)))
             {
                 node.Outcome = NodeOutcome.Failed;
@@ -46,10 +48,19 @@ internal sealed class RolloutPhase(ApplyRun run) : IPhase
     /// <summary>keepalived does not run there yet: the node joins the group when it starts.</summary>
     private bool Joins(LbNode node) => run.Find(node).Plan!.Touches(ChangeKind.StartUnit, "keepalived");
 
-    private string OrderLine(IReadOnlyList<LbNode> order) =>
-        $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? (order.Any(Joins) ? "the VIP holder after the other members, then the joining nodes" : "VIP holder last") : "highest priority first: none of them holds the VIP")})";
+    /// <summary>
+    /// A cold tier: keepalived runs on no node of the inventory yet and none holds the VIP, so nothing is served and
+    /// nobody would answer the first node's adverts. Started as usual it would wait a whole master-down interval
+    /// (3 x advert_int + skew: 3.6 s with the defaults) before taking the VIP; the first node therefore starts the way
+    /// an identity cutover's holder does (<see cref="NodeScripts.Activate"/>'s takeover: state MASTER, priority 255),
+    /// takes the VIP at once and reloads into its own priority before the next node starts.
+    /// </summary>
+    private bool IsCold(IReadOnlyList<LbNode> order) =>
+        order.Count > 0 && run.Nodes.All(n => n.NeedsActivation && Joins(n.Node) && !run.HoldsVip(n));
 
-    private Task<bool> ActivateAsync(NodeContext node, CancellationToken ct) => ActivateAsync(node, null, ct);
+    private string OrderLine(IReadOnlyList<LbNode> order, bool cold) =>
+        $"order: {string.Join(", ", order.Select(n => n.Name))} ({(order.Any(HoldsVip) ? (order.Any(Joins) ? "the VIP holder after the other members, then the joining nodes" : "VIP holder last") : "highest priority first: none of them holds the VIP")}" +
+        (cold ? $"; {order[0].Name} takes it at once, no node runs keepalived yet)" : ")");
 
     private async Task<bool> ActivateAsync(NodeContext node, CutoverTakeover? takeover, CancellationToken ct)
     {

@@ -67,6 +67,7 @@ public static class ScriptCatalog
         scripts["fault-kill-haproxy.sh"] = () => FaultScripts.Fault(FailoverMode.KillHaproxy);
         scripts["fault-restore-kill-haproxy.sh"] = () => FaultScripts.Restore(FailoverMode.KillHaproxy);
         scripts["fault-stop.sh"] = () => FaultScripts.Fault(FailoverMode.Stop);
+        scripts["fault-read-haproxy-tracking.sh"] = () => FaultScripts.ReadHaproxyTracking;
         scripts["fault-restore-stop.sh"] = () => FaultScripts.Restore(FailoverMode.Stop);
     }
 

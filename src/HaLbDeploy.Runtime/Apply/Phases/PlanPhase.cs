@@ -38,10 +38,13 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
         return true;
     }
 
-    /// <summary>Whether every node gets the track file (true), none does (false), or it differs between them (null).</summary>
+    /// <summary>
+    /// Whether every node gets the track file (true), none does (false), or it differs between them or is not known
+    /// yet (null): a node without keepalived gets it once the packages are in, from the version installed then.
+    /// </summary>
     private bool? TrackFileOnAll()
     {
-        var tracked = run.Nodes.Select(n => HaproxyTracking.UsesTrackFile(run.Inventory, n.Facts)).Distinct().ToList();
+        var tracked = run.Nodes.Select(n => n.Facts.KeepalivedVersion is null ? (bool?)null : HaproxyTracking.UsesTrackFile(run.Inventory, n.Facts)).Distinct().ToList();
         return tracked.Count == 1 ? tracked[0] : null;
     }
 

@@ -7,7 +7,9 @@ namespace HaLbDeploy.Core.Failover;
 /// 3 x advert_int + skew, skew = (256 - priority) / 256 s in VRRPv2 (RFC 3768) and (256 - priority) x advert_int / 256
 /// in VRRPv3 (RFC 5798, the fast profile); a master that stops gracefully sends priority 0 and the backup then waits
 /// only its skew. validate and plan print the fast profile's bounds from here, and failover-test judges by them. keepalived's track script needs interval x fall to see haproxy down
-/// (the first failing run comes at most one interval after the crash) and interval x rise to see it back.
+/// (the first failing run comes at most one interval after the crash) and interval x rise to see it back; where
+/// the node has the track file (<see cref="VrrpTiming.TrackFile"/>), systemd's ExecStopPost tells keepalived at once,
+/// so a haproxy death with weight 0 is bounded like a graceful stop: the FAULT sends priority 0.
 /// Every bound adds a margin for scheduling, gratuitous ARP and the measurement's own resolution:
 /// <see cref="Margin"/> with whole-second adverts, <see cref="SubSecondMargin"/> with sub-second ones (where 0.5 s
 /// would be longer than the whole takeover and hide a slow one).
@@ -33,9 +35,14 @@ public static class FailoverBounds
         var skew = Part("skew", Skew(timing, priority), $"{newHolder}, priority {priority}");
         var masterDown = $"3 x advert_int {TimeText.Seconds(timing.AdvertInterval)} + {skew.Text}";
         var detect = $"track interval {TimeText.Seconds(timing.TrackInterval)} x fall {timing.TrackFall}";
+        const string trackFile = "track file (written by systemd when haproxy stops)";
         return mode switch
         {
             FailoverMode.Stop => Sum(timing, skew.Value, $"{skew.Text} (priority 0 sent on stop)"),
+            FailoverMode.KillHaproxy when timing is { TrackFile: true, TrackWeight: 0 } =>
+                Sum(timing, skew.Value, $"{trackFile} + {skew.Text} (FAULT sends priority 0)"),
+            FailoverMode.KillHaproxy when timing.TrackFile =>
+                Sum(timing, MasterDown(timing, priority), $"{trackFile} + {masterDown}"),
             FailoverMode.KillHaproxy when timing.TrackWeight == 0 =>
                 Sum(timing, timing.TrackInterval * timing.TrackFall + skew.Value, $"{detect} + {skew.Text} (FAULT sends priority 0)"),
             FailoverMode.KillHaproxy =>
@@ -76,18 +83,28 @@ public static class FailoverBounds
     /// What a tier of these nodes promises, for validate and plan to print: a graceful stop of the holder, haproxy
     /// dying on it, and a hard fault (link down, power off), each with the highest-priority other node taking over.
     /// </summary>
-    public static string Summary(Inventory inventory) =>
-        Summary(VrrpTiming.From(inventory), inventory.Nodes.Select(n => new NodePriority(n.Name, n.Priority)).ToList());
+    /// <param name="trackFile">
+    /// Whether the nodes have the track file (plan knows from their facts); null when it is not known (validate) or
+    /// differs between nodes: then both haproxy bounds are given.
+    /// </param>
+    public static string Summary(Inventory inventory, bool? trackFile = false) =>
+        Summary(VrrpTiming.From(inventory), inventory.Nodes.Select(n => new NodePriority(n.Name, n.Priority)).ToList(), trackFile);
 
-    /// <inheritdoc cref="Summary(Inventory)"/>
-    public static string Summary(VrrpTiming timing, IReadOnlyList<NodePriority> nodes)
+    /// <inheritdoc cref="Summary(Inventory, bool?)"/>
+    public static string Summary(VrrpTiming timing, IReadOnlyList<NodePriority> nodes, bool? trackFile = false)
     {
         var byPriority = nodes.OrderByDescending(n => n.Priority).ToList();
         if (byPriority.Count < 2) return "no failover bounds: the VIP has nowhere to move";
         var next = byPriority[1];
-        string Bound(FailoverMode mode) => TimeText.Seconds(Takeover(mode, timing, next.Name, next.Priority).Value);
+        string Bound(FailoverMode mode, bool file = false) => TimeText.Seconds(Takeover(mode, timing with { TrackFile = file }, next.Name, next.Priority).Value);
+        var haproxy = trackFile switch
+        {
+            true => $"haproxy dies <= {Bound(FailoverMode.KillHaproxy, file: true)} (track file)",
+            false => $"haproxy dies <= {Bound(FailoverMode.KillHaproxy)}",
+            null => $"haproxy dies <= {Bound(FailoverMode.KillHaproxy, file: true)} with the track file (keepalived 2.0.0 or later), else <= {Bound(FailoverMode.KillHaproxy)}",
+        };
         return $"failover bounds ({byPriority[0].Name} to {next.Name}, VRRPv{(timing.Version3 ? 3 : 2)}, advert_int {TimeText.Seconds(timing.AdvertInterval)}): " +
-               $"graceful stop <= {Bound(FailoverMode.Stop)}, haproxy dies <= {Bound(FailoverMode.KillHaproxy)}, link down or power off <= {Bound(FailoverMode.LinkDown)}";
+               $"graceful stop <= {Bound(FailoverMode.Stop)}, {haproxy}, link down or power off <= {Bound(FailoverMode.LinkDown)}";
     }
 
     /// <summary>

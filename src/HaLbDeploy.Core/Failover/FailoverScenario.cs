@@ -17,9 +17,10 @@ public sealed record FailoverScenario(
 {
     /// <summary>The scenario of a test of <paramref name="options"/> on this inventory, once verify and the clocks have been read.</summary>
     /// <param name="clocks">One per node; the least well known sets <see cref="ClockUncertainty"/>.</param>
-    public static FailoverScenario For(Inventory inventory, FailoverTestOptions options, string holderBefore, IReadOnlyList<NodeClock> clocks) =>
+    /// <param name="trackFile">The faulted node tracks haproxy by the track file (<see cref="VrrpTiming.TrackFile"/>), as read from it.</param>
+    public static FailoverScenario For(Inventory inventory, FailoverTestOptions options, string holderBefore, IReadOnlyList<NodeClock> clocks, bool trackFile = false) =>
         new(options.NodeName, options.Mode, holderBefore, inventory.Nodes.Select(n => new NodePriority(n.Name, n.Priority)).ToList(),
-            VrrpTiming.From(inventory), options.SampleInterval, options.ProbeInterval, clocks.Max(c => c.Uncertainty));
+            VrrpTiming.From(inventory) with { TrackFile = trackFile }, options.SampleInterval, options.ProbeInterval, clocks.Max(c => c.Uncertainty));
 
     public bool FaultedNodeHeldVip => FaultedNode == HolderBefore;
 

@@ -1,3 +1,4 @@
+using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Core.Scripts;
 
 namespace HaLbDeploy.Core.Failover;
@@ -38,6 +39,28 @@ public static class FaultScripts
         systemctl reset-failed haproxy.service 2>/dev/null
         systemctl start haproxy.service
         """);
+
+    public const string ReadHaproxyTrackingDescription = "read haproxy tracking";
+
+    public const string TrackFileMarker = ScriptMarkers.Prefix + "haproxy-track-file";
+
+    /// <summary>
+    /// Read-only: whether the node tracks haproxy by the fast profile's track file, both halves of it in place
+    /// (keepalived.conf names it and systemd has loaded the drop-in that writes it). That decides kill-haproxy's bound.
+    /// </summary>
+    public static string ReadHaproxyTracking => ScriptKit.AsFunction("halb_tracking", ScriptKit.ReadPrelude + $$"""
+        if grep -q '^vrrp_track_file haproxy_down ' {{NodePaths.KeepalivedConfig}} 2>/dev/null &&
+           systemctl show -p DropInPaths haproxy.service 2>/dev/null | grep -qF {{NodePaths.HaproxyTrackDropIn}}; then
+          echo '{{TrackFileMarker}} yes'
+        else
+          echo '{{TrackFileMarker}} no'
+        fi
+
+        """ + ScriptKit.ExitZero);
+
+    /// <summary>Reads the output of <see cref="ReadHaproxyTracking"/>: false when it says no or says nothing.</summary>
+    public static bool TracksHaproxyByFile(string output) =>
+        output.Split('\n').Any(line => line.Trim() == TrackFileMarker + " yes");
 
     /// <summary>What must be in place before the fault of a mode; null when nothing.</summary>
     public static string? Prepare(FailoverMode mode) => mode == FailoverMode.KillHaproxy ? PrepareKillHaproxy : null;

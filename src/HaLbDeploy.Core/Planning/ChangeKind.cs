@@ -21,6 +21,6 @@ public enum ChangeKind
     /// <summary>On a retired node: a unit no longer started at boot.</summary>
     DisableUnit,
 
-    /// <summary>On a retired node: a file halb-deploy wrote removed.</summary>
+    /// <summary>A file halb-deploy wrote removed: every managed file of a retired node, or one the inventory no longer renders.</summary>
     RemoveFile,
 }

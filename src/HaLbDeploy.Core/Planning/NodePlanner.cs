@@ -21,6 +21,7 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
         PlanFirewall(node, facts, changes);
         PlanSelinux(facts, changes);
         foreach (var file in desired.Files) PlanFile(file, facts.File(file.Path), currentContent, changes);
+        PlanRemovals(desired, facts, changes);
         PlanUnit("haproxy", [NodePaths.HaproxyConfig, NodePaths.HaproxyVrrpMetricsLua], facts, changes);
         PlanUnit("keepalived", [NodePaths.KeepalivedConfig], facts, changes);
         var current = currentContent?.Invoke(NodePaths.KeepalivedConfig) is { } text ? VrrpIdentityReader.Read(text) : null;
@@ -110,6 +111,13 @@ public sealed class NodePlanner(Inventory inventory, SecretMasker masker)
             changes.Add(new Change(ChangeKind.FixFileAttributes, file.Path,
                 $"{name} attributes {state.Mode} {state.Owner}:{state.Group} -> {NormalMode(file.Mode)} {file.Owner}:{file.Group}"));
         }
+    }
+
+    /// <summary>A file of ours that this inventory no longer renders (the track drop-in after the fast profile went) is removed.</summary>
+    private static void PlanRemovals(NodeConfiguration desired, NodeFacts facts, List<Change> changes)
+    {
+        foreach (var path in NodePaths.RemovedWhenNotRendered.Where(p => facts.File(p) is { Exists: true } && !desired.Files.Any(f => f.Path == p)))
+            changes.Add(new Change(ChangeKind.RemoveFile, path, $"{Path.GetFileName(path)} removed (no longer rendered for this inventory)"));
     }
 
     private static void PlanUnit(string unit, string[] configPaths, NodeFacts facts, List<Change> changes)

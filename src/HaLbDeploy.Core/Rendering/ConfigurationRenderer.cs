@@ -5,7 +5,8 @@ using HaLbDeploy.Core.Model;
 namespace HaLbDeploy.Core.Rendering;
 
 /// <summary>
-/// Renders the files of each LB node from an inventory: haproxy.cfg, the haproxy check script, the VRRP notify script and keepalived.conf.
+/// Renders the files of each LB node from an inventory: haproxy.cfg, the haproxy check script, the VRRP notify script and keepalived.conf
+/// (and, for the fast profile where the node's facts allow, the haproxy.service drop-in that feeds keepalived's track file).
 /// Pure and byte-stable: the same inventory and templates always give the same bytes, with no time or host in them.
 /// </summary>
 public sealed class ConfigurationRenderer(TemplateSet templates)
@@ -17,10 +18,11 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
     public IReadOnlyList<NodeConfiguration> RenderAll(Inventory inventory) =>
         inventory.Nodes.Select(node => Render(inventory, node)).ToList();
 
-    /// <param name="facts">The node's facts, where known: the fast profile tracks haproxy by process where they allow it (<see cref="HaproxyTracking"/>).</param>
+    /// <param name="facts">The node's facts, where known: the fast profile tracks haproxy by process and by track file where they allow it (<see cref="HaproxyTracking"/>).</param>
     public NodeConfiguration Render(Inventory inventory, LbNode node, Facts.NodeFacts? facts = null)
     {
-        var model = TemplateModelBuilder.Build(inventory, node, HaproxyTracking.UsesTrackProcess(inventory, facts));
+        var trackFile = HaproxyTracking.UsesTrackFile(inventory, facts);
+        var model = TemplateModelBuilder.Build(inventory, node, HaproxyTracking.UsesTrackProcess(inventory, facts), trackFile);
         var secret = inventory.Vrrp.AuthSecret?.Reveal();
         RenderedFile File(string path, string templateName, string mode)
         {
@@ -33,12 +35,14 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
         // read it; keepalived.conf holds auth_pass and stays 0640. The scripts must not be writable by anyone
         // but root, or keepalived's enable_script_security refuses to run it.
         List<RenderedFile> metrics = inventory.Metrics is null ? [] : [File(NodePaths.HaproxyVrrpMetricsLua, TemplateNames.HaproxyVrrpMetricsLua, "0644")];
+        List<RenderedFile> dropIn = trackFile ? [File(NodePaths.HaproxyTrackDropIn, TemplateNames.HaproxyTrackDropIn, "0644")] : [];
         return new NodeConfiguration(node,
         [
             File(NodePaths.HaproxyConfig, TemplateNames.HaproxyConfig, "0644"),
             .. metrics,
             File(NodePaths.HaproxyCheckScript, TemplateNames.HaproxyCheckScript, "0755"),
             File(NodePaths.VrrpNotifyScript, TemplateNames.VrrpNotifyScript, "0755"),
+            .. dropIn,
             File(NodePaths.KeepalivedConfig, TemplateNames.KeepalivedConfig, "0640"),
         ]);
     }

@@ -58,8 +58,33 @@ public static class NodePaths
     public const string HaproxyAdminSocket = "/var/lib/haproxy/admin.sock";
 
     /// <summary>
+    /// The fast profile's drop-in for haproxy.service: systemd writes <see cref="HaproxyDownFile"/> after haproxy
+    /// started (0) and after it stopped for any reason, a crash or SIGKILL included (1). Under /etc, beside the
+    /// distribution's unit: failover-test's runtime drop-in (under /run) adds to it, it does not replace it.
+    /// </summary>
+    public const string HaproxyTrackDropIn = "/etc/systemd/system/haproxy.service.d/halb-track.conf";
+
+    /// <summary>
+    /// keepalived's track file for haproxy (fast profile): 1 while haproxy.service is down, 0 (or no file) while it
+    /// runs. In /run itself, not in a directory of ours there: keepalived drops a track file whose directory is
+    /// missing when it starts ("Track file directory ... does not exist - removing"), and after a boot keepalived
+    /// may start before anything has created such a directory. /run is a tmpfs, so a boot starts without the file,
+    /// which keepalived reads as 0 until haproxy's own start or stop writes it.
+    /// </summary>
+    public const string HaproxyDownFile = "/run/halb-haproxy-down";
+
+    /// <summary>
     /// Every file halb-deploy may write on a node, whatever the inventory: what retiring a node removes. The state
     /// directory's transition log stays (the node's history), and so do the packages.
     /// </summary>
-    public static readonly IReadOnlyList<string> Managed = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
+    public static readonly IReadOnlyList<string> Managed = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, HaproxyTrackDropIn, KeepalivedConfig];
+
+    /// <summary>
+    /// Managed files that apply removes from a node when the inventory no longer renders them: the track drop-in
+    /// of a node that left the fast profile would otherwise keep writing a file nothing reads.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RemovedWhenNotRendered = [HaproxyTrackDropIn];
+
+    /// <summary>Files systemd reads: changing or removing one takes a `systemctl daemon-reload` before the units start or stop.</summary>
+    public static bool IsSystemdUnitFile(string path) => path.StartsWith("/etc/systemd/", StringComparison.Ordinal);
 }

@@ -8,4 +8,6 @@ internal sealed record PathsView(
     string StateDirectory,
     string TransitionLog,
     string MetricsFile,
-    int TransitionLogLines);
+    int TransitionLogLines,
+    string HaproxyDownFile,
+    string HaproxyTrackDropIn);

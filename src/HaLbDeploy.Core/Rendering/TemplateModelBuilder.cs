@@ -7,7 +7,7 @@ namespace HaLbDeploy.Core.Rendering;
 /// <summary>Turns the typed inventory into the plain <see cref="TemplateModel"/> of one node.</summary>
 internal static class TemplateModelBuilder
 {
-    public static TemplateModel Build(Inventory inventory, LbNode node, bool trackProcess = false)
+    public static TemplateModel Build(Inventory inventory, LbNode node, bool trackProcess = false, bool trackFile = false)
     {
         if (!inventory.Nodes.Any(n => n.Name == node.Name))
             throw new ArgumentException($"node {node.Name} is not in the inventory of cluster {inventory.ClusterName}", nameof(node));
@@ -21,7 +21,8 @@ internal static class TemplateModelBuilder
                 node.Priority,
                 node.Interface,
                 node.InitialState == VrrpInitialState.Master ? "MASTER" : "BACKUP",
-                trackProcess),
+                trackProcess,
+                trackFile),
             Peers: inventory.Nodes.Where(n => n.Name != node.Name).Select(n => n.Address.ToString()).ToList(),
             Vip: new VirtualIpView(inventory.Vip.Address.ToString(), inventory.Vip.PrefixLength, inventory.Vip.ToString()),
             Vrrp: BuildVrrp(inventory),
@@ -33,7 +34,8 @@ internal static class TemplateModelBuilder
                 inventory.Timeouts.Client.ToString(),
                 inventory.Timeouts.Server.ToString()),
             Paths: new PathsView(NodePaths.HaproxyCheckScript, NodePaths.HaproxyAdminSocket, NodePaths.VrrpNotifyScript,
-                NodePaths.StateDirectory, NodePaths.VrrpTransitionLog, NodePaths.VrrpMetricsFile, NodePaths.TransitionLogLines),
+                NodePaths.StateDirectory, NodePaths.VrrpTransitionLog, NodePaths.VrrpMetricsFile, NodePaths.TransitionLogLines,
+                NodePaths.HaproxyDownFile, NodePaths.HaproxyTrackDropIn),
             Metrics: inventory.Metrics is { } metrics
                 ? new MetricsView(true, metrics.Bind == MetricsBind.All ? "*" : node.Address.ToString(), metrics.Port, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua)
                 : new MetricsView(false, "", 0, MetricsSettings.HaproxyPath, MetricsSettings.VrrpPath, NodePaths.HaproxyVrrpMetricsLua),

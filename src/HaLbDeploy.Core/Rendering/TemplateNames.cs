@@ -14,5 +14,8 @@ public static class TemplateNames
     /// <summary>Rendered only when the inventory has a `metrics:` section.</summary>
     public const string HaproxyVrrpMetricsLua = "halb-vrrp-metrics.lua.liquid";
 
-    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, KeepalivedConfig];
+    /// <summary>Rendered only for a fast-profile node whose keepalived reads track files (see <see cref="HaproxyTracking"/>).</summary>
+    public const string HaproxyTrackDropIn = "haproxy-track.conf.liquid";
+
+    public static IReadOnlyList<string> All { get; } = [HaproxyConfig, HaproxyVrrpMetricsLua, HaproxyCheckScript, VrrpNotifyScript, HaproxyTrackDropIn, KeepalivedConfig];
 }

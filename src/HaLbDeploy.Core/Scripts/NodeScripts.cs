@@ -207,6 +207,7 @@ public static class NodeScripts
         var script = new StringBuilder(Prelude).Append("trap '' HUP PIPE\n");
         AppendRollback(script, files, touched, takeover is not null);
         foreach (var file in files) AppendSwap(script, plan, file);
+        AppendSystemdReload(script, plan);
 
         var enable = plan.Of(ChangeKind.EnableUnit).Select(c => c.Target).ToList();
         if (enable.Count > 0) script.Append($"systemctl enable -q {string.Join(' ', enable)} || rollback\n");
@@ -220,6 +221,7 @@ public static class NodeScripts
             foreach (var port in frontendPorts.Distinct())
                 script.Append($"wait_for 'ss -ltn \"sport = :{port}\" 2>/dev/null | grep -q LISTEN'\n");
         }
+        AppendRemovals(script, plan);
         // Only the rollback above needs the backups; kept, keepalived.conf's would hold the old secret on the node.
         foreach (var file in files) script.Append($"rm -f {Quote(file.Path + CreatedSuffix)} {Quote(file.Path + BackupSuffix)}\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
@@ -270,6 +272,7 @@ public static class NodeScripts
             script.Append($"  if [ -f {backup} ]; then mv -f {backup} {live}; elif [ -f {Quote(file.Path + CreatedSuffix)} ]; then rm -f {live}; fi\n");
             script.Append($"  rm -f {Quote(file.Path + CreatedSuffix)} {Quote(file.Path + StagedSuffix)}\n");
         }
+        if (files.Any(f => NodePaths.IsSystemdUnitFile(f.Path))) script.Append("  systemctl daemon-reload\n");
         foreach (var unit in touched)
             script.Append($"  if [ -f {Quote(ConfigOf(unit))} ]; then systemctl restart {unit}; else systemctl stop {unit}; fi\n");
         script.Append($"  echo '{ScriptMarkers.RolledBack}'\n  exit {ScriptMarkers.ExitRolledBack}\n}}\n");
@@ -300,6 +303,37 @@ public static class NodeScripts
     {
         script.Append("haproxy_workers() {\n  main=$(systemctl show -p MainPID haproxy 2>/dev/null | cut -d= -f2)\n  [ -n \"$main\" ] && [ \"$main\" != 0 ] && ps -o pid= --ppid \"$main\" 2>/dev/null | tr -d ' ' | sort | tr '\\n' ' '\n}\n");
         script.Append($"wait_for() {{\n  i=0\n  until eval \"$1\"; do\n    i=$((i + 1)); [ \"$i\" -le {ticks} ] || {{ echo \"timed out waiting for: $1\" >&2; rollback; }}\n    sleep 0.1\n  done\n}}\n");
+    }
+
+    /// <summary>
+    /// A new or changed drop-in counts for systemd only after a daemon-reload, which comes before any unit starts
+    /// or reloads. The track file is then set from haproxy's state now: a haproxy that already runs when the
+    /// drop-in first lands has had no ExecStartPost to write it (a reload runs none either).
+    /// </summary>
+    private static void AppendSystemdReload(StringBuilder script, NodePlan plan)
+    {
+        var written = plan.Of(ChangeKind.CreateFile, ChangeKind.UpdateFile).Select(c => c.Target).ToList();
+        if (!written.Any(NodePaths.IsSystemdUnitFile)) return;
+        script.Append("systemctl daemon-reload || rollback\n");
+        if (written.Contains(NodePaths.HaproxyTrackDropIn))
+            script.Append($"if systemctl is-active -q haproxy; then echo 0; else echo 1; fi > {Quote(NodePaths.HaproxyDownFile)} || rollback\n");
+    }
+
+    /// <summary>
+    /// Files the inventory no longer renders go once the units run on the new configuration: the old keepalived.conf
+    /// a rollback would bring back still tracks the file the track drop-in writes, so the drop-in stays until then.
+    /// </summary>
+    private static void AppendRemovals(StringBuilder script, NodePlan plan)
+    {
+        var removed = plan.Of(ChangeKind.RemoveFile).Select(c => c.Target).ToList();
+        foreach (var path in removed)
+        {
+            script.Append($"rm -f {Quote(path)}\n");
+            if (NodePaths.IsSystemdUnitFile(path)) script.Append($"rmdir {Quote(Path.GetDirectoryName(path)!)} 2>/dev/null || true\n");
+        }
+        if (removed.Any(NodePaths.IsSystemdUnitFile))
+            script.Append("systemctl daemon-reload || echo 'systemctl daemon-reload failed after removing a drop-in' >&2\n");
+        if (removed.Contains(NodePaths.HaproxyTrackDropIn)) script.Append($"rm -f {Quote(NodePaths.HaproxyDownFile)}\n");
     }
 
     private static void AppendUnitAction(StringBuilder script, NodePlan plan, string unit)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using HaLbDeploy.Core.Planning;
+using HaLbDeploy.Core.Rendering;
 using static HaLbDeploy.Core.Scripts.ScriptKit;
 
 namespace HaLbDeploy.Core.Scripts;
@@ -35,6 +36,12 @@ public static class RetireScript
         {
             var path = change.Target;
             script.Append($"rm -f {Quote(path)} {Quote(path + NodeScripts.StagedSuffix)} {Quote(path + NodeScripts.BackupSuffix)}\n");
+        }
+        if (plan.Touches(ChangeKind.RemoveFile, NodePaths.HaproxyTrackDropIn))
+        {
+            // haproxy is stopped by now; systemd forgets the drop-in only on a daemon-reload.
+            script.Append($"rmdir {Quote(Path.GetDirectoryName(NodePaths.HaproxyTrackDropIn)!)} 2>/dev/null\n");
+            script.Append($"systemctl daemon-reload\nrm -f {Quote(NodePaths.HaproxyDownFile)}\n");
         }
         script.Append("if systemctl is-active -q keepalived; then echo 'keepalived is still active' >&2; exit 1; fi\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");

@@ -45,6 +45,48 @@ public sealed class FastProfileBoundsTests
     }
 
     [Fact]
+    public void With_the_track_file_a_haproxy_death_allows_only_the_skew_and_the_margin_as_the_fault_sends_priority_0()
+    {
+        var bound = FailoverBounds.Takeover(FailoverMode.KillHaproxy, Fast with { TrackFile = true }, "lb2", 170);
+
+        Assert.Equal(S(86 * 0.1 / 256 + 0.2), bound.Value);
+        Assert.Equal("track file (written by systemd when haproxy stops) + skew 0.034 s (lb2, priority 170) (FAULT sends priority 0) + margin 0.200 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void With_the_track_file_and_a_negative_weight_a_haproxy_death_allows_the_master_down_interval()
+    {
+        var bound = FailoverBounds.Takeover(FailoverMode.KillHaproxy, Fast with { TrackFile = true, TrackWeight = -200 }, "lb2", 170);
+
+        Assert.Equal(S(0.3 + 86 * 0.1 / 256 + 0.2), bound.Value);
+        Assert.StartsWith("track file (written by systemd when haproxy stops) + 3 x advert_int 0.100 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void The_track_file_leaves_the_failback_to_the_check_scripts_rise()
+    {
+        var tracked = FailoverBounds.Failback(FailoverMode.KillHaproxy, Fast with { TrackFile = true }, "lb1", 250);
+
+        Assert.Equal(FailoverBounds.Failback(FailoverMode.KillHaproxy, Fast, "lb1", 250), tracked);
+    }
+
+    [Fact]
+    public void Plan_prints_the_track_files_bound_when_every_node_has_it()
+    {
+        var summary = FailoverBounds.Summary(ExampleInventory.Fast(), trackFile: true);
+
+        Assert.Equal("failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 0.234 s (track file), link down or power off <= 0.534 s", summary);
+    }
+
+    [Fact]
+    public void Validate_which_cannot_know_the_nodes_keepalived_prints_both_haproxy_bounds()
+    {
+        var summary = FailoverBounds.Summary(ExampleInventory.Fast(), trackFile: null);
+
+        Assert.Contains("haproxy dies <= 0.234 s with the track file (keepalived 2.0.0 or later), else <= 1.234 s,", summary);
+    }
+
+    [Fact]
     public void The_failback_after_a_link_down_keeps_the_whole_second_margin_for_the_links_own_settling()
     {
         var bound = FailoverBounds.Failback(FailoverMode.LinkDown, Fast, "lb1", 250);

@@ -46,6 +46,27 @@ public sealed class FaultScriptsTests
     }
 
     [Fact]
+    public void The_tracking_read_looks_for_the_rendered_track_file_and_the_drop_in_systemd_has_loaded()
+    {
+        var script = FaultScripts.ReadHaproxyTracking;
+        var rendered = Rendering.Rendered.Directives(HaLbDeploy.Core.Rendering.ConfigurationRenderer.WithBuiltInTemplates()
+            .Render(Rendering.ExampleInventory.Fast(), Rendering.ExampleInventory.Fast().Nodes[0], new() { KeepalivedVersion = "1:2.2.7-1+b2", InitialNamespaces = false })
+            .File(HaLbDeploy.Core.Rendering.NodePaths.KeepalivedConfig).Content);
+
+        Assert.Contains("grep -q '^vrrp_track_file haproxy_down ' /etc/keepalived/keepalived.conf", script);
+        Assert.Contains(rendered, line => line.StartsWith("vrrp_track_file haproxy_down ", StringComparison.Ordinal));
+        Assert.Contains("systemctl show -p DropInPaths haproxy.service 2>/dev/null | grep -qF /etc/systemd/system/haproxy.service.d/halb-track.conf", script);
+        Assert.EndsWith("halb_tracking </dev/null\n", script);
+    }
+
+    [Theory]
+    [InlineData("@@halb haproxy-track-file yes\n", true)]
+    [InlineData("@@halb haproxy-track-file no\n", false)]
+    [InlineData("", false)]
+    public void The_tracking_reads_yes_only_when_the_node_says_so(string output, bool tracked) =>
+        Assert.Equal(tracked, FaultScripts.TracksHaproxyByFile(output));
+
+    [Fact]
     public void Every_script_reads_nothing_from_stdin_so_it_cannot_swallow_itself() =>
         Assert.All(new[] { FaultScripts.Fault(FailoverMode.Stop), FaultScripts.Restore(FailoverMode.KillHaproxy), FaultScripts.PrepareKillHaproxy },
             script => Assert.EndsWith("halb_fault </dev/null\n", script));

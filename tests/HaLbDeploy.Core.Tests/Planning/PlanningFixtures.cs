@@ -36,7 +36,7 @@ public static class PlanningFixtures
         PackagesKnown = true,
         KeepalivedVersion = "2.1.5-9.el8",
         HaproxyVersion = "2.4.22-1.el9",
-        Files = Desired(node).Files.Select(f => new ManagedFileState(f.Path, true, true, ContentDigest.Of(f.Content), f.Mode, f.Owner, f.Group)).ToList(),
+        Files = FileStates(Desired(node)),
         Units =
         [
             new UnitState("keepalived.service", "loaded", "enabled", "active", "running", 100, 5, "a"),
@@ -46,6 +46,10 @@ public static class PlanningFixtures
         Selinux = SelinuxMode.Enforcing,
         HaproxyConnectAny = true,
     };
+
+    /// <summary>The files of <paramref name="desired"/> as the facts of a node that has exactly them.</summary>
+    public static List<ManagedFileState> FileStates(NodeConfiguration desired) =>
+        desired.Files.Select(f => new ManagedFileState(f.Path, true, true, ContentDigest.Of(f.Content), f.Mode, f.Owner, f.Group)).ToList();
 
     private static Inventory OnEth0(Inventory inventory) =>
         inventory with { Nodes = inventory.Nodes.Select(n => n with { Interface = "eth0" }).ToList() };

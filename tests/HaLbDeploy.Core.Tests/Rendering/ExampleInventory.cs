@@ -52,6 +52,13 @@ public static class ExampleInventory
     }
 
     /// <summary>The fast failover profile at a tenth of a second, with priorities wide enough apart for it (250/170/90), without authentication (VRRPv3 has none).</summary>
+    /// <summary>The dual-stack inventory on the fast profile: each VIP's two instances in a sync group, both tracking haproxy.</summary>
+    public static Inventory FastDualStack()
+    {
+        var inventory = DualStack();
+        return inventory with { AdvertInt = new Duration(100), Vrrp = inventory.Vrrp with { Profile = VrrpProfile.Fast, TrackFall = 1, AuthSecret = null } };
+    }
+
     public static Inventory Fast()
     {
         var inventory = Load();

@@ -28,7 +28,7 @@ public sealed class RealBinaryValidationTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "rke2", "k0s", "ingress", "frontends-every-option", "dual-stack", "dual-stack-multicast", "frontends-bound-to-vips"];
+    public static TheoryData<string> Variants() => ["example", "multicast-nopreempt", "strict-accept", "no-secret", "fast", "fast-track-process", "fast-track-file", "dual-stack-fast-track-file", "rke2", "k0s", "ingress", "frontends-every-option", "dual-stack", "dual-stack-multicast", "frontends-bound-to-vips"];
 
     [Theory]
     [MemberData(nameof(Variants))]
@@ -134,9 +134,16 @@ public sealed class RealBinaryValidationTests : IDisposable
         Assert.Contains("httplog", result.StandardError, StringComparison.Ordinal);
     }
 
-    /// <summary>"fast-track-process" renders as for a node outside a container with keepalived 2.2.7 (vrrp_track_process).</summary>
-    private static NodeFacts? FactsOf(string variant) =>
-        variant == "fast-track-process" ? new NodeFacts { KeepalivedVersion = "1:2.2.7-1+b2", InitialNamespaces = true } : null;
+    /// <summary>
+    /// "fast-track-process" renders as for a node outside a container with keepalived 2.2.7 (vrrp_track_process and
+    /// the track file), "fast-track-file" as for one in a container (the track file alone).
+    /// </summary>
+    private static NodeFacts? FactsOf(string variant) => variant switch
+    {
+        "fast-track-process" => new NodeFacts { KeepalivedVersion = "1:2.2.7-1+b2", InitialNamespaces = true },
+        "fast-track-file" or "dual-stack-fast-track-file" => new NodeFacts { KeepalivedVersion = "1:2.2.7-1+b2", InitialNamespaces = false },
+        _ => null,
+    };
 
     private static Inventory Variant(string name) => name switch
     {
@@ -144,7 +151,8 @@ public sealed class RealBinaryValidationTests : IDisposable
         "multicast-nopreempt" => ExampleInventory.MulticastWithoutPreempt(),
         "strict-accept" => ExampleInventory.StrictWithAccept(),
         "no-secret" => ExampleInventory.WithoutSecret(),
-        "fast" or "fast-track-process" => ExampleInventory.Fast(),
+        "fast" or "fast-track-process" or "fast-track-file" => ExampleInventory.Fast(),
+        "dual-stack-fast-track-file" => ExampleInventory.FastDualStack(),
         "rke2" or "k0s" or "ingress" => ExampleInventory.Load(name),
         "frontends-every-option" => ExampleInventory.WithEveryFrontendOption(),
         "dual-stack" => ExampleInventory.DualStack(),

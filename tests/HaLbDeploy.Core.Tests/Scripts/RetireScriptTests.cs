@@ -29,6 +29,21 @@ public sealed class RetireScriptTests
     }
 
     [Fact]
+    public void A_fast_node_loses_its_track_drop_in_and_systemd_forgets_it()
+    {
+        var script = ScriptFor(TrackDropInPlans.DropInGoes().Facts);
+
+        var remove = script.IndexOf("rm -f '/etc/systemd/system/haproxy.service.d/halb-track.conf'", StringComparison.Ordinal);
+        Assert.True(remove > script.IndexOf("systemctl stop haproxy", StringComparison.Ordinal), script);
+        Assert.True(script.IndexOf("systemctl daemon-reload", StringComparison.Ordinal) > remove, script);
+        Assert.Contains("rm -f '/run/halb-haproxy-down'", script);
+    }
+
+    [Fact]
+    public void A_node_without_the_drop_in_reloads_no_systemd() =>
+        Assert.DoesNotContain("daemon-reload", ScriptFor(PlanningFixtures.Converged()), StringComparison.Ordinal);
+
+    [Fact]
     public void The_script_is_valid_sh()
     {
         var sh = TestSupport.ExternalCommand.Locate("sh");

@@ -38,6 +38,9 @@ public static class ScriptCatalog
         scripts["activate-identity-cutover-holder.sh"] = () =>
             NodeScripts.Activate(Changed(NodePaths.KeepalivedConfig), PlanningFixtures.Inventory.FrontendPorts, takeover: new CutoverTakeover(PlanningFixtures.Inventory.Vip.Address, "eth0"));
         scripts["activate-debian12-fresh-timeout-30s.sh"] = () => NodeScripts.Activate(PlanningFixtures.Plan(RecordedFacts.Parse(RecordedFacts.Debian12Fresh)), [8443], 30);
+        scripts["activate-fast-track-drop-in-lands.sh"] = () => NodeScripts.Activate(TrackDropInPlans.DropInLands(), PlanningFixtures.Inventory.FrontendPorts);
+        scripts["activate-fast-track-drop-in-goes.sh"] = () => NodeScripts.Activate(TrackDropInPlans.DropInGoes(), PlanningFixtures.Inventory.FrontendPorts);
+        scripts["stage-fast-track-drop-in.sh"] = () => NodeScripts.Stage([TrackDropInPlans.FastDesired.File(NodePaths.HaproxyTrackDropIn)]);
         return scripts;
     }
 
@@ -64,6 +67,7 @@ public static class ScriptCatalog
         scripts["fault-kill-haproxy.sh"] = () => FaultScripts.Fault(FailoverMode.KillHaproxy);
         scripts["fault-restore-kill-haproxy.sh"] = () => FaultScripts.Restore(FailoverMode.KillHaproxy);
         scripts["fault-stop.sh"] = () => FaultScripts.Fault(FailoverMode.Stop);
+        scripts["fault-read-haproxy-tracking.sh"] = () => FaultScripts.ReadHaproxyTracking;
         scripts["fault-restore-stop.sh"] = () => FaultScripts.Restore(FailoverMode.Stop);
     }
 

@@ -37,6 +37,10 @@ public sealed class FastTierFixture : IAsyncLifetime
             await LabFaults.RunAsync("link-up", "lb1");
             await LabNodeShell.RunOnAllAsync("systemctl stop halb-cpu-hog.service 2>/dev/null; rm -f /run/systemd/system/haproxy.service.d/90-halb-failover-test.conf; systemctl daemon-reload; systemctl start keepalived haproxy");
             await LabTier.ConvergeAsync();
+            // Back on the default profile: the track drop-in is gone, and systemd forgot it.
+            var left = await LabNodeShell.RunOnAllAsync(
+                "ls /etc/systemd/system/haproxy.service.d/halb-track.conf /run/halb-haproxy-down 2>/dev/null; systemctl show -p DropInPaths haproxy.service | grep -F halb-track; true");
+            Assert.All(left, l => Assert.Equal("", l.Trim()));
         }
         finally
         {

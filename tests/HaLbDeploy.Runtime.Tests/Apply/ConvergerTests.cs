@@ -137,7 +137,7 @@ public sealed class ConvergerTests
     }
 
     [Fact]
-    public async Task The_fact_script_reads_the_node_s_rendered_files_and_the_record_of_package_holds_and_the_stage_script_the_changed_ones()
+    public async Task The_fact_script_reads_the_node_s_rendered_files_those_apply_may_remove_and_the_record_of_package_holds_and_the_stage_script_the_changed_ones()
     {
         var tier = ApplyTier.WithOldHaproxyConfig();
 
@@ -145,7 +145,7 @@ public sealed class ConvergerTests
 
         var lb2 = tier.Desired.Single(d => d.Node.Name == "lb2");
         var calls = tier.Tier.Calls.Where(c => c.Node == "lb2").ToList();
-        Assert.Equal(FactScript.Build(lb2.Files.Select(f => f.Path).Append(NodePaths.PackageHoldsRecord).ToList(), tier.Inventory.FrontendPorts), calls.First(c => c.Description == FactScript.Description).Script);
+        Assert.Equal(FactScript.Build([.. lb2.Files.Select(f => f.Path), NodePaths.HaproxyTrackDropIn, NodePaths.PackageHoldsRecord], tier.Inventory.FrontendPorts), calls.First(c => c.Description == FactScript.Description).Script);
         Assert.Equal(NodeScripts.Stage([lb2.File(NodePaths.HaproxyConfig)]), calls.Single(c => c.Description == "stage and validate files").Script);
     }
 

@@ -7,7 +7,7 @@ using HaLbDeploy.Core.Verification;
 
 namespace HaLbDeploy.Runtime.Tests.FailoverTest;
 
-/// <summary>A node of a <see cref="SimulatedTier"/>: answers the status, clock and sampler scripts, stops or starts keepalived, and notes kill-haproxy's preparation and restore.</summary>
+/// <summary>A node of a <see cref="SimulatedTier"/>: answers the status, clock, haproxy tracking and sampler scripts, stops or starts keepalived, and notes kill-haproxy's preparation and restore.</summary>
 public sealed partial class SimulatedSession(string node, SimulatedTier tier) : IHostSession
 {
     public string NodeName => node;
@@ -20,6 +20,8 @@ public sealed partial class SimulatedSession(string node, SimulatedTier tier) : 
                 return Ok(Status(DateTimeOffset.UtcNow));
             case "read clock":
                 return Ok(Nanoseconds(DateTimeOffset.UtcNow) + "\n");
+            case FaultScripts.ReadHaproxyTrackingDescription:
+                return Ok($"{FaultScripts.TrackFileMarker} {(tier.TrackFile ? "yes" : "no")}\n");
             case VipSamplerScript.Description:
                 var duration = TimeSpan.FromTicks(long.Parse(DurationNs().Match(script).Groups[1].Value, CultureInfo.InvariantCulture) / 100);
                 var started = DateTimeOffset.UtcNow;

@@ -27,6 +27,9 @@ public sealed class SimulatedTier(IReadOnlyList<string> nodes, IPAddress vip)
 
     public TimeSpan Failback { get; init; } = TimeSpan.FromMilliseconds(400);
 
+    /// <summary>The nodes track haproxy by the fast profile's track file (what failover-test reads for kill-haproxy's bound).</summary>
+    public bool TrackFile { get; init; }
+
     /// <summary>A second node that also holds the VIP from the start (a split brain before the test).</summary>
     public string? AlsoHolding { get; init; }
 

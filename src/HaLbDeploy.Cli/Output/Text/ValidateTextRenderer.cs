@@ -12,7 +12,8 @@ public static class ValidateTextRenderer
         if (result.Inventory is { } valid)
         {
             output.WriteLine($"{inventory}: valid ({valid.Nodes.Count} LB nodes, {(valid.Frontends.Count > 1 ? $"{valid.Frontends.Count} frontends, " : "")}{valid.AllBackends.Count} API servers, VIP {valid.Vip}, router id {valid.VirtualRouterId}{(valid.VirtualRouterIdDerived ? " derived" : "")}).");
-            if (valid.Vrrp.Profile == VrrpProfile.Fast) output.WriteLine($"fast profile: {Core.Failover.FailoverBounds.Summary(valid)}.");
+            // Whether a node gets the track file depends on its keepalived, which validate does not read: both bounds.
+            if (valid.Vrrp.Profile == VrrpProfile.Fast) output.WriteLine($"fast profile: {Core.Failover.FailoverBounds.Summary(valid, trackFile: null)}.");
         }
     }
 }

@@ -21,7 +21,9 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
     private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
     {
         // The record of our package holds is not rendered: its existence alone tells whether a pin's hold may need releasing.
-        var script = FactScript.Build(node.Desired.Files.Select(f => f.Path).Append(NodePaths.PackageHoldsRecord).ToList(), run.Inventory.FrontendPorts);
+        // The files rendered only for some inventories or facts (the fast profile's drop-in) are read whatever this
+        // render holds: the fast profile renders them again from these facts, and another profile removes them.
+        var script = FactScript.Build(MemberPaths(node), run.Inventory.FrontendPorts);
         var sent = run.Time.GetUtcNow();
         var result = await node.Session!.ReadAsync(FactScript.Description, script, ct);
         var received = run.Time.GetUtcNow();
@@ -30,6 +32,10 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
         node.ClockOffset = node.Facts.Clock?.OffsetFrom(sent, received);
         return true;
     }
+
+    /// <summary>The files a member's facts describe: its rendered ones, those apply may remove, and the record of package holds.</summary>
+    public static IReadOnlyList<string> MemberPaths(NodeContext node) =>
+        node.Desired.Files.Select(f => f.Path).Concat(NodePaths.RemovedWhenNotRendered).Append(NodePaths.PackageHoldsRecord).Distinct(StringComparer.Ordinal).ToList();
 
     private async Task<bool> ReadRetiredAsync(RetiredContext node, CancellationToken ct)
     {

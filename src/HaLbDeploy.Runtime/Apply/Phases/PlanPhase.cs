@@ -18,12 +18,10 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
     {
         if (!await PlanAsync(run.Nodes, cancellationToken)) return false;
         var fast = run.Inventory.Vrrp.Profile == VrrpProfile.Fast;
-        if (fast) run.Progress.Report("plan", "*", FailoverBounds.Summary(run.Inventory));
+        if (fast) run.Progress.Report("plan", "*", FailoverBounds.Summary(run.Inventory, TrackFileOnAll()));
         foreach (var node in run.Nodes)
         {
-            if (fast) run.Progress.Report("plan", node.Name, HaproxyTracking.WhyScriptOnly(node.Facts) is { } why
-                ? $"haproxy tracked by the check script every {run.Inventory.Vrrp.TrackIntervalSeconds} s, not track_process: {why}"
-                : "haproxy tracked by track_process (kernel process events) and the check script");
+            if (fast) run.Progress.Report("plan", node.Name, HaproxyTracking.Describe(node.Facts, run.Inventory.Vrrp.TrackIntervalSeconds));
             foreach (var change in node.Plan!.Changes) run.Progress.Report("plan", node.Name, change.ToString());
             if (!node.Plan.HasChanges) run.Progress.Report("plan", node.Name, "no change");
         }
@@ -38,6 +36,16 @@ internal sealed class PlanPhase(ApplyRun run) : IPhase
         run.Rollout = RolloutDecision.For(run.Nodes.Select(n => n.Plan!));
         if (run.Nodes.Any(n => n.Plan!.HasChanges)) run.Progress.Report("plan", "*", $"rollout: {run.Rollout.Describe()}");
         return true;
+    }
+
+    /// <summary>
+    /// Whether every node gets the track file (true), none does (false), or it differs between them or is not known
+    /// yet (null): a node without keepalived gets it once the packages are in, from the version installed then.
+    /// </summary>
+    private bool? TrackFileOnAll()
+    {
+        var tracked = run.Nodes.Select(n => n.Facts.KeepalivedVersion is null ? (bool?)null : HaproxyTracking.UsesTrackFile(run.Inventory, n.Facts)).Distinct().ToList();
+        return tracked.Count == 1 ? tracked[0] : null;
     }
 
     /// <summary>Plans these nodes (again, from fresh facts), without reporting the plans.</summary>

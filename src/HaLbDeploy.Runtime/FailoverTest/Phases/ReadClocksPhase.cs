@@ -8,7 +8,8 @@ namespace HaLbDeploy.Runtime.FailoverTest.Phases;
 
 /// <summary>
 /// Reads each node's clock offset, so that the nodes' samples can be put on the control host's clock, and with
-/// it sets the run's scenario (whose two-holder allowance depends on how well the clocks are known).
+/// it sets the run's scenario (whose two-holder allowance depends on how well the clocks are known). For
+/// kill-haproxy it also reads whether the faulted node tracks haproxy by the track file, which sets the bound.
 /// </summary>
 internal sealed class ReadClocksPhase(Inventory inventory, NodeSessions sessions, TimeProvider time) : IFailoverPhase
 {
@@ -18,16 +19,34 @@ internal sealed class ReadClocksPhase(Inventory inventory, NodeSessions sessions
 
     public async Task RunAsync(FailoverRun run, CancellationToken cancellationToken)
     {
+        bool trackFile;
         try
         {
             run.Clocks = await Task.WhenAll(inventory.Nodes.Select(node => ReadClockAsync(node, run, cancellationToken)));
+            trackFile = run.Options.Mode == FailoverMode.KillHaproxy && await TracksHaproxyByFileAsync(run, cancellationToken);
         }
         catch (OperationCanceledException)
         {
             run.Finish(FailoverOutcome.Interrupted, "interrupted before any fault was injected");
             return;
         }
-        run.Scenario = FailoverScenario.For(inventory, run.Options, run.HolderBefore, run.Clocks);
+        run.Scenario = FailoverScenario.For(inventory, run.Options, run.HolderBefore, run.Clocks, trackFile);
+    }
+
+    /// <summary>False when it cannot be read: the script-only bound is the safe one.</summary>
+    private async Task<bool> TracksHaproxyByFileAsync(FailoverRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reader = await sessions.GetAsync(run.Node, cancellationToken);
+            var result = await reader.ReadAsync(FaultScripts.ReadHaproxyTrackingDescription, FaultScripts.ReadHaproxyTracking, cancellationToken);
+            return result.Succeeded && FaultScripts.TracksHaproxyByFile(result.StandardOutput);
+        }
+        catch (Exception e) when (e is HostConnectionException or TimeoutException or IOException)
+        {
+            run.AddError($"{run.Node.Name}: reading how haproxy is tracked failed ({e.Message}); judged by the check script's bound");
+            return false;
+        }
     }
 
     /// <summary>The best of three readings (the one with the shortest round trip); zero offset when none worked.</summary>

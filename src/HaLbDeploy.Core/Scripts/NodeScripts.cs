@@ -326,12 +326,19 @@ public static class NodeScripts
     private static void AppendRemovals(StringBuilder script, NodePlan plan)
     {
         var removed = plan.Of(ChangeKind.RemoveFile).Select(c => c.Target).ToList();
-        foreach (var path in removed)
-        {
-            script.Append($"rm -f {Quote(path)}\n");
-            if (NodePaths.IsSystemdUnitFile(path)) script.Append($"rmdir {Quote(Path.GetDirectoryName(path)!)} 2>/dev/null || true\n");
-        }
-        if (removed.Any(NodePaths.IsSystemdUnitFile))
+        foreach (var path in removed) script.Append($"rm -f {Quote(path)}\n");
+        AppendAfterRemovals(script, removed);
+    }
+
+    /// <summary>
+    /// What follows removing managed files, in an activation or a retirement: a drop-in's directory goes when it is
+    /// empty, systemd forgets a removed unit file only on a daemon-reload, and the track drop-in's file goes with it.
+    /// </summary>
+    internal static void AppendAfterRemovals(StringBuilder script, IReadOnlyList<string> removed)
+    {
+        var unitFiles = removed.Where(NodePaths.IsSystemdUnitFile).ToList();
+        foreach (var path in unitFiles) script.Append($"rmdir {Quote(Path.GetDirectoryName(path)!)} 2>/dev/null || true\n");
+        if (unitFiles.Count > 0)
             script.Append("systemctl daemon-reload || echo 'systemctl daemon-reload failed after removing a drop-in' >&2\n");
         if (removed.Contains(NodePaths.HaproxyTrackDropIn)) script.Append($"rm -f {Quote(NodePaths.HaproxyDownFile)}\n");
     }

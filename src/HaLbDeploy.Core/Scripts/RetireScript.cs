@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using HaLbDeploy.Core.Planning;
-using HaLbDeploy.Core.Rendering;
 using static HaLbDeploy.Core.Scripts.ScriptKit;
 
 namespace HaLbDeploy.Core.Scripts;
@@ -32,17 +31,11 @@ public static class RetireScript
             if (change is { Kind: ChangeKind.StopUnit, Target: "keepalived" }) AppendVipRelease(script, vip);
         }
         if (!plan.Touches(ChangeKind.StopUnit, "keepalived")) AppendVipRelease(script, vip);
-        foreach (var change in plan.Of(ChangeKind.RemoveFile))
-        {
-            var path = change.Target;
+        var removed = plan.Of(ChangeKind.RemoveFile).Select(c => c.Target).ToList();
+        foreach (var path in removed)
             script.Append($"rm -f {Quote(path)} {Quote(path + NodeScripts.StagedSuffix)} {Quote(path + NodeScripts.BackupSuffix)}\n");
-        }
-        if (plan.Touches(ChangeKind.RemoveFile, NodePaths.HaproxyTrackDropIn))
-        {
-            // haproxy is stopped by now; systemd forgets the drop-in only on a daemon-reload.
-            script.Append($"rmdir {Quote(Path.GetDirectoryName(NodePaths.HaproxyTrackDropIn)!)} 2>/dev/null\n");
-            script.Append($"systemctl daemon-reload\nrm -f {Quote(NodePaths.HaproxyDownFile)}\n");
-        }
+        // haproxy is stopped by now
+        NodeScripts.AppendAfterRemovals(script, removed);
         script.Append("if systemctl is-active -q keepalived; then echo 'keepalived is still active' >&2; exit 1; fi\n");
         script.Append($"echo '{ScriptMarkers.Done}'\n");
         return AsFunction(Main, script.ToString());

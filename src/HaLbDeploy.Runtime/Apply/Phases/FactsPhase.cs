@@ -34,7 +34,7 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
     }
 
     /// <summary>The files a member's facts describe: its rendered ones, those apply may remove, and the record of package holds.</summary>
-    public static IReadOnlyList<string> MemberPaths(NodeContext node) =>
+    private static IReadOnlyList<string> MemberPaths(NodeContext node) =>
         node.Desired.Files.Select(f => f.Path).Concat(NodePaths.RemovedWhenNotRendered).Append(NodePaths.PackageHoldsRecord).Distinct(StringComparer.Ordinal).ToList();
 
     private async Task<bool> ReadRetiredAsync(RetiredContext node, CancellationToken ct)

@@ -41,10 +41,14 @@ internal sealed class SshClientShell(SshClient client, IDisposable? tunnel = nul
             await input.FlushAsync(cancellationToken);
             var output = new System.Text.StringBuilder();
             using var reader = new StreamReader(command.OutputStream, leaveOpen: true);
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            var chunk = new char[4096];
+            int read;
+            while ((read = await reader.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                if (line == readyLine) return RemoteHold.Running(new SshCommandHold(command, input, execution, beat));
-                output.Append(line).Append('\n');
+                var searchFrom = Math.Max(0, output.Length - readyLine.Length - 1);
+                output.Append(chunk, 0, read);
+                if (ReadyLine.Find(output, readyLine, searchFrom) is { } at)
+                    return RemoteHold.Running(new SshCommandHold(command, input, execution, beat), output.ToString(0, at));
             }
             await execution.WaitAsync(cancellationToken);
             var result = new RemoteCommandResult(command.ExitStatus, command.ExitSignal, output.ToString(), command.Error);

@@ -84,19 +84,29 @@ public sealed class SshHostSession : IHostSession
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var current = await ConnectedShellAsync(cancellationToken);
-        return await runLock.TakeAsync(current, owner, cancellationToken);
+        return await runLock.TakeAsync(current, owner, read: null, cancellationToken);
+    }
+
+    public async Task<RunLockAttempt> TryTakeRunLockAndReadAsync(RunLockOwner owner, string readDescription, string readScript, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var current = await ConnectedShellAsync(cancellationToken);
+        return await runLock.TakeAsync(current, owner, new SshRunLock.LockedRead(readDescription, readScript), cancellationToken);
     }
 
     /// <summary>
-    /// Runs the lock script on a held, beaten channel: the lock (<see cref="SshRunLock.HoldOn"/>), or who holds it.
+    /// Runs the lock script on a held, beaten channel: the lock (<see cref="SshRunLock.HoldOn"/>) and what the read run
+    /// once it was held returned, or who holds it.
     /// </summary>
-    private async Task<(IHeldCommand? Held, RunLockHolder? Holder)> HoldRunLockAsync(IRemoteShell current, RunLockOwner owner, int waitSeconds, CancellationToken cancellationToken)
+    private async Task<SshRunLock.LockHold> HoldRunLockAsync(IRemoteShell current, RunLockOwner owner, int waitSeconds, SshRunLock.LockedRead? read, CancellationToken cancellationToken)
     {
-        var invocation = command.Prepare(RunLockScript.For(owner.Line, waitSeconds), becomePassword, RemoteShellCommand.NewRunId());
+        var script = RunLockScript.For(owner.Line, waitSeconds, readOnceTaken: read?.Script);
+        var invocation = command.Prepare(script, becomePassword, RemoteShellCommand.NewRunId());
         var limit = options.CommandTimeout + TimeSpan.FromSeconds(waitSeconds);
         using var timeout = new CancellationTokenSource(limit, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         RemoteHold hold;
+        var started = options.TimeProvider.GetTimestamp();
         try
         {
             hold = await current.HoldAsync(invocation.CommandLine, invocation.StandardInput, RunLockScript.TakenMarker, LockBeat, linked.Token);
@@ -114,7 +124,22 @@ public sealed class SshHostSession : IHostSession
         {
             invocation.Clear();
         }
-        return hold.Held is { } held ? (held, null) : (null, LockRefusal(hold.Ended!));
+        if (hold.Held is not { } held) return new SshRunLock.LockHold(null, LockRefusal(hold.Ended!));
+        if (read is null) return new SshRunLock.LockHold(held, null);
+        ScriptResult raw;
+        try
+        {
+            raw = RunLockScript.ReadOnceTaken(hold.OutputBeforeReady);
+        }
+        catch (FormatException e)
+        {
+            await held.DisposeAsync();
+            throw new HostConnectionException(NodeName, $"took the run lock but could not read what '{read.Description}' returned: {e.Message}", e);
+        }
+        var result = new ScriptResult(raw.ExitCode, Redact(raw.StandardOutput), Redact(raw.StandardError));
+        Logger.Debug("{Node:l}: run '{Description:l}' exit {ExitCode} in {ElapsedMs} ms (with the run lock, one command)", NodeName, read.Description,
+            result.ExitCode, (long)options.TimeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return new SshRunLock.LockHold(held, null, result);
     }
 
     /// <summary>The lock script ended instead of holding the lock: another run holds it, or the script failed.</summary>

@@ -168,6 +168,76 @@ public sealed class SshHostSessionRunLockTests
         Assert.Equal("lb1: could not take the run lock (exit 69): halb-deploy: flock is not installed; the run lock needs it", error.Message);
     }
 
+    [Fact]
+    public async Task A_lock_taken_with_a_read_runs_both_as_one_command_and_gives_the_reads_output_status_and_errors()
+    {
+        var shell = FakeRemoteShell.Answering(0);
+        shell.Hold = (_, _, _) => RemoteHold.Running(new Released(), $"facts=1\n\n{RunLockScript.ReadExitPrefix}0\n");
+        await using var session = Session(shell);
+
+        var attempt = await session.TryTakeRunLockAndReadAsync(Owner, "read node facts", "echo facts=1\n", CancellationToken.None);
+
+        Assert.True(attempt.Taken);
+        Assert.Equal(new ScriptResult(0, "facts=1\n", ""), attempt.Read);
+        var run = Assert.Single(shell.Runs);
+        Assert.Contains("flock -n 9", run.StandardInput);
+        Assert.Contains("sh -s <<'HALB_LOCKED_READ_END'\necho facts=1\nHALB_LOCKED_READ_END\n", run.StandardInput);
+    }
+
+    [Fact]
+    public async Task A_lock_another_run_holds_gives_no_read_and_the_holder()
+    {
+        var shell = FakeRemoteShell.Answering(0);
+        shell.Hold = (_, _, _) => HeldBy(OtherOwnerLine, 1);
+        await using var session = Session(shell);
+
+        var attempt = await session.TryTakeRunLockAndReadAsync(Owner, "read node facts", "echo facts=1\n", CancellationToken.None);
+
+        Assert.False(attempt.Taken);
+        Assert.Null(attempt.Read);
+        Assert.Equal(OtherOwnerLine + " (last beat 1 s ago)", attempt.HeldBy);
+    }
+
+    [Fact]
+    public async Task A_read_taken_after_waiting_for_a_stale_holder_runs_in_the_command_that_got_the_lock()
+    {
+        var shell = FakeRemoteShell.Answering(0);
+        var answers = new Queue<RemoteHold>([HeldBy(OtherOwnerLine, 4), RemoteHold.Running(new Released(), $"late\n{RunLockScript.ReadExitPrefix}0\n")]);
+        shell.Hold = (_, _, _) => answers.Dequeue();
+        await using var session = Session(shell);
+
+        var attempt = await session.TryTakeRunLockAndReadAsync(Owner, "read node facts", "echo late\n", CancellationToken.None);
+
+        Assert.Equal("late", attempt.Read!.StandardOutput);
+        Assert.All(shell.Runs, r => Assert.Contains("echo late", r.StandardInput));
+    }
+
+    [Fact]
+    public async Task A_reads_output_never_carries_the_sudo_password()
+    {
+        var shell = FakeRemoteShell.Answering(0);
+        shell.Hold = (_, _, _) => RemoteHold.Running(new Released(), $"echoed pw-1234\n{RunLockScript.ReadExitPrefix}1\nerror pw-1234\n");
+        await using var session = Session(shell, BecomeMode.SudoWithPassword, new Secret("pw-1234", "env PW"));
+
+        var attempt = await session.TryTakeRunLockAndReadAsync(Owner, "read node facts", "echo x\n", CancellationToken.None);
+
+        Assert.Equal(new ScriptResult(1, $"echoed {Secret.Mask}", $"error {Secret.Mask}\n"), attempt.Read);
+    }
+
+    [Fact]
+    public async Task A_held_lock_whose_read_status_is_missing_is_let_go_and_reported()
+    {
+        var shell = FakeRemoteShell.Answering(0);
+        var channel = new Released();
+        shell.Hold = (_, _, _) => RemoteHold.Running(channel, "facts=1\n");
+        await using var session = Session(shell);
+
+        var error = await Assert.ThrowsAsync<HostConnectionException>(() => session.TryTakeRunLockAndReadAsync(Owner, "read node facts", "echo facts=1\n", CancellationToken.None));
+
+        Assert.StartsWith("lb1: took the run lock but could not read what 'read node facts' returned", error.Message);
+        Assert.True(channel.Disposed);
+    }
+
     private sealed class Released : IHeldCommand
     {
         public bool Disposed { get; private set; }

@@ -9,4 +9,12 @@ public interface IHostSession : IHostWriter, IAsyncDisposable
     /// who. Only runs that change nodes take it; plan and verify never ask.
     /// </summary>
     Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes the run lock as <see cref="TryTakeRunLockAsync"/> does and, once it holds it, runs the read-only script
+    /// <paramref name="readScript"/>: the answer's <see cref="RunLockAttempt.Read"/>. Over SSH both are one command,
+    /// so a run that locks and then reads the node's facts pays one round trip for the two. The read is never run
+    /// when the lock was not taken.
+    /// </summary>
+    Task<RunLockAttempt> TryTakeRunLockAndReadAsync(RunLockOwner owner, string readDescription, string readScript, CancellationToken cancellationToken);
 }

@@ -17,6 +17,14 @@ namespace HaLbDeploy.Core.Scripts;
 /// (the beats) on fd 3, read only by `dd`. The function ends in `exit`, so the shell, which parsed the whole script
 /// (sent before the first beat) before calling it, never reads a beat as a command.
 /// </para>
+/// <para>
+/// With a read (<c>readOnceTaken</c>), the script runs that read-only script once it holds the lock, before it prints
+/// <see cref="TakenMarker"/>: one round trip instead of two for a run that takes the lock and then reads the node's
+/// facts. The read gets its own `sh -s` (its text as a quoted here-document, so nothing in it is expanded by the
+/// lock's shell) with the lock's descriptors closed; its standard output goes out as it is, then a line
+/// <see cref="ReadExitPrefix"/> with its exit status, then what it wrote on standard error.
+/// <see cref="ReadOnceTaken"/> takes that apart again.
+/// </para>
 /// </summary>
 public static class RunLockScript
 {
@@ -31,24 +39,30 @@ public static class RunLockScript
     /// <summary>The byte the control host writes as a beat (not a line break: the shell's $(...) would drop it).</summary>
     public const byte Beat = (byte)'.';
 
+    /// <summary>Starts the line, after the read's standard output, that gives the read's exit status.</summary>
+    public const string ReadExitPrefix = "halb-deploy-run-lock-read-exit ";
+
     private const string Function = "halb_lock";
+    private const string ReadFunction = "halb_locked_read";
+    private const string ReadEnd = "HALB_LOCKED_READ_END";
 
     /// <summary>Another run holds the lock (EX_TEMPFAIL).</summary>
     public const int HeldExitStatus = 75;
 
     /// <summary>
     /// The script; <paramref name="ownerLine"/> must not hold a single quote (<see cref="RunLockOwner.Line"/> never
-    /// does). <paramref name="waitSeconds"/> 0 takes the lock only if it is free now.
+    /// does). <paramref name="waitSeconds"/> 0 takes the lock only if it is free now. <paramref name="readOnceTaken"/>,
+    /// when given, is a whole read-only script run once the lock is held (see the remarks on the type).
     /// </summary>
     public static string For(string ownerLine, int waitSeconds = 0, string lockPath = DefaultLockPath,
-        int holderTimeoutSeconds = RunLockTiming.HolderTimeoutSeconds)
+        int holderTimeoutSeconds = RunLockTiming.HolderTimeoutSeconds, string? readOnceTaken = null)
     {
         if (ownerLine.Contains('\'') || ownerLine.Contains('\n') || lockPath.Contains('\'') || lockPath.Contains('\n'))
             throw new ArgumentException("the owner line and the lock path must be one line without single quotes");
         ArgumentOutOfRangeException.ThrowIfNegative(waitSeconds);
         ArgumentOutOfRangeException.ThrowIfLessThan(holderTimeoutSeconds, 1);
         var take = waitSeconds == 0 ? "flock -n 9" : $"flock -w {waitSeconds} 9";
-        return ScriptKit.ExportedPathPrelude + ScriptKit.FunctionStart(Function) + $$"""
+        return ScriptKit.ExportedPathPrelude + ReadDefinition(readOnceTaken) + ScriptKit.FunctionStart(Function) + $$"""
             lock='{{lockPath}}'
             for tool in flock timeout dd stat; do
               command -v "$tool" >/dev/null 2>&1 || { echo "halb-deploy: $tool is not installed; the run lock needs it (flock: util-linux, the others: coreutils)" >&2; exit 69; }
@@ -61,7 +75,7 @@ public static class RunLockScript
               exit {{HeldExitStatus}}
             fi
             printf '%s\n' '{{ownerLine}}' > "$lock.owner"
-            echo {{TakenMarker}}
+            {{(readOnceTaken is null ? "" : ReadCall)}}echo {{TakenMarker}}
             while got=$(timeout {{holderTimeoutSeconds}} dd bs=1 count=1 status=none <&3 2>/dev/null 9>&- 3<&-) && [ -n "$got" ]; do
               touch "$lock.owner" 9>&- 3<&-
             done
@@ -69,5 +83,43 @@ public static class RunLockScript
             }
 
             """ + ScriptKit.CallWithInputOn3(Function);
+    }
+
+    /// <summary>
+    /// Runs the read with standard error captured apart (stdout on fd 4, the channel), then prints the status line and
+    /// the captured standard error; ends in a newline, ahead of the taken marker.
+    /// </summary>
+    private const string ReadCall = "exec 4>&1\n" +
+        "read_err=$(" + ReadFunction + " 2>&1 >&4 4>&- 3<&- 9>&-)\n" +
+        "read_status=$?\n" +
+        "exec 4>&-\n" +
+        "printf '\\n%s%s\\n' '" + ReadExitPrefix + "' \"$read_status\"\n" +
+        "[ -z \"$read_err\" ] || printf '%s\\n' \"$read_err\"\n";
+
+    private static string ReadDefinition(string? readOnceTaken)
+    {
+        if (readOnceTaken is null) return "";
+        if (readOnceTaken.Split('\n').Contains(ReadEnd))
+            throw new ArgumentException($"the read script must not hold a line '{ReadEnd}'", nameof(readOnceTaken));
+        var body = readOnceTaken.EndsWith('\n') ? readOnceTaken : readOnceTaken + "\n";
+        return ScriptKit.FunctionStart(ReadFunction) + $"sh -s <<'{ReadEnd}'\n" + body + ReadEnd + "\n}\n";
+    }
+
+    /// <summary>
+    /// The read's result from what a lock script with a read printed before <see cref="TakenMarker"/>: its standard
+    /// output exactly, its exit status and its standard error.
+    /// </summary>
+    /// <exception cref="FormatException">The output holds no status line: the script was not one with a read.</exception>
+    public static ScriptResult ReadOnceTaken(string outputBeforeTaken)
+    {
+        var at = outputBeforeTaken.IndexOf("\n" + ReadExitPrefix, StringComparison.Ordinal);
+        if (at < 0) throw new FormatException("the run lock script printed no status line for its read");
+        var statusStart = at + 1 + ReadExitPrefix.Length;
+        var statusEnd = outputBeforeTaken.IndexOf('\n', statusStart);
+        if (statusEnd < 0) statusEnd = outputBeforeTaken.Length;
+        if (!int.TryParse(outputBeforeTaken.AsSpan(statusStart, statusEnd - statusStart), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status))
+            throw new FormatException($"the run lock script's read status '{outputBeforeTaken[statusStart..statusEnd]}' is not a number");
+        var error = statusEnd < outputBeforeTaken.Length ? outputBeforeTaken[(statusEnd + 1)..] : "";
+        return new ScriptResult(status, outputBeforeTaken[..at], error);
     }
 }

@@ -62,7 +62,7 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
         var facts = new FactsPhase(run);
         var plan = new PlanPhase(run);
         if (run.Options.DryRun) return [new ConnectPhase(run), facts, new PreflightPhase(run), plan, new PackageVersionsPhase(run)];
-        return [new ConnectPhase(run), new RunLockPhase(run), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new PackageVersionsPhase(run), new HostSettingsPhase(run), new StagePhase(run),
+        return [new ConnectPhase(run), new RunLockPhase(run, facts), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new PackageVersionsPhase(run), new HostSettingsPhase(run), new StagePhase(run),
             new RetirePhase(run, facts), new HostSettingsPhase(run, removals: true), new RolloutPhase(run), new UpgradePhase(run)];
     }
 }

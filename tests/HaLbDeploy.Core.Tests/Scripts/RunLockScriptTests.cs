@@ -154,13 +154,85 @@ public sealed class RunLockScriptTests : IDisposable
         Assert.Equal(FirstOwner + "\n", RunLockHolder.Parse(output).OwnerText);
     }
 
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_read_runs_once_the_lock_is_held_and_its_output_status_and_errors_come_back_apart_before_the_marker(string shell)
+    {
+        // $x set inside the read: the lock's shell, which has no x, must not expand the read's text.
+        const string read = "#!/bin/sh\nx=inner\nprintf 'facts=1\\nquote=\\047%s\\047\\n' \"$x\"\necho 'a warning' >&2\nexit 3\n";
+        var first = Start(shell, FirstOwner, readOnceTaken: read);
+
+        var before = await ReadUntilTakenAsync(first);
+
+        var result = RunLockScript.ReadOnceTaken(before);
+        Assert.Equal(new ScriptResult(3, "facts=1\nquote='inner'\n", "a warning\n"), result);
+        Assert.Equal(FirstOwner + "\n", await File.ReadAllTextAsync(LockPath + ".owner"));
+        Assert.False(first.HasExited);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_read_without_a_final_line_break_or_errors_comes_back_exactly(string shell)
+    {
+        var first = Start(shell, FirstOwner, readOnceTaken: "printf 'no line break'");
+
+        var result = RunLockScript.ReadOnceTaken(await ReadUntilTakenAsync(first));
+
+        Assert.Equal(new ScriptResult(0, "no line break", ""), result);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public async Task A_read_never_sees_the_beats_and_the_lock_still_holds_and_lets_go_as_without_it(string shell)
+    {
+        var first = Start(shell, FirstOwner, holderTimeout: ShortHolderTimeout, readOnceTaken: "if read -r line; then echo \"read: $line\"; else echo 'no input'; fi\n");
+        Beat(first);
+
+        var result = RunLockScript.ReadOnceTaken(await ReadUntilTakenAsync(first));
+        var (exit, output) = await EndAsync(Start(shell, SecondOwner));
+        first.StandardInput.Close();
+        await first.WaitForExitAsync(new CancellationTokenSource(Deadline).Token);
+
+        Assert.Equal("no input\n", result.StandardOutput);
+        Assert.Equal(RunLockScript.HeldExitStatus, exit);
+        Assert.Equal(FirstOwner + "\n", RunLockHolder.Parse(output).OwnerText);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(Start(shell, SecondOwner)));
+    }
+
+    [Fact]
+    public async Task A_run_refused_the_lock_never_runs_its_read()
+    {
+        var first = Start("dash", FirstOwner);
+        Assert.Equal(RunLockScript.TakenMarker, await ReadLineAsync(first));
+        var marker = Path.Combine(_folder, "read-ran");
+
+        var (exit, output) = await EndAsync(Start("dash", SecondOwner, readOnceTaken: $"touch '{marker}'\n"));
+
+        Assert.Equal(RunLockScript.HeldExitStatus, exit);
+        Assert.DoesNotContain(RunLockScript.ReadExitPrefix, output);
+        Assert.False(File.Exists(marker));
+    }
+
+    [Fact]
+    public void A_read_holding_the_here_documents_end_line_is_never_put_into_the_script()
+    {
+        Assert.Throws<ArgumentException>(() => RunLockScript.For(FirstOwner, lockPath: LockPath, readOnceTaken: "echo x\nHALB_LOCKED_READ_END\nrm -rf /\n"));
+    }
+
+    [Fact]
+    public void Output_without_a_read_status_line_is_a_format_error()
+    {
+        Assert.Throws<FormatException>(() => RunLockScript.ReadOnceTaken("facts=1\n"));
+    }
+
     [Fact]
     public void An_owner_line_with_a_quote_is_never_put_into_the_script()
     {
         Assert.Throws<ArgumentException>(() => RunLockScript.For("run x by o'brien on h since t", lockPath: LockPath));
     }
 
-    private Process Start(string shell, string owner, int waitSeconds = 0, int holderTimeout = RunLockTiming.HolderTimeoutSeconds)
+    private Process Start(string shell, string owner, int waitSeconds = 0, int holderTimeout = RunLockTiming.HolderTimeoutSeconds, string? readOnceTaken = null)
     {
         var process = Process.Start(new ProcessStartInfo(shell, "-s")
         {
@@ -170,7 +242,7 @@ public sealed class RunLockScriptTests : IDisposable
             UseShellExecute = false,
         })!;
         _processes.Add(process);
-        process.StandardInput.Write(RunLockScript.For(owner, waitSeconds, LockPath, holderTimeout));
+        process.StandardInput.Write(RunLockScript.For(owner, waitSeconds, LockPath, holderTimeout, readOnceTaken));
         process.StandardInput.Flush();
         return process;
     }
@@ -183,6 +255,14 @@ public sealed class RunLockScriptTests : IDisposable
 
     private static async Task<string?> ReadLineAsync(Process process) =>
         await process.StandardOutput.ReadLineAsync(new CancellationTokenSource(Deadline).Token);
+
+    /// <summary>Everything the holder printed before the taken marker, line breaks included.</summary>
+    private static async Task<string> ReadUntilTakenAsync(Process process)
+    {
+        var before = new System.Text.StringBuilder();
+        while (await ReadLineAsync(process) is { } line && line != RunLockScript.TakenMarker) before.Append(line).Append('\n');
+        return before.ToString();
+    }
 
     private static async Task<(int Exit, string Output)> EndAsync(Process process)
     {

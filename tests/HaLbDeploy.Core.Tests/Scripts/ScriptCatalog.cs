@@ -57,6 +57,8 @@ public static class ScriptCatalog
         scripts["vip-sampler-10s-every-50ms.sh"] = () => VipSamplerScript.Build(Vip, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(50));
         scripts["vip-sampler-2.5s-every-33.3ms.sh"] = () => VipSamplerScript.Build(IPAddress.Parse("10.0.0.1"), TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(100.0 / 3));
         scripts["run-lock-at-once.sh"] = () => RunLockScript.For("run 1a2b3c4d5e6f by alice on ctl1 since 2026-12-01T23:10:02Z");
+        scripts["run-lock-reading-facts.sh"] = () => RunLockScript.For("run 1a2b3c4d5e6f by alice on ctl1 since 2026-12-01T23:10:02Z",
+            readOnceTaken: FactScript.Build([NodePaths.HaproxyConfig, NodePaths.KeepalivedConfig], 6443));
         scripts["run-lock-waiting-8s.sh"] = () => RunLockScript.For("run 1a2b3c4d5e6f by alice on ctl1 since 2026-12-01T23:10:02Z", 8);
         scripts["read-files.sh"] = () => NodeScripts.ReadFiles([NodePaths.HaproxyConfig, NodePaths.KeepalivedConfig]);
     }

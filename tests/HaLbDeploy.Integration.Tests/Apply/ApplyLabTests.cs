@@ -46,13 +46,24 @@ public sealed partial class ApplyLabTests
         Assert.Equal(0, (await LabCli.RunAsync("apply", "-i", inventory.Path)).ExitCode);
         var before = await UnitStartsAsync();
 
-        var run = await LabCli.RunAsync("apply", "-i", inventory.Path, "--output", "json");
+        var log = inventory.Path + ".log";
+        var run = await LabCli.RunAsync("apply", "-i", inventory.Path, "--output", "json", "--log-file", log);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(3, Regex.Count(run.Output, "\"outcome\": \"unchanged\""));
         Assert.Contains("\"changes\": []", run.Output);
         Assert.DoesNotContain("\"kind\"", run.Output);
         Assert.Equal(before, await UnitStartsAsync());
+        // One command per node: the run lock's, which read the facts once it held the lock (the SSH adapter logs
+        // every command it runs on a node).
+        var logged = File.ReadAllText(log);
+        File.Delete(log);
+        foreach (var node in LabFacts.Nodes)
+        {
+            var commands = Regex.Matches(logged, $@"{node.Name}: run '[^']+' exit [^\n]*").Select(m => m.Value).ToList();
+            var only = Assert.Single(commands);
+            Assert.Matches(@"run 'read node facts' exit 0 in \d+ ms \(with the run lock, one command\)", only);
+        }
     }
 
     [Fact]

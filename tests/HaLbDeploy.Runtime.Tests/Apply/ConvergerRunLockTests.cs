@@ -8,7 +8,7 @@ public sealed class ConvergerRunLockTests
     private const string OtherRun = "run 1a2b3c4d5e6f by alice on ctl1 since 2026-12-01T23:10:02Z";
 
     [Fact]
-    public async Task A_node_whose_lock_another_run_holds_stops_apply_before_anything_is_read_or_changed_and_the_error_names_the_holder()
+    public async Task A_node_whose_lock_another_run_holds_stops_apply_before_anything_is_changed_or_read_there_and_the_error_names_the_holder()
     {
         var tier = ApplyTier.WithOldHaproxyConfig();
         tier["lb2"].RunLock.HeldByAnother = OtherRun;
@@ -18,7 +18,9 @@ public sealed class ConvergerRunLockTests
         Assert.False(report.Succeeded);
         Assert.Equal($"lb2: {TierRunLock.Refusal(OtherRun)}", Assert.Single(report.Errors));
         Assert.Contains("another halb-deploy run holds the tier: run 1a2b3c4d5e6f by alice on ctl1 since 2026-12-01T23:10:02Z", report.Errors[0]);
-        Assert.Empty(tier.Tier.Calls);
+        Assert.DoesNotContain(tier.Tier.Calls, c => c.IsChange);
+        Assert.Empty(tier.Tier.CallsOn("lb2"));
+        Assert.Equal(0, tier["lb2"].LockedReads);
         Assert.Equal(["lb1", "lb3"], report.Nodes.Where(n => n.Outcome == Core.Planning.NodeOutcome.Untouched).Select(n => n.Node));
     }
 
@@ -50,6 +52,22 @@ public sealed class ConvergerRunLockTests
     }
 
     [Fact]
+    public async Task A_no_change_apply_reads_each_nodes_facts_once_in_the_command_that_takes_its_lock()
+    {
+        var tier = ApplyTier.Converged();
+
+        var report = await tier.ApplyAsync();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.All(report.Nodes, n => Assert.Equal(Core.Planning.NodeOutcome.Unchanged, n.Outcome));
+        Assert.All(tier.Tier.Nodes, n =>
+        {
+            Assert.Equal(1, n.LockedReads);
+            Assert.Equal(["read node facts"], tier.Tier.CallsOn(n.Name));
+        });
+    }
+
+    [Fact]
     public async Task An_interrupted_apply_releases_the_locks_it_took()
     {
         var tier = ApplyTier.WithOldHaproxyConfig();
@@ -58,7 +76,10 @@ public sealed class ConvergerRunLockTests
 
         await tier.ApplyAsync(cancellationToken: cancel.Token);
 
-        Assert.All(tier.Tier.Nodes, n => Assert.Equal((1, 1), (n.RunLock.Requests, n.RunLock.Releases)));
+        // lb1 was interrupted in the command that took its lock and read its facts; the nodes after it may never ask.
+        Assert.Equal((1, 1), (tier["lb1"].RunLock.Requests, tier["lb1"].RunLock.Releases));
+        Assert.All(tier.Tier.Nodes, n => Assert.Equal(n.RunLock.Requests, n.RunLock.Releases));
+        Assert.All(tier.Tier.Nodes, n => Assert.Null(n.RunLock.HeldBy));
     }
 
     [Fact]

@@ -275,7 +275,7 @@ public sealed class ConvergerTests
 
         var report = await tier.ApplyAsync();
 
-        Assert.Equal(["lb3: facts failed: the output mentions ********"], report.Errors);
+        Assert.Equal(["lb3: lock and facts failed: the output mentions ********"], report.Errors);
         Assert.Equal([NodeOutcome.Untouched, NodeOutcome.Untouched, NodeOutcome.Failed], report.Nodes.Select(n => n.Outcome));
         Assert.DoesNotContain(tier.Progress.Lines, l => l.StartsWith("[plan/", StringComparison.Ordinal));
     }
@@ -305,7 +305,7 @@ public sealed class ConvergerTests
         var report = await tier.ApplyAsync();
 
         Assert.True(report.Succeeded, string.Join("\n", report.Errors));
-        Assert.Equal(reported ? ["[facts/lb2] took 2.5 s"] : [], tier.Progress.Lines.Where(l => l.Contains(" took ", StringComparison.Ordinal)));
+        Assert.Equal(reported ? ["[lock and facts/lb2] took 2.5 s"] : [], tier.Progress.Lines.Where(l => l.Contains(" took ", StringComparison.Ordinal)));
         Assert.Equal(TimeSpan.FromSeconds(seconds), report.Elapsed);
     }
 

@@ -32,6 +32,9 @@ public sealed class SimulatedLbNode(string name, IPAddress address, int priority
     /// <summary>The node's run lock: free unless a test makes another run hold it.</summary>
     public SimulatedRunLock RunLock { get; } = new();
 
+    /// <summary>How many reads ran with the run lock, in the same command (the SSH adapter's one round trip).</summary>
+    public int LockedReads { get; set; }
+
     public bool UnitsEnabled { get; set; }
 
     public bool KeepalivedActive { get; set; }

@@ -25,6 +25,26 @@ public sealed partial class SimulatedLbSession(SimulatedLbNode node, SimulatedLb
     public Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken) =>
         node.RunLock.TryTakeAsync(owner, cancellationToken);
 
+    /// <summary>
+    /// As the SSH adapter: the read runs only once the lock is taken (recorded like any read), and a read that throws
+    /// takes the lock with it, since both are one command there.
+    /// </summary>
+    public async Task<RunLockAttempt> TryTakeRunLockAndReadAsync(RunLockOwner owner, string readDescription, string readScript, CancellationToken cancellationToken)
+    {
+        var attempt = await node.RunLock.TryTakeAsync(owner, cancellationToken);
+        if (attempt.Lock is not { } taken) return attempt;
+        node.LockedReads++;
+        try
+        {
+            return RunLockAttempt.TakenWith(taken, Run(new RemoteCall(node.Name, readDescription, readScript, IsChange: false, cancellationToken.CanBeCanceled), cancellationToken));
+        }
+        catch (Exception)
+        {
+            await taken.DisposeAsync();
+            throw;
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         tier.Disconnect(node.Name);

@@ -55,6 +55,9 @@ public sealed partial class SimulatedHaproxySession(string node) : IHostSession
 
     public Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken) => RunLock.TryTakeAsync(owner, cancellationToken);
 
+    public Task<RunLockAttempt> TryTakeRunLockAndReadAsync(RunLockOwner owner, string readDescription, string readScript, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("only apply reads with its lock");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private ScriptResult Answer(string setAnswer)

@@ -48,6 +48,9 @@ public sealed partial class SimulatedSession(string node, SimulatedTier tier) : 
     public Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken) =>
         tier.RunLockOf(node).TryTakeAsync(owner, cancellationToken);
 
+    public Task<RunLockAttempt> TryTakeRunLockAndReadAsync(RunLockOwner owner, string readDescription, string readScript, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("only apply reads with its lock");
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private string Status(DateTimeOffset at)

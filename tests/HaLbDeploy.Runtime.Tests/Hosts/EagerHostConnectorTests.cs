@@ -100,6 +100,9 @@ public sealed class EagerHostConnectorTests
 
         public Task<RunLockAttempt> TryTakeRunLockAsync(RunLockOwner owner, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<RunLockAttempt> TryTakeRunLockAndReadAsync(RunLockOwner owner, string readDescription, string readScript, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("only apply reads with its lock");
+
         public ValueTask DisposeAsync()
         {
             Disposed = true;

@@ -1,15 +1,23 @@
 using HaLbDeploy.Core.Facts;
+using HaLbDeploy.Core.Ports;
 using HaLbDeploy.Core.Rendering;
 using HaLbDeploy.Runtime.Phases;
 
 namespace HaLbDeploy.Runtime.Apply.Phases;
 
-/// <summary>Reads every node's facts, one script per node, and how far the node's clock is from ours; a retired node's with every file halb-deploy may have left there.</summary>
+/// <summary>
+/// Reads every node's facts, one script per node, and how far the node's clock is from ours; a retired node's with
+/// every file halb-deploy may have left there. A member whose facts came with its run lock (<see cref="RunLockPhase"/>,
+/// one command for both) is not read again.
+/// </summary>
 internal sealed class FactsPhase(ApplyRun run) : IPhase
 {
+    /// <summary>The members whose facts came with their run lock.</summary>
+    private readonly HashSet<NodeContext> readWithLock = [];
+
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var members = ReadAsync(run.Nodes, cancellationToken);
+        var members = ReadAsync(run.Nodes.Where(n => !readWithLock.Contains(n)).ToList(), cancellationToken);
         var retired = run.RetiredRunner.ForEachAsync(run.Retired, "facts", ReadRetiredAsync, cancellationToken);
         return await members & await retired;
     }
@@ -20,13 +28,29 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
 
     private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
     {
-        // The record of our package holds is not rendered: its existence alone tells whether a pin's hold may need releasing.
-        // The files rendered only for some inventories or facts (the fast profile's drop-in) are read whatever this
-        // render holds: the fast profile renders them again from these facts, and another profile removes them.
-        var script = FactScript.Build(MemberPaths(node), run.Inventory.FrontendPorts);
         var sent = run.Time.GetUtcNow();
-        var result = await node.Session!.ReadAsync(FactScript.Description, script, ct);
-        var received = run.Time.GetUtcNow();
+        var result = await node.Session!.ReadAsync(FactScript.Description, ScriptFor(node), ct);
+        return Accept(node, result, sent, run.Time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// The facts script for a member. The record of our package holds is not rendered: its existence alone tells whether
+    /// a pin's hold may need releasing. The files rendered only for some inventories or facts (the fast profile's
+    /// drop-in) are read whatever this render holds: the fast profile renders them again from these facts, and another
+    /// profile removes them.
+    /// </summary>
+    public string ScriptFor(NodeContext node) => FactScript.Build(MemberPaths(node), run.Inventory.FrontendPorts);
+
+    /// <summary>Takes a member's facts from what its facts script, run with its run lock, returned; they are not read again.</summary>
+    public bool AcceptReadWithLock(NodeContext node, ScriptResult result, DateTimeOffset sent, DateTimeOffset received)
+    {
+        lock (readWithLock) readWithLock.Add(node);
+        return Accept(node, result, sent, received);
+    }
+
+    /// <summary>Takes a member's facts from what its facts script returned, sent and answered at the given times.</summary>
+    private bool Accept(NodeContext node, ScriptResult result, DateTimeOffset sent, DateTimeOffset received)
+    {
         if (!result.Succeeded) return run.Fail(node, $"reading facts failed (exit {result.ExitCode}): {ScriptOutput.Tail(result.StandardError)}");
         node.Facts = FactParser.Parse(result.StandardOutput);
         node.ClockOffset = node.Facts.Clock?.OffsetFrom(sent, received);

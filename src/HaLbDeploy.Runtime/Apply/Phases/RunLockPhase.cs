@@ -1,3 +1,4 @@
+using HaLbDeploy.Core.Facts;
 using HaLbDeploy.Runtime.Hosts;
 using HaLbDeploy.Runtime.Phases;
 
@@ -6,21 +7,22 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 /// <summary>
 /// apply only, right after connect: takes the run lock on every node, so that no other apply or failover-test works
 /// on the tier at the same time. A node whose lock another run holds fails, naming the holder, and the run stops
-/// before anything changes; the locks taken on the other nodes are released when the run ends.
+/// before anything changes; the locks taken on the other nodes are released when the run ends. The node's facts are
+/// read in the same command, once the lock is held (<see cref="FactsPhase.ScriptFor"/>): one round trip per node
+/// where a lock and then a read took two, and the facts still describe the node as it is under this run's lock.
 /// </summary>
-internal sealed class RunLockPhase(ApplyRun run) : IPhase
+internal sealed class RunLockPhase(ApplyRun run, FactsPhase facts) : IPhase
 {
     public Task<bool> RunAsync(CancellationToken cancellationToken) =>
-        run.Runner.ForEachAsync(run.Nodes, "lock", TakeAsync, cancellationToken);
+        run.Runner.ForEachAsync(run.Nodes, "lock and facts", TakeAsync, cancellationToken);
 
     private async Task<bool> TakeAsync(NodeContext node, CancellationToken ct)
     {
-        var attempt = await node.Session!.TryTakeRunLockAsync(run.LockOwner, ct);
-        if (attempt.Lock is { } taken)
-        {
-            node.RunLock = taken;
-            return true;
-        }
-        return run.Fail(node, TierRunLock.Refusal(attempt.HeldBy!));
+        var sent = run.Time.GetUtcNow();
+        var attempt = await node.Session!.TryTakeRunLockAndReadAsync(run.LockOwner, FactScript.Description, facts.ScriptFor(node), ct);
+        var received = run.Time.GetUtcNow();
+        if (attempt.Lock is not { } taken) return run.Fail(node, TierRunLock.Refusal(attempt.HeldBy!));
+        node.RunLock = taken;
+        return facts.AcceptReadWithLock(node, attempt.Read!, sent, received);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class SshBastionPool(SshConnectorOptions options)
 
     /// <summary>
     /// A tunnel through the last hop of <paramref name="node"/>'s chain to host:port, whose connections may block up
-    /// to <paramref name="threads"/> pool threads (<see cref="ForwardThreadReserve"/>).
+    /// to <paramref name="threads"/> pool threads (<see cref="PoolThreadReserve"/>).
     /// </summary>
     public async Task<SshBastionTunnel> OpenTunnelAsync(LbNode node, string host, int port, int threads, CancellationToken cancellationToken)
     {

@@ -25,11 +25,11 @@ public sealed class SshBastionTunnel : IDisposable
 
     public int LocalPort => (int)forward.BoundPort;
 
-    /// <param name="threads">Pool threads this forward's connections may block (<see cref="ForwardThreadReserve"/>).</param>
+    /// <param name="threads">Pool threads this forward's connections may block (<see cref="PoolThreadReserve"/>).</param>
     internal static SshBastionTunnel Open(SshClient bastion, string host, int port, int threads, Action release)
     {
         var forward = new ForwardedPortLocal("127.0.0.1", 0, host, (uint)port);
-        var held = ForwardThreadReserve.Hold(threads);
+        var held = PoolThreadReserve.Hold(threads);
         try
         {
             bastion.AddForwardedPort(forward);

@@ -26,7 +26,7 @@ public sealed class SshHostConnector(SshConnectorOptions? options = null) : IHos
     public Task<SshBastionTunnel> ForwardAsync(LbNode via, string host, int port, CancellationToken cancellationToken)
     {
         var probe = via with { Name = $"probe from {via.Name}", Ssh = via.Ssh with { ProxyJump = ProbeOrigin.ChainTo(via) } };
-        return Bastions.OpenTunnelAsync(probe, host, port, ForwardThreadReserve.ProbeForward, cancellationToken);
+        return Bastions.OpenTunnelAsync(probe, host, port, PoolThreadReserve.ProbeForward, cancellationToken);
     }
 
     /// <summary>Like <see cref="ConnectAsync"/>, typed as the SSH session.</summary>

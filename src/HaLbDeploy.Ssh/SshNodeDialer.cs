@@ -100,7 +100,7 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
         if (LastHop is not { } hop || bastions is null) return null;
         try
         {
-            var tunnel = await bastions.OpenTunnelAsync(node, Host, Port, ForwardThreadReserve.NodeForward, cancellationToken);
+            var tunnel = await bastions.OpenTunnelAsync(node, Host, Port, PoolThreadReserve.NodeForward, cancellationToken);
             Logger.Debug("{Node:l}: through bastion {Hop:l} (forwarded from 127.0.0.1:{LocalPort})", node.Name, hop.ToString(), tunnel.LocalPort);
             return tunnel;
         }
@@ -145,6 +145,7 @@ internal sealed class SshNodeDialer : IRemoteShellDialer
 
         try
         {
+            using var threads = PoolThreadReserve.Hold(PoolThreadReserve.Connect);
             await client.ConnectAsync(cancellationToken);
         }
         catch (Exception e) when (decision is { IsTrusted: false })

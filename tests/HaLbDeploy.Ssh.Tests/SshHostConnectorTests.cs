@@ -7,6 +7,8 @@ using HaLbDeploy.Ssh.Tests.TestSupport;
 namespace HaLbDeploy.Ssh.Tests;
 
 /// <summary>Connector behaviour that needs no SSH server: only loopback is touched.</summary>
+/// <remarks>Its connects raise the pool's minimum (<see cref="PoolThreadReserve"/>), which its own tests read.</remarks>
+[Collection(PoolThreadReserveTests.Collection)]
 public sealed class SshHostConnectorTests : IDisposable
 {
     private readonly TempDirectory dir = new();

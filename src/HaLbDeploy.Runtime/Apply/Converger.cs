@@ -61,8 +61,8 @@ public sealed class Converger(Inventory inventory, IReadOnlyList<NodeConfigurati
     {
         var facts = new FactsPhase(run);
         var plan = new PlanPhase(run);
-        if (run.Options.DryRun) return [new ConnectPhase(run), facts, new PreflightPhase(run), plan, new PackageVersionsPhase(run)];
-        return [new ConnectPhase(run), new RunLockPhase(run, facts), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new PackageVersionsPhase(run), new HostSettingsPhase(run), new StagePhase(run),
+        if (run.Options.DryRun) return [new ConnectPhase(run, facts.OnEachNode), facts, new PreflightPhase(run), plan, new PackageVersionsPhase(run)];
+        return [new ConnectPhase(run, new RunLockStep(run, facts).OnEachNode), facts, new PreflightPhase(run), plan, new PackagesPhase(run, facts, plan), new PackageVersionsPhase(run), new HostSettingsPhase(run), new StagePhase(run),
             new RetirePhase(run, facts), new HostSettingsPhase(run, removals: true), new RolloutPhase(run), new UpgradePhase(run)];
     }
 }

@@ -24,21 +24,41 @@ public sealed class PhaseRunner<TNode>(
     public static readonly TimeSpan SlowStep = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="step"/> on every node, a bounded number at once; true when it succeeded on all of them.</summary>
-    public async Task<bool> ForEachAsync(IReadOnlyList<TNode> nodes, string phase, Func<TNode, CancellationToken, Task<bool>> step, CancellationToken cancellationToken)
+    public Task<bool> ForEachAsync(IReadOnlyList<TNode> nodes, string phase, Func<TNode, CancellationToken, Task<bool>> step, CancellationToken cancellationToken) =>
+        ForEachAsync(nodes, [new NodeStep<TNode>(phase, step)], cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> on every node in their order, a bounded number of nodes at once: a node goes on to
+    /// its next step as soon as its own step succeeded, without waiting for the others (its first step stops it
+    /// otherwise). Each step is guarded, named and timed on its own. True when every step succeeded on every node.
+    /// </summary>
+    public async Task<bool> ForEachAsync(IReadOnlyList<TNode> nodes, IReadOnlyList<NodeStep<TNode>> steps, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
         var outcomes = await Task.WhenAll(nodes.Select(async node =>
         {
             await gate.WaitAsync(cancellationToken);
-            var started = time.GetTimestamp();
             try
             {
-                return await GuardAsync(node, phase, () => step(node, cancellationToken));
+                foreach (var step in steps)
+                {
+                    var started = time.GetTimestamp();
+                    var ok = false;
+                    try
+                    {
+                        ok = await GuardAsync(node, step.Phase, () => step.RunAsync(node, cancellationToken));
+                    }
+                    finally
+                    {
+                        ReportIfSlow(node, step.Phase, time.GetElapsedTime(started));
+                    }
+                    if (!ok) return false;
+                }
+                return true;
             }
             finally
             {
                 gate.Release();
-                ReportIfSlow(node, phase, time.GetElapsedTime(started));
             }
         }));
         return outcomes.All(ok => ok);

@@ -77,7 +77,7 @@ public sealed class BastionLabTests : IDisposable, IClassFixture<BastionTopology
     /// The VIP holder (lb21) is faulted while the VIP is probed every 50 ms from the bastion over the bastion
     /// connection that also carries both nodes' samplers. It used to fail: SSH.NET serves each forwarded connection on
     /// a blocked thread-pool thread, and the probe channels waiting on a VIP without a holder starved the pool
-    /// (<see cref="HaLbDeploy.Ssh.ForwardThreadReserve"/>).
+    /// (<see cref="HaLbDeploy.Ssh.PoolThreadReserve"/>).
     /// </summary>
     [Fact]
     public async Task Failover_test_probes_the_vip_from_the_bastion_and_says_so()

@@ -68,6 +68,27 @@ public sealed class ConvergerRunLockTests
     }
 
     [Fact]
+    public async Task A_node_takes_its_lock_and_reads_its_facts_as_soon_as_it_is_connected_while_a_slower_node_still_connects()
+    {
+        var tier = ApplyTier.Converged();
+        IReadOnlyList<string>? seenWhileLb3Connected = null;
+        tier["lb3"].ConnectDelay = async ct =>
+        {
+            // Wait until the others read their facts (or give up after a bound), then note what had run.
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            bound.CancelAfter(TimeSpan.FromSeconds(10));
+            while (tier["lb1"].LockedReads + tier["lb2"].LockedReads < 2 && !bound.IsCancellationRequested) await Task.Delay(10, CancellationToken.None);
+            seenWhileLb3Connected = tier.Tier.Calls.Select(c => c.Node).ToList();
+        };
+
+        var report = await tier.ApplyAsync();
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        Assert.Equal(["lb1", "lb2"], seenWhileLb3Connected!.Order());
+        Assert.All(tier.Tier.Nodes, n => Assert.Equal(1, n.LockedReads));
+    }
+
+    [Fact]
     public async Task An_interrupted_apply_releases_the_locks_it_took()
     {
         var tier = ApplyTier.WithOldHaproxyConfig();

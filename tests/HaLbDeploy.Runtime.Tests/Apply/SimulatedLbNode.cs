@@ -59,4 +59,7 @@ public sealed class SimulatedLbNode(string name, IPAddress address, int priority
 
     /// <summary>Thrown instead of connecting.</summary>
     public HostConnectionException? ConnectFailure { get; set; }
+
+    /// <summary>What the connect waits for before it answers, e.g. a slow key exchange; null answers at once.</summary>
+    public Func<CancellationToken, Task>? ConnectDelay { get; set; }
 }

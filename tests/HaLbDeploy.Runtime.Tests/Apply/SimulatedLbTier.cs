@@ -14,6 +14,7 @@ public sealed class SimulatedLbTier(IReadOnlyList<SimulatedLbNode> nodes, IPAddr
     private readonly Lock _lock = new();
     private readonly List<RemoteCall> _calls = [];
     private readonly List<string> _disconnected = [];
+    private readonly List<string> _connected = [];
 
     public IReadOnlyList<SimulatedLbNode> Nodes => nodes;
 
@@ -33,17 +34,25 @@ public sealed class SimulatedLbTier(IReadOnlyList<SimulatedLbNode> nodes, IPAddr
         get { lock (_lock) return [.. _disconnected]; }
     }
 
+    /// <summary>The nodes a session was opened to, in order.</summary>
+    public IReadOnlyList<string> Connected
+    {
+        get { lock (_lock) return [.. _connected]; }
+    }
+
     public SimulatedLbNode this[string name] => nodes.Single(n => n.Name == name);
 
     /// <summary>The descriptions of the scripts run on one node, in order.</summary>
     public IReadOnlyList<string> CallsOn(string node) => Calls.Where(c => c.Node == node).Select(c => c.Description).ToList();
 
-    public Task<IHostSession> ConnectAsync(LbNode node, CancellationToken cancellationToken)
+    public async Task<IHostSession> ConnectAsync(LbNode node, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var simulated = this[node.Name];
-        if (simulated.ConnectFailure is { } failure) return Task.FromException<IHostSession>(failure);
-        return Task.FromResult<IHostSession>(new SimulatedLbSession(simulated, this));
+        if (simulated.ConnectDelay is { } delay) await delay(cancellationToken);
+        if (simulated.ConnectFailure is { } failure) throw failure;
+        lock (_lock) _connected.Add(node.Name);
+        return new SimulatedLbSession(simulated, this);
     }
 
     internal void Record(RemoteCall call)

@@ -7,17 +7,20 @@ namespace HaLbDeploy.Runtime.Apply.Phases;
 
 /// <summary>
 /// Reads every node's facts, one script per node, and how far the node's clock is from ours; a retired node's with
-/// every file halb-deploy may have left there. A member whose facts came with its run lock (<see cref="RunLockPhase"/>,
-/// one command for both) is not read again.
+/// every file halb-deploy may have left there. A member whose facts were read as soon as it was connected
+/// (<see cref="OnEachNode"/>, or with its run lock by <see cref="RunLockStep"/>, one command for both) is not read again.
 /// </summary>
 internal sealed class FactsPhase(ApplyRun run) : IPhase
 {
-    /// <summary>The members whose facts came with their run lock.</summary>
-    private readonly HashSet<NodeContext> readWithLock = [];
+    /// <summary>The members whose facts were read right after their connect.</summary>
+    private readonly HashSet<NodeContext> readOnConnect = [];
+
+    /// <summary>The facts read as <see cref="ConnectPhase"/> runs it on each member once it is connected.</summary>
+    public NodeStep<NodeContext> OnEachNode => new("facts", ReadOnConnectAsync);
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var members = ReadAsync(run.Nodes.Where(n => !readWithLock.Contains(n)).ToList(), cancellationToken);
+        var members = ReadAsync(run.Nodes.Where(n => !ReadOnConnect(n)).ToList(), cancellationToken);
         var retired = run.RetiredRunner.ForEachAsync(run.Retired, "facts", ReadRetiredAsync, cancellationToken);
         return await members & await retired;
     }
@@ -25,6 +28,22 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
     /// <summary>Reads these nodes' facts (again, after installing packages).</summary>
     public Task<bool> ReadAsync(IReadOnlyList<NodeContext> nodes, CancellationToken cancellationToken) =>
         run.Runner.ForEachAsync(nodes, "facts", ReadNodeAsync, cancellationToken);
+
+    private Task<bool> ReadOnConnectAsync(NodeContext node, CancellationToken ct)
+    {
+        MarkReadOnConnect(node);
+        return ReadNodeAsync(node, ct);
+    }
+
+    private void MarkReadOnConnect(NodeContext node)
+    {
+        lock (readOnConnect) readOnConnect.Add(node);
+    }
+
+    private bool ReadOnConnect(NodeContext node)
+    {
+        lock (readOnConnect) return readOnConnect.Contains(node);
+    }
 
     private async Task<bool> ReadNodeAsync(NodeContext node, CancellationToken ct)
     {
@@ -44,7 +63,7 @@ internal sealed class FactsPhase(ApplyRun run) : IPhase
     /// <summary>Takes a member's facts from what its facts script, run with its run lock, returned; they are not read again.</summary>
     public bool AcceptReadWithLock(NodeContext node, ScriptResult result, DateTimeOffset sent, DateTimeOffset received)
     {
-        lock (readWithLock) readWithLock.Add(node);
+        MarkReadOnConnect(node);
         return Accept(node, result, sent, received);
     }
 

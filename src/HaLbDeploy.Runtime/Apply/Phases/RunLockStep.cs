@@ -5,16 +5,16 @@ using HaLbDeploy.Runtime.Phases;
 namespace HaLbDeploy.Runtime.Apply.Phases;
 
 /// <summary>
-/// apply only, right after connect: takes the run lock on every node, so that no other apply or failover-test works
+/// apply only, right after each node's connect: takes the run lock on every node, so that no other apply or failover-test works
 /// on the tier at the same time. A node whose lock another run holds fails, naming the holder, and the run stops
 /// before anything changes; the locks taken on the other nodes are released when the run ends. The node's facts are
 /// read in the same command, once the lock is held (<see cref="FactsPhase.ScriptFor"/>): one round trip per node
 /// where a lock and then a read took two, and the facts still describe the node as it is under this run's lock.
 /// </summary>
-internal sealed class RunLockPhase(ApplyRun run, FactsPhase facts) : IPhase
+internal sealed class RunLockStep(ApplyRun run, FactsPhase facts)
 {
-    public Task<bool> RunAsync(CancellationToken cancellationToken) =>
-        run.Runner.ForEachAsync(run.Nodes, "lock and facts", TakeAsync, cancellationToken);
+    /// <summary>The step as <see cref="ConnectPhase"/> runs it on each member once it is connected.</summary>
+    public NodeStep<NodeContext> OnEachNode => new("lock and facts", TakeAsync);
 
     private async Task<bool> TakeAsync(NodeContext node, CancellationToken ct)
     {

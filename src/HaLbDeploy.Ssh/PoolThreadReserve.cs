@@ -1,7 +1,15 @@
 namespace HaLbDeploy.Ssh;
 
 /// <summary>
-/// Thread-pool threads set aside for SSH.NET's local forwards. <c>ForwardedPortLocal</c> serves each accepted
+/// Thread-pool threads set aside for what SSH.NET blocks them with: connects, and local forwards.
+/// <para>
+/// A connect: <c>SshClient.ConnectAsync</c> still waits synchronously on a pool thread for parts of the handshake, so
+/// on a 2-core host (2 ready threads) the third of three parallel connects waited for a free thread: in logged
+/// no-change runs lb1 and lb2 connected at once and lb3 started only when they were done (~110 ms later), and with a
+/// raised minimum all three connected side by side. Each connect holds <see cref="Connect"/> threads while it runs.
+/// </para>
+/// <para>
+/// A forward: <c>ForwardedPortLocal</c> serves each accepted
 /// connection on the pool thread that completed the accept, and blocks it: first until the bastion confirms the
 /// direct-tcpip channel (until its own connect to the far end succeeds or fails), then for the channel's whole life
 /// (a synchronous read loop), then until the channel's close is confirmed. Every node behind a bastion thus holds one
@@ -11,9 +19,13 @@ namespace HaLbDeploy.Ssh;
 /// not the shared bastion connection, held up the failover-test samplers and doubled a no-change apply through a
 /// bastion. Raising the pool's minimum by what the open forwards can block lets it start those threads at once;
 /// the minimum only allows threads, it does not create idle ones.
+/// </para>
 /// </summary>
-public static class ForwardThreadReserve
+public static class PoolThreadReserve
 {
+    /// <summary>A connect under way: the thread its handshake waits on, and one for the session's own work meanwhile.</summary>
+    public const int Connect = 2;
+
     /// <summary>A forward that carries one node's SSH connection: its channel, and one more while a retry reconnects.</summary>
     public const int NodeForward = 2;
 
@@ -41,7 +53,7 @@ public static class ForwardThreadReserve
         return new Release(threads);
     }
 
-    /// <summary>The pool's minimum worker threads now held for forwards, over what the pool had before.</summary>
+    /// <summary>The pool's minimum worker threads now held, over what the pool had before.</summary>
     public static int Reserved
     {
         get { lock (Gate) return reserved; }

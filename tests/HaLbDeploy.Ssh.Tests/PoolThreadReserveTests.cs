@@ -1,14 +1,18 @@
 namespace HaLbDeploy.Ssh.Tests;
 
-public sealed class ForwardThreadReserveTests
+/// <summary>The pool's minimum is process-wide: the tests that connect (and so hold threads) run apart from these.</summary>
+[Collection(Collection)]
+public sealed class PoolThreadReserveTests
 {
+    public const string Collection = "the thread pool's minimum";
+
     [Fact]
     public void Holding_threads_raises_the_pools_minimum_by_them_until_each_hold_is_released_once()
     {
         ThreadPool.GetMinThreads(out var workers, out var completion);
 
-        var node = ForwardThreadReserve.Hold(ForwardThreadReserve.NodeForward);
-        var probe = ForwardThreadReserve.Hold(ForwardThreadReserve.ProbeForward);
+        var node = PoolThreadReserve.Hold(PoolThreadReserve.NodeForward);
+        var probe = PoolThreadReserve.Hold(PoolThreadReserve.ProbeForward);
         ThreadPool.GetMinThreads(out var held, out var heldCompletion);
         node.Dispose();
         node.Dispose();
@@ -16,8 +20,8 @@ public sealed class ForwardThreadReserveTests
         probe.Dispose();
         ThreadPool.GetMinThreads(out var after, out var afterCompletion);
 
-        Assert.Equal(workers + ForwardThreadReserve.NodeForward + ForwardThreadReserve.ProbeForward, held);
-        Assert.Equal(workers + ForwardThreadReserve.ProbeForward, afterNode);
+        Assert.Equal(workers + PoolThreadReserve.NodeForward + PoolThreadReserve.ProbeForward, held);
+        Assert.Equal(workers + PoolThreadReserve.ProbeForward, afterNode);
         Assert.Equal(workers, after);
         Assert.Equal(completion, heldCompletion);
         Assert.Equal(completion, afterCompletion);
@@ -26,6 +30,6 @@ public sealed class ForwardThreadReserveTests
     [Fact]
     public void A_hold_of_no_threads_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => ForwardThreadReserve.Hold(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PoolThreadReserve.Hold(0));
     }
 }

@@ -11,7 +11,8 @@ namespace HaLbDeploy.Core.Rendering;
 /// </summary>
 public sealed class ConfigurationRenderer(TemplateSet templates)
 {
-    private static readonly TemplateOptions Options = CreateOptions();
+    /// <summary>The options every render uses (internal for the tests of <see cref="TemplateMembers"/>).</summary>
+    internal static readonly TemplateOptions Options = CreateOptions();
 
     public static ConfigurationRenderer WithBuiltInTemplates() => new(TemplateSet.BuiltIn());
 
@@ -72,20 +73,9 @@ public sealed class ConfigurationRenderer(TemplateSet templates)
             CultureInfo = CultureInfo.InvariantCulture,
             MaxSteps = 100_000,
         };
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
-        options.MemberAccessStrategy.Register<TemplateModel>();
-        options.MemberAccessStrategy.Register<NodeView>();
-        options.MemberAccessStrategy.Register<VirtualIpView>();
-        options.MemberAccessStrategy.Register<VrrpView>();
-        options.MemberAccessStrategy.Register<BackendView>();
-        options.MemberAccessStrategy.Register<HealthCheckView>();
-        options.MemberAccessStrategy.Register<TimeoutsView>();
-        options.MemberAccessStrategy.Register<PathsView>();
-        options.MemberAccessStrategy.Register<MetricsView>();
-        options.MemberAccessStrategy.Register<FrontendView>();
-        options.MemberAccessStrategy.Register<FrontendTimeoutsView>();
-        options.MemberAccessStrategy.Register<VrrpInstanceView>();
-        options.MemberAccessStrategy.Register<VrrpSyncGroupView>();
+        // The model's members one by one, with plain getters: Fluid never reflects over the model's types, so what
+        // the templates read does not depend on what the trimmer keeps (docs/performance.md, "Native AOT").
+        TemplateMembers.RegisterAll(options.MemberAccessStrategy);
         return options;
     }
 }

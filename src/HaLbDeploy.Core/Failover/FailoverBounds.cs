@@ -55,7 +55,8 @@ public static class FailoverBounds
     /// From the restore (keepalived started, link up, haproxy started) to the moment the restored node holds the
     /// VIP again: with preempt it ignores the lower-priority adverts of the current master and takes over when its
     /// own master-down timer runs out. After haproxy was down (kill-haproxy) or the node booted (power-off: haproxy
-    /// starts alongside keepalived), keepalived first needs rise x interval of passing track checks.
+    /// starts alongside keepalived), keepalived first needs rise x interval of passing track checks. With a
+    /// preempt_delay (the fast profile) the node waits that long after it hears the current master.
     /// </summary>
     public static TimingBound Failback(FailoverMode mode, VrrpTiming timing, string restored, int priority)
     {
@@ -65,10 +66,15 @@ public static class FailoverBounds
         // keeps the whole-second margin whatever the profile (on the lab, lb1 was back 0.748 s after `link-up`
         // with advert_int 0.1, where the timers alone give 0.302 s).
         var whole = timing with { AdvertInterval = TimeSpan.FromSeconds(Math.Max(1, timing.AdvertInterval.TotalSeconds)) };
+        var margin = $"margin {TimeText.Seconds(MarginOf(whole))}";
+        // With preempt_delay the returning node hears the current master and waits that long before it preempts.
+        var (delay, delayText) = timing.PreemptDelay > TimeSpan.Zero
+            ? (timing.PreemptDelay, $"preempt_delay {TimeText.Seconds(timing.PreemptDelay)} + ")
+            : (TimeSpan.Zero, "");
         return mode is FailoverMode.KillHaproxy or FailoverMode.PowerOff
-            ? new TimingBound(timing.TrackInterval * timing.TrackRise + MasterDown(timing, priority) + MarginOf(whole),
-                $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {masterDown} + margin {TimeText.Seconds(MarginOf(whole))}")
-            : new TimingBound(MasterDown(timing, priority) + MarginOf(whole), $"{masterDown} + margin {TimeText.Seconds(MarginOf(whole))}");
+            ? new TimingBound(timing.TrackInterval * timing.TrackRise + delay + MasterDown(timing, priority) + MarginOf(whole),
+                $"track interval {TimeText.Seconds(timing.TrackInterval)} x rise {timing.TrackRise} + {delayText}{masterDown} + {margin}")
+            : new TimingBound(delay + MasterDown(timing, priority) + MarginOf(whole), $"{delayText}{masterDown} + {margin}");
     }
 
     /// <summary>The longest stretch without a successful probe that a takeover with <paramref name="takeover"/> allows.</summary>

@@ -14,6 +14,9 @@ public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval,
     /// </summary>
     public bool TrackFile { get; init; }
 
+    /// <summary>How long a returning node waits before it preempts (keepalived's preempt_delay, <see cref="Model.PreemptDelay"/>); zero for none.</summary>
+    public TimeSpan PreemptDelay { get; init; }
+
     public static VrrpTiming From(Inventory inventory) => new(
         inventory.AdvertInt.AsTimeSpan,
         TimeSpan.FromSeconds(inventory.Vrrp.TrackIntervalSeconds),
@@ -21,5 +24,8 @@ public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval,
         inventory.Vrrp.TrackRise,
         inventory.Vrrp.TrackWeight,
         inventory.Vrrp.Preempt,
-        inventory.Vrrp.Profile == VrrpProfile.Fast || inventory.Vrrp.Strict && inventory.Vrrp.Accept);
+        inventory.Vrrp.Profile == VrrpProfile.Fast || inventory.Vrrp.Strict && inventory.Vrrp.Accept)
+    {
+        PreemptDelay = TimeSpan.FromSeconds(Model.PreemptDelay.SecondsFor(inventory)),
+    };
 }

@@ -59,6 +59,7 @@ internal static class TemplateMembers
         Member<VrrpView, int>("track_rise", m => m.TrackRise),
         Member<VrrpView, int>("garp_refresh", m => m.GarpRefresh),
         Member<VrrpView, bool>("fast", m => m.Fast),
+        Member<VrrpView, int>("preempt_delay", m => m.PreemptDelay),
 
         Member<BackendView, string>("name", m => m.Name),
         Member<BackendView, string>("address", m => m.Address),

@@ -111,7 +111,8 @@ internal static class TemplateModelBuilder
             TrackFall: vrrp.TrackFall,
             TrackRise: vrrp.TrackRise,
             GarpRefresh: vrrp.GarpRefreshSeconds,
-            Fast: vrrp.Profile == VrrpProfile.Fast);
+            Fast: vrrp.Profile == VrrpProfile.Fast,
+            PreemptDelay: PreemptDelay.SecondsFor(inventory));
     }
 
     /// <summary>Seconds as keepalived reads advert_int: "1", or "0.1" and "0.25" for VRRPv3's centisecond steps.</summary>

@@ -7,6 +7,7 @@ namespace HaLbDeploy.Core.Rendering;
 /// authentication), so <see cref="ToString"/> masks it.
 /// </summary>
 /// <param name="Fast">The fast profile: VRRP version 3 with <see cref="AdvertInt"/> in centisecond steps.</param>
+/// <param name="PreemptDelay">keepalived's preempt_delay in seconds, 0 for none (<see cref="Model.PreemptDelay"/>).</param>
 /// <param name="CustomMulticastGroup">Multicast mode with a group other than keepalived's default 224.0.0.18.</param>
 internal sealed record VrrpView(
     string Instance,
@@ -25,7 +26,8 @@ internal sealed record VrrpView(
     int TrackFall,
     int TrackRise,
     int GarpRefresh,
-    bool Fast = false)
+    bool Fast = false,
+    int PreemptDelay = 0)
 {
     public override string ToString() => $"VrrpView {{ Instance = {Instance}, Authenticate = {Authenticate}, AuthPass = {Secret.Mask} }}";
 }

@@ -8,7 +8,7 @@ namespace HaLbDeploy.Core.Tests.Failover;
 /// <summary>VRRPv3 at 0.1 s: skew = (256 - priority) x 0.1 / 256, master-down = 3 x 0.1 + skew, margin 0.2 s.</summary>
 public sealed class FastProfileBoundsTests
 {
-    private static readonly VrrpTiming Fast = new(S(0.1), S(1), 1, 2, 0, true, true);
+    private static readonly VrrpTiming Fast = new(S(0.1), S(1), 1, 2, 0, true, true) { PreemptDelay = S(3) };
 
     [Fact]
     public void The_fast_profiles_timing_from_the_inventory_is_vrrp_version_3_at_a_tenth_of_a_second()
@@ -89,10 +89,28 @@ public sealed class FastProfileBoundsTests
     [Fact]
     public void The_failback_after_a_link_down_keeps_the_whole_second_margin_for_the_links_own_settling()
     {
-        var bound = FailoverBounds.Failback(FailoverMode.LinkDown, Fast, "lb1", 250);
+        var bound = FailoverBounds.Failback(FailoverMode.LinkDown, Fast with { PreemptDelay = TimeSpan.Zero }, "lb1", 250);
 
         Assert.Equal(S(0.3 + 6 * 0.1 / 256 + 0.5), bound.Value);
         Assert.EndsWith("+ margin 0.500 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void The_failback_waits_the_preempt_delay_before_the_master_down_interval()
+    {
+        var bound = FailoverBounds.Failback(FailoverMode.LinkDown, Fast, "lb1", 250);
+
+        Assert.Equal(S(3 + 0.3 + 6 * 0.1 / 256 + 0.5), bound.Value);
+        Assert.StartsWith("preempt_delay 3.000 s + 3 x advert_int 0.100 s", bound.Explanation);
+    }
+
+    [Fact]
+    public void After_haproxy_was_down_the_failback_adds_the_preempt_delay_to_the_track_scripts_rise()
+    {
+        var bound = FailoverBounds.Failback(FailoverMode.KillHaproxy, Fast, "lb1", 250);
+
+        Assert.Equal(S(1 * 2 + 3 + 0.3 + 6 * 0.1 / 256 + 0.5), bound.Value);
+        Assert.StartsWith("track interval 1.000 s x rise 2 + preempt_delay 3.000 s + 3 x advert_int", bound.Explanation);
     }
 
     [Fact]

@@ -22,6 +22,16 @@ public sealed class FastProfileRenderingTests
     }
 
     [Fact]
+    public void The_fast_profile_delays_preemption_until_haproxys_checks_can_have_the_servers_up_again()
+    {
+        var fast = ExampleInventory.Fast();
+
+        Assert.Contains("preempt_delay 3", Rendered.Directives(Config(fast)));
+        Assert.DoesNotContain(Rendered.Directives(Config(fast with { Vrrp = fast.Vrrp with { Preempt = false } })), d => d.StartsWith("preempt_delay", StringComparison.Ordinal));
+        Assert.DoesNotContain(Rendered.Directives(Config(ExampleInventory.Load())), d => d.StartsWith("preempt_delay", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_default_profile_renders_neither_version_3_nor_process_tracking_even_with_facts_that_allow_it()
     {
         var directives = Rendered.Directives(Config(ExampleInventory.Load(), OutsideAContainer));

@@ -1,0 +1,27 @@
+namespace HaLbDeploy.Core.Model;
+
+/// <summary>
+/// How long a returning node of the fast profile waits before it takes the VIP back (keepalived's `preempt_delay`).
+/// With sub-second adverts a node preempts 3 adverts and its skew after it is back (0.3 s at advert_int 0.1), long
+/// before its haproxy has its API servers UP again: checks that were under way in the outage fail after it, and
+/// haproxy then wants `rise` passing checks `inter` apart. Measured on the lab (docs/performance.md): lb1 took the
+/// VIP back 0.3 s after link-up while every server was DOWN, and the probes failed for 1.3-2.0 s. So the node
+/// waits for one check in flight and `rise` more, on the slowest frontend: ceil((rise + 1) x inter), whole seconds
+/// (keepalived 2.1 reads no fractions), at most keepalived's 1000. The default profile needs none: its whole-second
+/// adverts take 3 s to preempt, as long as the default checks (inter 1s, rise 2) take to recover. nopreempt has
+/// nothing to delay.
+/// </summary>
+public static class PreemptDelay
+{
+    public const int MaxSeconds = 1000;
+
+    /// <summary>The delay in whole seconds; 0: none (the default profile, or nopreempt).</summary>
+    public static int SecondsFor(Inventory inventory) =>
+        inventory.Vrrp.Profile != VrrpProfile.Fast || !inventory.Vrrp.Preempt
+            ? 0
+            : inventory.Frontends.Max(f => SecondsFor(f.HealthCheck));
+
+    /// <summary>One check in flight when the node comes back, then <see cref="HealthCheck.Rise"/> passing checks.</summary>
+    public static int SecondsFor(HealthCheck check) =>
+        (int)Math.Min(MaxSeconds, Math.Max(1, Math.Ceiling((check.Rise + 1) * check.Interval.Milliseconds / 1000.0)));
+}

@@ -87,7 +87,8 @@ public static class FailoverBounds
 
     /// <summary>
     /// What a tier of these nodes promises, for validate and plan to print: a graceful stop of the holder, haproxy
-    /// dying on it, and a hard fault (link down, power off), each with the highest-priority other node taking over.
+    /// dying on it, and a hard fault (link down, power off), each with the highest-priority other node taking over;
+    /// then whether the first node takes the VIP back after a link down, and by when (its preempt_delay included).
     /// </summary>
     /// <param name="trackFile">
     /// Whether the nodes have the track file (plan knows from their facts); null when it is not known (validate) or
@@ -110,7 +111,18 @@ public static class FailoverBounds
             null => $"haproxy dies <= {Bound(FailoverMode.KillHaproxy, file: true)} with the track file (keepalived 2.0.0 or later), else <= {Bound(FailoverMode.KillHaproxy)}",
         };
         return $"failover bounds ({byPriority[0].Name} to {next.Name}, VRRPv{(timing.Version3 ? 3 : 2)}, advert_int {TimeText.Seconds(timing.AdvertInterval)}): " +
-               $"graceful stop <= {Bound(FailoverMode.Stop)}, {haproxy}, link down or power off <= {Bound(FailoverMode.LinkDown)}";
+               $"graceful stop <= {Bound(FailoverMode.Stop)}, {haproxy}, link down or power off <= {Bound(FailoverMode.LinkDown)}; " +
+               FailbackSummary(timing, byPriority[0]);
+    }
+
+    /// <summary>Whether and when the first node takes the VIP back once its link is up again.</summary>
+    private static string FailbackSummary(VrrpTiming timing, NodePriority first)
+    {
+        if (!timing.Preempt) return $"{first.Name} does not take the VIP back (nopreempt)";
+        var back = TimeText.Seconds(Failback(FailoverMode.LinkDown, timing, first.Name, first.Priority).Value);
+        return timing.PreemptDelay > TimeSpan.Zero
+            ? $"{first.Name} takes it back <= {back} after its link is up (preempt_delay {TimeText.Seconds(timing.PreemptDelay)}: its haproxy first sees the servers UP)"
+            : $"{first.Name} takes it back <= {back} after its link is up";
     }
 
     /// <summary>

@@ -75,7 +75,8 @@ public sealed class FastProfileBoundsTests
     {
         var summary = FailoverBounds.Summary(ExampleInventory.Fast(), trackFile: true);
 
-        Assert.Equal("failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 0.234 s (track file), link down or power off <= 0.534 s", summary);
+        Assert.Equal("failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 0.234 s (track file), link down or power off <= 0.534 s; " +
+                     "lb1 takes it back <= 3.802 s after its link is up (preempt_delay 3.000 s: its haproxy first sees the servers UP)", summary);
     }
 
     [Fact]
@@ -122,6 +123,24 @@ public sealed class FastProfileBoundsTests
     {
         var summary = FailoverBounds.Summary(ExampleInventory.Fast());
 
-        Assert.Equal("failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 1.234 s, link down or power off <= 0.534 s", summary);
+        Assert.Equal("failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 1.234 s, link down or power off <= 0.534 s; " +
+                     "lb1 takes it back <= 3.802 s after its link is up (preempt_delay 3.000 s: its haproxy first sees the servers UP)", summary);
+    }
+
+    [Fact]
+    public void The_summary_says_the_first_node_does_not_take_the_VIP_back_with_nopreempt()
+    {
+        var fast = ExampleInventory.Fast();
+        var summary = FailoverBounds.Summary(fast with { Vrrp = fast.Vrrp with { Preempt = false } });
+
+        Assert.EndsWith("; lb1 does not take the VIP back (nopreempt)", summary);
+    }
+
+    [Fact]
+    public void The_summary_gives_the_failback_without_a_delay_when_there_is_none()
+    {
+        var summary = FailoverBounds.Summary(Fast with { PreemptDelay = TimeSpan.Zero }, [new("lb1", 250), new("lb2", 170)]);
+
+        Assert.EndsWith("; lb1 takes it back <= 0.802 s after its link is up", summary);
     }
 }

@@ -46,7 +46,8 @@ public sealed class FastFailoverLabTests(FastTierFixture tier, ITestOutputHelper
         Assert.True(plan.ExitCode == 0, plan.ToString());
         Assert.Contains("[plan/lb1] haproxy tracked by the track file /run/halb-haproxy-down (systemd writes it when haproxy.service stops or starts) and the check script every 1 s, not track_process: the node is a container", plan.All);
         Assert.Contains("[plan/lb1] no change", plan.All);
-        Assert.Contains("[plan/*] failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 0.234 s (track file), link down or power off <= 0.534 s", plan.All);
+        Assert.Contains("[plan/*] failover bounds (lb1 to lb2, VRRPv3, advert_int 0.100 s): graceful stop <= 0.234 s, haproxy dies <= 0.234 s (track file), link down or power off <= 0.534 s; " +
+                        "lb1 takes it back <= 3.802 s after its link is up (preempt_delay 3.000 s: its haproxy first sees the servers UP)", plan.All);
     }
 
     [Fact]

@@ -200,6 +200,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var strict = section.Bool("strict") ?? false;
         var accept = section.Bool("accept") ?? false;
         var garpRefresh = section.Int("garp_refresh") ?? InventoryDefaults.GarpRefreshSeconds;
+        var preemptDelay = section.Int("preempt_delay");
         var secret = new VrrpAuthParser(problems, environment, _paths, options.AllowSecretPlaceholder).Parse(section.Section("auth", confidential: true));
         var tracking = section.Section("health_tracking");
         var weight = tracking?.Int("weight") ?? InventoryDefaults.TrackWeight;
@@ -208,7 +209,7 @@ internal sealed class InventoryParser(ProblemCollector problems, IInventoryEnvir
         var rise = tracking?.Int("rise") ?? InventoryDefaults.TrackRise;
         tracking?.RejectUnknownKeys();
         section.RejectUnknownKeys();
-        return new VrrpSettings(mode, group, secret, preempt, strict, accept, weight, interval, fall, rise, garpRefresh, profile);
+        return new VrrpSettings(mode, group, secret, preempt, strict, accept, weight, interval, fall, rise, garpRefresh, profile, preemptDelay);
     }
 
     private SshSettings ParseSsh(YamlSection? section, SshSettings inherited, bool isNode)

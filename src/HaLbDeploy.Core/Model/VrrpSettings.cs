@@ -7,6 +7,7 @@ namespace HaLbDeploy.Core.Model;
 /// <param name="TrackWeight">0 puts a node whose haproxy died into FAULT; a negative weight lowers its priority.</param>
 /// <param name="GarpRefreshSeconds">How often the VIP holder re-announces the VIP with gratuitous ARP; 0 only on becoming MASTER.</param>
 /// <param name="Profile">The failover profile as the inventory resolved it: fast when asked for or when advert_int is below a second.</param>
+/// <param name="PreemptDelaySeconds">keepalived's preempt_delay as the inventory wrote it; null: the profile's own (<see cref="PreemptDelay"/>).</param>
 public sealed record VrrpSettings(
     VrrpMode Mode,
     IPAddress MulticastGroup,
@@ -19,4 +20,5 @@ public sealed record VrrpSettings(
     int TrackFall,
     int TrackRise,
     int GarpRefreshSeconds,
-    VrrpProfile Profile = VrrpProfile.Default);
+    VrrpProfile Profile = VrrpProfile.Default,
+    int? PreemptDelaySeconds = null);

@@ -224,6 +224,7 @@ public sealed class InventoryValidator(ProblemCollector problems)
         Range("vrrp.health_tracking.fall", vrrp.TrackFall, 1, 100, "use 2");
         Range("vrrp.health_tracking.rise", vrrp.TrackRise, 1, 100, "use 2");
         Range("vrrp.garp_refresh", vrrp.GarpRefreshSeconds, 0, 3600, "use 10 (seconds), or 0 to announce only on becoming MASTER");
+        new PreemptDelayCheck(problems).Check(inventory);
 
         string AuthField() => vrrp.AuthSecret!.Origin switch
         {

@@ -47,4 +47,22 @@ public sealed class PreemptDelayTests
 
         Assert.Equal(6, PreemptDelay.SecondsFor(slow));
     }
+
+    [Fact]
+    public void A_written_delay_wins_over_the_profiles_own_in_either_profile()
+    {
+        var fast = ExampleInventory.Fast();
+        var standard = ExampleInventory.Load();
+
+        Assert.Equal(10, PreemptDelay.SecondsFor(fast with { Vrrp = fast.Vrrp with { PreemptDelaySeconds = 10 } }));
+        Assert.Equal(0, PreemptDelay.SecondsFor(fast with { Vrrp = fast.Vrrp with { PreemptDelaySeconds = 0 } }));
+        Assert.Equal(7, PreemptDelay.SecondsFor(standard with { Vrrp = standard.Vrrp with { PreemptDelaySeconds = 7 } }));
+    }
+
+    [Fact]
+    public void A_written_delay_with_nopreempt_is_still_none()
+    {
+        var fast = ExampleInventory.Fast();
+        Assert.Equal(0, PreemptDelay.SecondsFor(fast with { Vrrp = fast.Vrrp with { Preempt = false, PreemptDelaySeconds = 10 } }));
+    }
 }

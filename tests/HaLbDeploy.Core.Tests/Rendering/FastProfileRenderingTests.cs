@@ -32,6 +32,17 @@ public sealed class FastProfileRenderingTests
     }
 
     [Fact]
+    public void A_written_preempt_delay_is_rendered_in_either_profile_and_zero_renders_none()
+    {
+        var fast = ExampleInventory.Fast();
+        var standard = ExampleInventory.Load();
+
+        Assert.Contains("preempt_delay 20", Rendered.Directives(Config(standard with { Vrrp = standard.Vrrp with { PreemptDelaySeconds = 20 } })));
+        Assert.Contains("preempt_delay 8", Rendered.Directives(Config(fast with { Vrrp = fast.Vrrp with { PreemptDelaySeconds = 8 } })));
+        Assert.DoesNotContain(Rendered.Directives(Config(fast with { Vrrp = fast.Vrrp with { PreemptDelaySeconds = 0 } })), d => d.StartsWith("preempt_delay", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_default_profile_renders_neither_version_3_nor_process_tracking_even_with_facts_that_allow_it()
     {
         var directives = Rendered.Directives(Config(ExampleInventory.Load(), OutsideAContainer));

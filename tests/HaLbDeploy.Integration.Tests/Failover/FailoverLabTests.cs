@@ -52,6 +52,37 @@ public sealed class FailoverLabTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_written_preempt_delay_holds_lb1_back_that_long_after_its_link_is_up_and_the_failback_bound_counts_it()
+    {
+        using var delayed = LabInventory.With(("  preempt: true\n", "  preempt: true\n  preempt_delay: 2\n"));
+        try
+        {
+            var apply = await LabCli.RunAsync("apply", "-i", delayed.Path);
+            Assert.True(apply.ExitCode == 0, apply.ToString());
+            Assert.Contains("    preempt_delay 2\n", await LabNodeShell.RunAsync("lb2", "cat /etc/keepalived/keepalived.conf"));
+
+            var run = await FailoverRun.StartWithAsync(delayed.Path, "--node", "lb1", "--mode", "link-down",
+                "--fault-command", $"{LabFaults.Script} link-down {{node}}", "--restore-command", $"{LabFaults.Script} link-up {{node}}");
+
+            Assert.True(run.Cli.ExitCode == 0 && run.Passed, run.ToString());
+            var back = run.Measurement("failback", "the VIP returned to lb1");
+            // preempt_delay 2 + 3 x advert_int 1 + skew(100) + margin 0.5
+            Assert.Equal(2 + 3 + (256 - 100) / 256.0 + 0.5, back.Bound!.Value, 3);
+            // keepalived starts the delay when lb1 leaves FAULT for BACKUP, at link-up; the restore returns a moment later.
+            Assert.True(back.Value >= 1.8, $"lb1 took the VIP back {back.Value} s after its link was up, before its preempt_delay of 2 s");
+        }
+        finally
+        {
+            var converge = await LabCli.RunAsync("apply", "-i", LabTier.Inventory);
+            Assert.True(converge.ExitCode == 0, converge.ToString());
+        }
+        Assert.Equal("0", (await LabNodeShell.RunAsync("lb2", "grep -c preempt_delay /etc/keepalived/keepalived.conf || true")).Trim());
+        var verify = await LabTier.VerifyUntilHealthyAsync(TimeSpan.FromSeconds(30));
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+        Assert.Contains("OK: lb1 holds the VIP", verify.Output);
+    }
+
+    [Fact]
     public async Task Cutting_the_holders_power_through_the_lab_hook_passes_within_the_master_down_bound()
     {
         var run = await FailoverRun.StartAsync("--node", "lb1", "--mode", "power-off",

@@ -32,9 +32,12 @@ public sealed class FailoverRun(CliRun run)
 
     public override string ToString() => run.ToString();
 
-    public static async Task<FailoverRun> StartAsync(params string[] arguments)
+    public static Task<FailoverRun> StartAsync(params string[] arguments) => StartWithAsync(LabTier.Inventory, arguments);
+
+    /// <summary>failover-test with another inventory than inventory/lab.yaml (a variant the tier was applied with).</summary>
+    public static async Task<FailoverRun> StartWithAsync(string inventory, params string[] arguments)
     {
-        var run = await LabCli.RunAsync(["failover-test", "-i", LabTier.Inventory, "--output", "json", .. arguments]);
+        var run = await LabCli.RunAsync(["failover-test", "-i", inventory, "--output", "json", .. arguments]);
         Assert.True(run.Output.TrimStart().StartsWith('{'), run.ToString());
         return new FailoverRun(run);
     }

@@ -14,7 +14,11 @@ public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval,
     /// </summary>
     public bool TrackFile { get; init; }
 
-    /// <summary>How long a returning node waits before it preempts (keepalived's preempt_delay, <see cref="Model.PreemptDelay"/>); zero for none.</summary>
+    /// <summary>
+    /// How long the node that takes the VIP back (the highest priority) waits before it preempts (keepalived's
+    /// preempt_delay, <see cref="Model.PreemptDelay"/>); zero for none, and where that node starts MASTER, since
+    /// keepalived ignores the delay there (the template renders it only on nodes that start BACKUP).
+    /// </summary>
     public TimeSpan PreemptDelay { get; init; }
 
     public static VrrpTiming From(Inventory inventory) => new(
@@ -26,6 +30,8 @@ public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval,
         inventory.Vrrp.Preempt,
         inventory.Vrrp.Profile == VrrpProfile.Fast || inventory.Vrrp.Strict && inventory.Vrrp.Accept)
     {
-        PreemptDelay = TimeSpan.FromSeconds(Model.PreemptDelay.SecondsFor(inventory)),
+        PreemptDelay = inventory.Nodes.MaxBy(n => n.Priority) is { InitialState: VrrpInitialState.Master }
+            ? TimeSpan.Zero
+            : TimeSpan.FromSeconds(Model.PreemptDelay.SecondsFor(inventory)),
     };
 }

@@ -8,7 +8,8 @@ namespace HaLbDeploy.Core.Validation;
 /// preempt_delay + 3 x advert_int after it is back, and its haproxy sees the API servers UP only after one check in
 /// flight and `rise` passing ones (<see cref="PreemptDelay.HealthCheckRecoverySeconds(Inventory)"/>). Taking the VIP
 /// sooner refuses the clients in between: measured on the lab with the fast profile and no delay, 1.3-2.0 s of
-/// failed probes (docs/performance.md, "Failback: preempt_delay"). Also: a written delay with nopreempt does nothing.
+/// failed probes (docs/performance.md, "Failback: preempt_delay"). keepalived ignores the delay on a node that starts
+/// MASTER, and a written delay with nopreempt does nothing.
 /// </summary>
 public sealed class PreemptDelayCheck(ProblemCollector problems)
 {
@@ -32,17 +33,35 @@ public sealed class PreemptDelayCheck(ProblemCollector problems)
         }
         if (inventory.Nodes.Count < 2 || inventory.Frontends.Count == 0) return;
 
-        var delay = PreemptDelay.SecondsFor(inventory);
-        var preemptsAfter = delay + 3 * inventory.AdvertInt.AsTimeSpan.TotalSeconds;
+        // The node that takes the VIP back is the highest priority; keepalived ignores preempt_delay where it starts MASTER.
+        var first = inventory.Nodes.MaxBy(n => n.Priority)!;
+        var startsMaster = first.InitialState == VrrpInitialState.Master;
+        var delay = startsMaster ? 0 : PreemptDelay.SecondsFor(inventory);
+        var adverts = 3 * inventory.AdvertInt.AsTimeSpan.TotalSeconds;
+        var preemptsAfter = delay + adverts;
         var slowest = inventory.Frontends.MaxBy(f => PreemptDelay.SecondsFor(f.HealthCheck))!;
         var recovery = PreemptDelay.SecondsFor(slowest.HealthCheck);
         if (preemptsAfter >= recovery) return;
-        var first = inventory.Nodes.MaxBy(n => n.Priority)!;
-        var needed = (int)Math.Ceiling(recovery - 3 * inventory.AdvertInt.AsTimeSpan.TotalSeconds);
+        if (startsMaster)
+        {
+            problems.Warning("preempt-delay-ignored-on-master", $"nodes[{IndexOf(inventory, first)}].state",
+                $"keepalived ignores preempt_delay on a node that starts as MASTER: {first.Name} takes the VIP back {Seconds(adverts)} s (3 x advert_int) after it is back from a fault, " +
+                $"but its haproxy needs up to {recovery} s ((rise + 1) x interval of {slowest.Fields.HealthCheck}) to see the API servers UP again: clients are refused in between",
+                "remove `state: MASTER` (every node starts BACKUP and priority decides), so that preempt_delay holds it back");
+            return;
+        }
+        var needed = (int)Math.Ceiling(recovery - adverts);
         problems.Warning("preempt-delay-before-health-check", Field,
             $"{first.Name} takes the VIP back {Seconds(preemptsAfter)} s after it is back from a fault (preempt_delay {delay} s + 3 x advert_int), " +
             $"but its haproxy needs up to {recovery} s ((rise + 1) x interval of {slowest.Fields.HealthCheck}) to see the API servers UP again: clients are refused in between",
             $"set `vrrp.preempt_delay: {needed}` or more" + (vrrp.PreemptDelaySeconds is null ? "" : ", or leave it out for the profile's own") + ", or a shorter health check interval");
+    }
+
+    private static int IndexOf(Inventory inventory, LbNode node)
+    {
+        for (var i = 0; i < inventory.Nodes.Count; i++)
+            if (ReferenceEquals(inventory.Nodes[i], node)) return i;
+        return -1;
     }
 
     private static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -137,6 +137,17 @@ public sealed class FastProfileBoundsTests
     }
 
     [Fact]
+    public void The_failback_bound_counts_no_delay_when_the_first_node_starts_master_where_keepalived_ignores_it()
+    {
+        var fast = ExampleInventory.Fast();
+        var first = fast.Nodes.MaxBy(n => n.Priority)!;
+        var masterFirst = fast with { Nodes = [.. fast.Nodes.Select(n => n == first ? n with { InitialState = VrrpInitialState.Master } : n)] };
+
+        Assert.Equal(TimeSpan.FromSeconds(3), VrrpTiming.From(fast).PreemptDelay);
+        Assert.Equal(TimeSpan.Zero, VrrpTiming.From(masterFirst).PreemptDelay);
+    }
+
+    [Fact]
     public void The_summary_gives_the_failback_without_a_delay_when_there_is_none()
     {
         var summary = FailoverBounds.Summary(Fast with { PreemptDelay = TimeSpan.Zero }, [new("lb1", 250), new("lb2", 170)]);

@@ -66,6 +66,24 @@ public sealed class PreemptDelayCheckTests
     }
 
     [Fact]
+    public void A_first_node_that_starts_master_in_the_fast_profile_is_warned_that_keepalived_ignores_the_delay_there()
+    {
+        var result = Inventories.Load(Fast().Replace("    priority: 100\n", "    priority: 100\n    state: MASTER\n", StringComparison.Ordinal));
+
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("preempt-delay-ignored-on-master", warning.Code);
+        Assert.Equal("nodes[0].state", warning.Field);
+        Assert.Contains("lb1 takes the VIP back 0.3 s (3 x advert_int) after it is back from a fault, but its haproxy needs up to 3 s", warning.Message);
+        Assert.StartsWith("remove `state: MASTER`", warning.Fix);
+    }
+
+    [Fact]
+    public void A_master_start_with_whole_second_adverts_and_the_default_checks_is_no_concern()
+    {
+        Assert.Empty(Inventories.Load(Default().Replace("    priority: 100\n", "    priority: 100\n    state: MASTER\n", StringComparison.Ordinal)).Warnings);
+    }
+
+    [Fact]
     public void A_delay_with_nopreempt_warns_that_it_delays_nothing()
     {
         var result = Inventories.Load(Default("  preempt_delay: 10\n").Replace("preempt: true", "preempt: false", StringComparison.Ordinal));

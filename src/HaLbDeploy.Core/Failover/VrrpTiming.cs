@@ -16,8 +16,8 @@ public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval,
 
     /// <summary>
     /// How long the node that takes the VIP back (the highest priority) waits before it preempts (keepalived's
-    /// preempt_delay, <see cref="Model.PreemptDelay"/>); zero for none, and where that node starts MASTER, since
-    /// keepalived ignores the delay there (the template renders it only on nodes that start BACKUP).
+    /// preempt_delay, <see cref="Model.PreemptDelay.FirstNodeSecondsFor"/>); zero for none, and where that node
+    /// starts MASTER.
     /// </summary>
     public TimeSpan PreemptDelay { get; init; }
 
@@ -30,8 +30,6 @@ public sealed record VrrpTiming(TimeSpan AdvertInterval, TimeSpan TrackInterval,
         inventory.Vrrp.Preempt,
         inventory.Vrrp.Profile == VrrpProfile.Fast || inventory.Vrrp.Strict && inventory.Vrrp.Accept)
     {
-        PreemptDelay = inventory.Nodes.MaxBy(n => n.Priority) is { InitialState: VrrpInitialState.Master }
-            ? TimeSpan.Zero
-            : TimeSpan.FromSeconds(Model.PreemptDelay.SecondsFor(inventory)),
+        PreemptDelay = TimeSpan.FromSeconds(Model.PreemptDelay.FirstNodeSecondsFor(inventory)),
     };
 }

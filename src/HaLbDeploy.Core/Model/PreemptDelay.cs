@@ -23,8 +23,19 @@ public static class PreemptDelay
         : inventory.Vrrp.Profile == VrrpProfile.Fast ? HealthCheckRecoverySeconds(inventory)
         : 0;
 
+    /// <summary>
+    /// The delay of the node that takes the VIP back (the highest priority): <see cref="SecondsFor(Inventory)"/>, but 0
+    /// where that node starts MASTER, since keepalived ignores preempt_delay there (the template renders it only on
+    /// nodes that start BACKUP).
+    /// </summary>
+    public static int FirstNodeSecondsFor(Inventory inventory) =>
+        inventory.Nodes.MaxBy(n => n.Priority) is { InitialState: VrrpInitialState.Master } ? 0 : SecondsFor(inventory);
+
+    /// <summary>The frontend whose health check needs the longest to see an API server UP again after an outage.</summary>
+    public static Frontend SlowestFrontend(Inventory inventory) => inventory.Frontends.MaxBy(f => SecondsFor(f.HealthCheck))!;
+
     /// <summary>How long the slowest frontend's health check needs to see an API server UP again after an outage.</summary>
-    public static int HealthCheckRecoverySeconds(Inventory inventory) => inventory.Frontends.Max(f => SecondsFor(f.HealthCheck));
+    public static int HealthCheckRecoverySeconds(Inventory inventory) => SecondsFor(SlowestFrontend(inventory).HealthCheck);
 
     /// <summary>One check in flight when the node comes back, then <see cref="HealthCheck.Rise"/> passing checks.</summary>
     public static int SecondsFor(HealthCheck check) =>

@@ -37,7 +37,7 @@ public sealed class FastProfileFloor(ProblemCollector problems)
         if (tolerated < StallAllowance)
         {
             problems.Warning("advert-int-below-stall-floor", "advert_int",
-                $"advert_int {Seconds(advert)} lets {byPriority[0].Name} be late with an advert by only {Ms(tolerated)} (2 x advert_int + skew of {next.Name}) before {next.Name} takes the VIP: " +
+                $"advert_int {ShownText.Seconds(advert)} lets {byPriority[0].Name} be late with an advert by only {Ms(tolerated)} (2 x advert_int + skew of {next.Name}) before {next.Name} takes the VIP: " +
                 $"a node held off the CPU for longer (CPU steal on a shared VM, memory pressure, a throttled cgroup) moves the VIP for nothing. A shorter interval buys a faster takeover on a hard fault (3 x advert_int + skew) at that risk",
                 $"use advert_int 0.1 or more (tolerates {Ms(2 * TimeSpan.FromMilliseconds(100) + FailoverBounds.Skew(timing with { AdvertInterval = TimeSpan.FromMilliseconds(100) }, next.Priority))}) unless the LB nodes have dedicated CPUs");
         }
@@ -51,14 +51,12 @@ public sealed class FastProfileFloor(ProblemCollector problems)
             var gapNeeded = (int)Math.Ceiling(RaceAllowance.TotalSeconds * 256 / advert.TotalSeconds);
             var field = $"nodes[{inventory.Nodes.ToList().IndexOf(second)}].priority";
             problems.Warning("priority-gap-below-race-floor", field,
-                $"with advert_int {Seconds(advert)}, {second.Name} (priority {second.Priority}) times out only {Ms(lead)} after {first.Name} (priority {first.Priority}) when the master dies: " +
+                $"with advert_int {ShownText.Seconds(advert)}, {second.Name} (priority {second.Priority}) times out only {Ms(lead)} after {first.Name} (priority {first.Priority}) when the master dies: " +
                 $"unless {first.Name}'s first advert reaches it within that, {second.Name} becomes MASTER too for a moment (an extra transition and two holders on every such failover). " +
                 "VRRPv3 scales the skew by the advert interval, so a short interval needs wider priority gaps",
                 $"leave at least {gapNeeded} between neighbouring priorities (e.g. {byPriority[0].Priority}, {byPriority[0].Priority - gapNeeded}, {byPriority[0].Priority - 2 * gapNeeded}), or use a longer advert_int");
         }
     }
-
-    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 
     private static string Ms(TimeSpan span) => span.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture) + " ms";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HaLbDeploy.Core.Model;
 
 namespace HaLbDeploy.Core.Validation;
@@ -34,35 +33,24 @@ public sealed class PreemptDelayCheck(ProblemCollector problems)
         if (inventory.Nodes.Count < 2 || inventory.Frontends.Count == 0) return;
 
         // The node that takes the VIP back is the highest priority; keepalived ignores preempt_delay where it starts MASTER.
-        var first = inventory.Nodes.MaxBy(n => n.Priority)!;
-        var startsMaster = first.InitialState == VrrpInitialState.Master;
-        var delay = startsMaster ? 0 : PreemptDelay.SecondsFor(inventory);
-        var adverts = 3 * inventory.AdvertInt.AsTimeSpan.TotalSeconds;
-        var preemptsAfter = delay + adverts;
-        var slowest = inventory.Frontends.MaxBy(f => PreemptDelay.SecondsFor(f.HealthCheck))!;
+        var (first, index) = inventory.Nodes.Select((n, i) => (n, i)).MaxBy(p => p.n.Priority);
+        var delay = PreemptDelay.FirstNodeSecondsFor(inventory);
+        var adverts = 3 * inventory.AdvertInt.AsTimeSpan;
+        var preemptsAfter = TimeSpan.FromSeconds(delay) + adverts;
+        var slowest = PreemptDelay.SlowestFrontend(inventory);
         var recovery = PreemptDelay.SecondsFor(slowest.HealthCheck);
-        if (preemptsAfter >= recovery) return;
-        if (startsMaster)
+        if (preemptsAfter >= TimeSpan.FromSeconds(recovery)) return;
+        var refused = $"but its haproxy needs up to {recovery} s ((rise + 1) x interval of {slowest.Fields.HealthCheck}) to see the API servers UP again: clients are refused in between";
+        if (first.InitialState == VrrpInitialState.Master)
         {
-            problems.Warning("preempt-delay-ignored-on-master", $"nodes[{IndexOf(inventory, first)}].state",
-                $"keepalived ignores preempt_delay on a node that starts as MASTER: {first.Name} takes the VIP back {Seconds(adverts)} s (3 x advert_int) after it is back from a fault, " +
-                $"but its haproxy needs up to {recovery} s ((rise + 1) x interval of {slowest.Fields.HealthCheck}) to see the API servers UP again: clients are refused in between",
+            problems.Warning("preempt-delay-ignored-on-master", $"nodes[{index}].state",
+                $"keepalived ignores preempt_delay on a node that starts as MASTER: {first.Name} takes the VIP back {ShownText.Seconds(adverts)} (3 x advert_int) after it is back from a fault, {refused}",
                 "remove `state: MASTER` (every node starts BACKUP and priority decides), so that preempt_delay holds it back");
             return;
         }
-        var needed = (int)Math.Ceiling(recovery - adverts);
+        var needed = (int)Math.Ceiling(recovery - adverts.TotalSeconds);
         problems.Warning("preempt-delay-before-health-check", Field,
-            $"{first.Name} takes the VIP back {Seconds(preemptsAfter)} s after it is back from a fault (preempt_delay {delay} s + 3 x advert_int), " +
-            $"but its haproxy needs up to {recovery} s ((rise + 1) x interval of {slowest.Fields.HealthCheck}) to see the API servers UP again: clients are refused in between",
+            $"{first.Name} takes the VIP back {ShownText.Seconds(preemptsAfter)} after it is back from a fault (preempt_delay {delay} s + 3 x advert_int), {refused}",
             $"set `vrrp.preempt_delay: {needed}` or more" + (vrrp.PreemptDelaySeconds is null ? "" : ", or leave it out for the profile's own") + ", or a shorter health check interval");
     }
-
-    private static int IndexOf(Inventory inventory, LbNode node)
-    {
-        for (var i = 0; i < inventory.Nodes.Count; i++)
-            if (ReferenceEquals(inventory.Nodes[i], node)) return i;
-        return -1;
-    }
-
-    private static string Seconds(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,9 @@ public static class ShownText
 {
     public const int MaxShownLength = 80;
 
+    /// <summary>A duration as problem lines give it: seconds with at most 3 decimals ("0.3 s", "20 s").</summary>
+    public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
     /// <summary>The value in quotes, escaped, and cut to <see cref="MaxShownLength"/> characters with "…" when longer.</summary>
     public static string Quote(string value) => $"'{Escape(Cut(value))}'";
 

@@ -57,8 +57,7 @@ public sealed class FailoverLabTests : IAsyncLifetime
         using var delayed = LabInventory.With(("  preempt: true\n", "  preempt: true\n  preempt_delay: 2\n"));
         try
         {
-            var apply = await LabCli.RunAsync("apply", "-i", delayed.Path);
-            Assert.True(apply.ExitCode == 0, apply.ToString());
+            await LabTier.ConvergeAsync(delayed.Path);
             Assert.Contains("    preempt_delay 2\n", await LabNodeShell.RunAsync("lb2", "cat /etc/keepalived/keepalived.conf"));
 
             var run = await FailoverRun.StartWithAsync(delayed.Path, "--node", "lb1", "--mode", "link-down",
@@ -73,8 +72,7 @@ public sealed class FailoverLabTests : IAsyncLifetime
         }
         finally
         {
-            var converge = await LabCli.RunAsync("apply", "-i", LabTier.Inventory);
-            Assert.True(converge.ExitCode == 0, converge.ToString());
+            await LabTier.ConvergeAsync();
         }
         Assert.Equal("0", (await LabNodeShell.RunAsync("lb2", "grep -c preempt_delay /etc/keepalived/keepalived.conf || true")).Trim());
         var verify = await LabTier.VerifyUntilHealthyAsync(TimeSpan.FromSeconds(30));

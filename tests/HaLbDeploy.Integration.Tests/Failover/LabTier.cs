@@ -6,10 +6,13 @@ namespace HaLbDeploy.Integration.Tests.Failover;
 /// <summary>The converged lab: every verify and failover test starts from `apply -i inventory/lab.yaml` (a no-op when nothing drifted).</summary>
 public static class LabTier
 {
-    public static async Task ConvergeAsync()
+    public static Task ConvergeAsync() => ConvergeAsync(Inventory);
+
+    /// <summary>Applies this inventory (inventory/lab.yaml or a variant of it) and waits until lb1 alone holds the VIP.</summary>
+    public static async Task ConvergeAsync(string inventory)
     {
         LabFacts.RequireLabUp();
-        var apply = await LabCli.RunAsync("apply", "-i", Inventory);
+        var apply = await LabCli.RunAsync("apply", "-i", inventory);
         Assert.True(apply.ExitCode == 0, apply.ToString());
         await LabFaults.WaitUntilLb1HoldsTheVipAloneAsync();
     }
